@@ -1,0 +1,35 @@
+package nl.ruimteschets.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.InputException;
+
+/**
+ * Streams the features of one layer of a file, one at a time, as the file has them: geometry in the
+ * file's own CRS, possibly null, empty, invalid or with Z/M. Checking, reprojection and repair are the
+ * {@link Importer}'s job, so every format gets the same treatment.
+ *
+ * <p>Implementations open the file in their constructor or factory (throwing {@link InputException}
+ * for a missing, empty or corrupt file), keep memory bounded (no whole-file buffering), and are not
+ * thread-safe.
+ */
+public interface FeatureReader extends Closeable {
+
+    /** The attribute columns, in the order of {@link Feature#values()}. */
+    List<Field> fields();
+
+    /** The CRS the file states. */
+    SourceCrs crs();
+
+    /** The text encoding used for attributes, for the import report ("UTF-8", "windows-1252"), or "". */
+    String encoding();
+
+    /** Number of features when the format knows it up front, else -1 (for progress). */
+    long count();
+
+    /** The next feature, or null at the end. A feature id is its 1-based position in the file. */
+    Feature next() throws IOException, InputException;
+}

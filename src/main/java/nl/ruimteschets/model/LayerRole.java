@@ -1,0 +1,32 @@
+package nl.ruimteschets.model;
+
+/**
+ * What a layer means to the analysis. The analysis never looks at layer names, only at roles.
+ */
+public enum LayerRole {
+    /** Cluster contours; a field holds the cluster name. */
+    CLUSTER,
+    /** Existing industrial noise zones (geluidzone industrielawaai / geluidaandachtsgebied). */
+    NOISE_ZONE,
+    /** Existing risk contours: PR 10⁻⁶, aandachtsgebieden, veiligheidscontour (kind in a field). */
+    SAFETY_CONTOUR,
+    /** Natura 2000 areas, optionally with the lowest KDW of their habitats. */
+    NATURA2000,
+    /** Sensitive objects: dwellings, schools, care; vulnerability class in a field. */
+    SENSITIVE,
+    /** Residential areas (woongebied); a hard constraint for the hectare balance. */
+    RESIDENTIAL,
+    /** Available (issuable) plots, uitgeefbaar aanbod. */
+    AVAILABLE_PLOT,
+    /** Shown only, never analysed. */
+    BASEMAP;
+
+    /** Parses a role name case-insensitively, accepting '-' for '_' ("natura2000", "available-plot"). */
+    public static LayerRole parse(String text) {
+        String norm = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (LayerRole r : values()) {
+            if (r.name().equals(norm)) return r;
+        }
+        throw new IllegalArgumentException(text);
+    }
+}

@@ -1,0 +1,50 @@
+package nl.ruimteschets.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a planner saves in one project file: map layers, clusters with their demand and supply,
+ * the activity-profile catalogue, and scenarios of candidates. Mutable; owned by one thread.
+ */
+public final class Project {
+    private final List<Layer> layers = new ArrayList<>();
+    private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+    private final Map<String, ActivityProfile> profiles = new LinkedHashMap<>();
+    private final List<Scenario> scenarios = new ArrayList<>();
+
+    public List<Layer> layers() { return layers; }
+    public Map<String, Cluster> clusters() { return clusters; }
+    public Map<String, ActivityProfile> profiles() { return profiles; }
+    public List<Scenario> scenarios() { return scenarios; }
+
+    public Optional<Layer> layer(String name) {
+        return layers.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    public Optional<Scenario> scenario(String name) {
+        return scenarios.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public List<Layer> layers(LayerRole role) {
+        return layers.stream().filter(l -> l.role() == role).toList();
+    }
+
+    public void putCluster(Cluster c) { clusters.put(c.name(), c); }
+
+    public void putProfile(ActivityProfile p) { profiles.put(p.name(), p); }
+
+    /** Replaces a layer of the same name or adds it at the top. */
+    public void putLayer(Layer layer) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(layer.name())) {
+                layers.set(i, layer);
+                return;
+            }
+        }
+        layers.add(layer);
+    }
+}
