@@ -21,6 +21,9 @@ public interface FeatureReader extends Closeable {
     /** The attribute columns, in the order of {@link Feature#values()}. */
     List<Field> fields();
 
+    /** The geometry family the file declares (shapefile header, gpkg geometry_columns); MIXED when it cannot tell. */
+    nl.ruimteschets.model.GeometryKind geometryKind();
+
     /** The CRS the file states. */
     SourceCrs crs();
 
