@@ -1,0 +1,18 @@
+package nl.ruimteschets.analysis;
+
+import java.util.Map;
+import nl.ruimteschets.model.LayerRole;
+
+/**
+ * How much of one candidate's footprint lies in each kind of layer.
+ *
+ * @param grossHa the candidate's gross area
+ * @param overlapHa hectares of the footprint inside the union of all layers of a role
+ * @param constrainedHa hectares inside hard constraints (Natura 2000, existing residential area)
+ */
+public record CandidateOverlap(String candidateId, String name, String cluster, double grossHa,
+                               Map<LayerRole, Double> overlapHa, double constrainedHa) {
+    public CandidateOverlap {
+        overlapHa = Map.copyOf(overlapHa);
+    }
+}

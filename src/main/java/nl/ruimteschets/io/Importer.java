@@ -1,0 +1,88 @@
+package nl.ruimteschets.io;
+
+import java.io.IOException;
+import nl.ruimteschets.geo.CrsRegistry;
+import nl.ruimteschets.geo.GeometryRepair;
+import nl.ruimteschets.geo.Rd;
+import nl.ruimteschets.geo.Reprojection;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.ImportReport;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.UserMessage;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Turns what a {@link FeatureReader} streams into features fit for a project layer: decides the CRS,
+ * skips null and empty geometries, drops Z/M, reprojects into RD New and repairs invalid geometries,
+ * counting every decision in the {@link ImportReport}. Streams one feature at a time, so memory
+ * stays flat however big the file is.
+ *
+ * <p>Fails with {@link InputException} (unknown CRS; no CRS and coordinates outside the RD bounds)
+ * possibly after some features went to the sink: the caller discards the sink's work, so the
+ * project is unchanged. Cancellation throws {@link CancelledException}. Not thread-safe; one import per instance.
+ */
+public final class Importer {
+    private static final int PROGRESS_EVERY = 1_000;
+
+    private Importer() { }
+
+    /**
+     * @param forcedEpsg the CRS the user chose (overrides the file), or null to use what the file states
+     */
+    public static ImportReport run(FeatureReader reader, FeatureSink sink, Integer forcedEpsg,
+                                   ImportReport report, ProgressListener progress) throws IOException, InputException {
+        report.setEncoding(reader.encoding());
+        Integer epsg = forcedEpsg != null ? forcedEpsg : CrsRegistry.identify(reader.crs());
+        boolean assumedRd = epsg == null;
+        if (assumedRd) {
+            epsg = Rd.EPSG;
+            report.warn(new UserMessage("import.crs.assumedRd", reader.crs().description()));
+        }
+        report.setSourceCrs("EPSG:" + epsg);
+        Reprojection toRd = Reprojection.toRd(epsg);
+        long total = reader.count();
+        boolean zmNoted = false;
+        Feature f;
+        while ((f = reader.next()) != null) {
+            report.countRead();
+            if (report.read() % PROGRESS_EVERY == 0) {
+                progress.checkCancelled();
+                progress.progress(report.read(), total);
+            }
+            Geometry g = f.geometry();
+            if (g == null) {
+                report.countSkippedNull();
+                continue;
+            }
+            if (g.isEmpty()) {
+                report.countSkippedEmpty();
+                continue;
+            }
+            if (GeometryRepair.hasZm(g)) {
+                report.countDroppedZm();
+                if (!zmNoted) {
+                    report.warn(new UserMessage("import.zm.dropped"));
+                    zmNoted = true;
+                }
+            }
+            g = GeometryRepair.to2d(g, Rd.FACTORY);
+            if (assumedRd && !Rd.inBounds(g.getEnvelopeInternal())) {
+                throw new InputException(new UserMessage("import.crs.missingOutsideRd", report.source(), f.id()));
+            }
+            g = toRd.transform(g);
+            Geometry valid = GeometryRepair.makeValid(g);
+            if (valid != g) {
+                report.countRepaired(f.id());
+                if (valid.isEmpty()) {
+                    report.countSkippedEmpty();
+                    continue;
+                }
+            }
+            valid.setSRID(Rd.EPSG);
+            sink.accept(new Feature(f.id(), valid, f.values()));
+            report.countImported();
+        }
+        progress.progress(report.read(), total);
+        return report;
+    }
+}
