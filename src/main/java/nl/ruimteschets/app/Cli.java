@@ -1,0 +1,311 @@
+package nl.ruimteschets.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.ruimteschets.analysis.CandidateOverlap;
+import nl.ruimteschets.analysis.ClusterBalance;
+import nl.ruimteschets.analysis.OverlapAnalysis;
+import nl.ruimteschets.io.CancelledException;
+import nl.ruimteschets.io.Exports;
+import nl.ruimteschets.io.ProjectImport;
+import nl.ruimteschets.io.ProjectStore;
+import nl.ruimteschets.io.SampleProject;
+import nl.ruimteschets.model.ImportReport;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerRole;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.Scenario;
+import nl.ruimteschets.model.UserMessage;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The headless command line over the engine. Exit codes: 0 success, 2 usage error, 3 bad input
+ * (message on stderr in the user's language). JSON output uses English keys and carries units in
+ * the key names (…_ha, …_m).
+ */
+@Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
+        description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
+        subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Sample.class})
+public final class Cli {
+    public static final int EXIT_BAD_INPUT = 3;
+
+    @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, description = "nl (default) or en")
+    String lang;
+
+    Locale locale() {
+        return AppLocale.resolve(lang);
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Locale locale = ((Cli) cmd.getCommandSpec().root().userObject()).locale();
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof InputException ie) {
+                err.println(ie.getMessage(locale));
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof CancelledException) {
+                err.println(new UserMessage("cli.cancelled").format(locale));
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof java.io.IOException io) {
+                err.println(new UserMessage("cli.io", String.valueOf(io.getMessage())).format(locale));
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    static double round(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return v;
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    @Command(name = "import", description = "Import a Shapefile (.shp/.zip), GeoPackage or GeoJSON as a layer into PROJECT (created if missing).")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
+        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Parameters(index = "1", paramLabel = "FILE") Path file;
+        @Option(names = "--role", required = true, description = "CLUSTER, NOISE_ZONE, SAFETY_CONTOUR, NATURA2000, SENSITIVE, RESIDENTIAL, AVAILABLE_PLOT or BASEMAP")
+        String role;
+        @Option(names = "--layer", description = "layer name in the project (default: file name); for a .gpkg source also the table to read")
+        String layer;
+        @Option(names = "--table", description = "feature table of a GeoPackage source (default: --layer or its only table)")
+        String table;
+        @Option(names = "--crs", description = "CRS of the file when it states none or states it wrongly, e.g. EPSG:4326")
+        String crs;
+        @Option(names = "--encoding", description = "DBF text encoding, e.g. windows-1252, cp850, UTF-8 (default: detect)")
+        String encoding;
+
+        @Override
+        public Integer call() throws Exception {
+            LayerRole r;
+            try {
+                r = LayerRole.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown role: " + role);
+            }
+            Integer epsg = null;
+            if (crs != null) {
+                String digits = crs.replaceAll("(?i)^epsg:", "");
+                if (!digits.matches("\\d+")) throw new CommandLine.ParameterException(new CommandLine(this), "--crs takes EPSG:n");
+                epsg = Integer.parseInt(digits);
+            }
+            String sourceTable = table != null ? table : layer;
+            long start = System.nanoTime();
+            ImportReport rep = ProjectImport.run(project, file, layer, sourceTable, r, epsg, encoding, new ConsoleProgress());
+            double s = (System.nanoTime() - start) / 1e9;
+            Locale loc = root.locale();
+            System.out.println(new UserMessage("cli.import.done", rep.imported(), file.getFileName(), project.getFileName(),
+                    rep.sourceCrs(), rep.repaired(), rep.skipped(), String.format(Locale.ROOT, "%.1f", s)).format(loc));
+            for (UserMessage w : rep.warnings()) System.out.println("  ! " + w.format(loc));
+            if (!rep.repairedIds().isEmpty()) {
+                System.out.println(new UserMessage("cli.import.repairedIds", rep.repairedIds().toString()).format(loc));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "layers", description = "List the layers of PROJECT.")
+    static final class Layers implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Option(names = "--json") boolean asJson;
+
+        @Override
+        public Integer call() throws Exception {
+            Project p = ProjectStore.open(project);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Layer l : p.layers()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", l.name());
+                m.put("role", l.role().name());
+                m.put("geometry_type", l.geometryType());
+                m.put("features", l.features().size());
+                m.put("repaired", l.report().repaired());
+                m.put("skipped", l.report().skipped());
+                m.put("source", l.source());
+                rows.add(m);
+            }
+            if (asJson) {
+                System.out.println(json().writeValueAsString(Map.of("layers", rows)));
+            } else {
+                System.out.printf("%-28s %-15s %-16s %10s %9s %8s%n", "name", "role", "geometry", "features", "repaired", "skipped");
+                for (Map<String, Object> m : rows) {
+                    System.out.printf("%-28s %-15s %-16s %10d %9d %8d%n", m.get("name"), m.get("role"), m.get("geometry_type"),
+                            m.get("features"), m.get("repaired"), m.get("skipped"));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "analyse", aliases = "analyze", description = "Per candidate: area and overlap with each role layer; per cluster: the hectare balance.")
+    static final class Analyse implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Option(names = "--scenario", description = "scenario name (default: every scenario)") String scenario;
+        @Option(names = "--json") boolean asJson;
+
+        @Override
+        public Integer call() throws Exception {
+            Project p = ProjectStore.open(project);
+            List<Scenario> scenarios = new ArrayList<>();
+            if (scenario != null) {
+                scenarios.add(p.scenario(scenario).orElseThrow(() -> new InputException(
+                        new UserMessage("cli.scenario.missing", scenario, project.getFileName()))));
+            } else {
+                scenarios.addAll(p.scenarios());
+            }
+            OverlapAnalysis analysis = new OverlapAnalysis(p);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Scenario s : scenarios) out.add(toMap(analysis.analyse(s)));
+            if (asJson) {
+                System.out.println(json().writeValueAsString(Map.of("scenarios", out)));
+            } else {
+                for (Scenario s : scenarios) printText(analysis.analyse(s));
+            }
+            return 0;
+        }
+
+        static Map<String, Object> toMap(OverlapAnalysis.Result r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenario", r.scenario());
+            List<Map<String, Object>> cands = new ArrayList<>();
+            for (CandidateOverlap c : r.candidates()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("id", c.candidateId());
+                cm.put("name", c.name());
+                cm.put("cluster", c.cluster());
+                cm.put("area_ha", round(c.grossHa(), 2));
+                Map<String, Object> ov = new LinkedHashMap<>();
+                c.overlapHa().forEach((role, ha) -> ov.put(role.name().toLowerCase(Locale.ROOT) + "_ha", round(ha, 2)));
+                cm.put("overlap", ov);
+                cm.put("hard_constraint_ha", round(c.constrainedHa(), 2));
+                cands.add(cm);
+            }
+            m.put("candidates", cands);
+            List<Map<String, Object>> cls = new ArrayList<>();
+            for (ClusterBalance b : r.clusters()) {
+                Map<String, Object> bm = new LinkedHashMap<>();
+                bm.put("cluster", b.cluster());
+                bm.put("demand_2030_ha", round(b.demand2030Ha(), 2));
+                bm.put("demand_2050_ha", round(b.demand2050Ha(), 2));
+                bm.put("existing_supply_ha", round(b.existingSupplyHa(), 2));
+                bm.put("candidates_net_ha", round(b.candidateNetHa(), 2));
+                bm.put("balance_2030_ha", round(b.balance2030Ha(), 2));
+                bm.put("balance_2050_ha", round(b.balance2050Ha(), 2));
+                bm.put("coverage_2030", round(b.coverage2030(), 4));
+                bm.put("coverage_2050", round(b.coverage2050(), 4));
+                cls.add(bm);
+            }
+            m.put("hectare_balance", cls);
+            return m;
+        }
+
+        static void printText(OverlapAnalysis.Result r) {
+            System.out.println("Scenario: " + r.scenario());
+            for (CandidateOverlap c : r.candidates()) {
+                System.out.printf(Locale.ROOT, "  %-32s %-22s %9.2f ha  hard constraints %.2f ha%n", c.name(), c.cluster(),
+                        c.grossHa(), c.constrainedHa());
+                c.overlapHa().forEach((role, ha) -> System.out.printf(Locale.ROOT, "      %-16s %9.2f ha%n", role, ha));
+            }
+            System.out.printf("  %-22s %10s %10s %10s %10s %11s %11s%n", "cluster", "dem2030", "dem2050", "supply", "cand_net",
+                    "bal2030", "bal2050");
+            for (ClusterBalance b : r.clusters()) {
+                System.out.printf(Locale.ROOT, "  %-22s %10.2f %10.2f %10.2f %10.2f %11.2f %11.2f%n", b.cluster(), b.demand2030Ha(),
+                        b.demand2050Ha(), b.existingSupplyHa(), b.candidateNetHa(), b.balance2030Ha(), b.balance2050Ha());
+            }
+        }
+    }
+
+    @Command(name = "export", description = "Export a layer or a scenario's candidates as Shapefile, GeoPackage or GeoJSON.")
+    static final class Export implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
+        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @ArgGroup(exclusive = true, multiplicity = "1") What what;
+        @ArgGroup(exclusive = true, multiplicity = "1") Where where;
+        @Option(names = "--rd", description = "GeoJSON in RD New instead of WGS84 (RFC 7946)") boolean rd;
+
+        static final class What {
+            @Option(names = "--layer", required = true) String layer;
+            @Option(names = "--scenario", required = true) String scenario;
+        }
+
+        static final class Where {
+            @Option(names = "--shp", required = true, paramLabel = "DIR") Path shp;
+            @Option(names = "--gpkg", required = true, paramLabel = "FILE") Path gpkg;
+            @Option(names = "--geojson", required = true, paramLabel = "FILE") Path geojson;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Project p = ProjectStore.open(project);
+            Exports.Table table = what.layer != null
+                    ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
+                            new UserMessage("cli.layer.missing", what.layer, project.getFileName()))))
+                    : Exports.candidates(p.scenario(what.scenario).orElseThrow(() -> new InputException(
+                            new UserMessage("cli.scenario.missing", what.scenario, project.getFileName()))), p);
+            List<Path> written;
+            if (where.shp != null) {
+                Files.createDirectories(where.shp);
+                written = Exports.shapefile(table, where.shp);
+            } else if (where.gpkg != null) {
+                written = Exports.geoPackage(table, where.gpkg);
+            } else {
+                written = Exports.geoJson(table, where.geojson, !rd);
+            }
+            System.out.println(new UserMessage("cli.export.done", table.rows().size(), table.name(),
+                    written.toString()).format(root.locale()));
+            return 0;
+        }
+    }
+
+    @Command(name = "sample", description = "Write the bundled sample project (schematic maps of the five clusters) to FILE.")
+    static final class Sample implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            Project p = SampleProject.build();
+            ProjectStore.save(p, file);
+            System.out.println(new UserMessage("cli.sample.done", file, p.layers().size(), p.scenarios().size()).format(root.locale()));
+            return 0;
+        }
+    }
+
+    /** Prints progress on stderr on one line, so stdout stays clean for --json. */
+    static final class ConsoleProgress implements nl.ruimteschets.io.ProgressListener {
+        private long lastPrint;
+
+        @Override
+        public void progress(long done, long total) {
+            long now = System.currentTimeMillis();
+            if (now - lastPrint < 500) return;
+            lastPrint = now;
+            if (total > 0) System.err.printf("\r%,d / %,d (%d%%)", done, total, done * 100 / total);
+            else System.err.printf("\r%,d", done);
+            if (done == total) System.err.println();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package nl.ruimteschets.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import nl.ruimteschets.io.ProjectStore;
+import nl.ruimteschets.io.SampleProject;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.ui.MainWindow;
+
+/**
+ * The desktop application. Arguments: an optional project file (default: the bundled sample maps),
+ * {@code --lang en}, and {@code --exit-after-shown} for start-up smoke tests.
+ */
+public class RuimteschetsApp extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        // getParameters() is null when a test starts the app directly (STACK.md P2).
+        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        String lang = null;
+        Path file = null;
+        boolean exitAfterShown = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--lang") && i + 1 < args.size()) lang = args.get(++i);
+            else if (a.equals("--exit-after-shown")) exitAfterShown = true;
+            else if (!a.startsWith("--")) file = Path.of(a);
+        }
+        Locale locale = AppLocale.resolve(lang);
+        ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
+        Project project;
+        String title;
+        try {
+            project = file == null ? SampleProject.build() : ProjectStore.open(file);
+            title = text.getString("app.title") + " — " + (file == null ? "Voorbeeld" : file.getFileName());
+        } catch (InputException e) {
+            error(text, e.getMessage(locale));
+            return;
+        } catch (Exception e) {
+            error(text, String.valueOf(e.getMessage()));
+            return;
+        }
+        new MainWindow(locale).show(stage, project, title);
+        if (exitAfterShown) {
+            System.out.println("shown after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    private static void error(ResourceBundle text, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.setHeaderText(text.getString("error.title"));
+        a.showAndWait();
+        Platform.exit();
+    }
+}
