@@ -1,0 +1,90 @@
+package nl.ruimteschets.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.model.ActivityProfile;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.FieldType;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerRole;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKTReader;
+
+class SafetyModelTest {
+    final WKTReader wkt = new WKTReader();
+    /** PR 100 m, brand 200 m, explosie 300 m, gifwolk 2,000 m (must be capped at 1,500 m). */
+    final ActivityProfile chem = new ActivityProfile("Chemie", "", 65, 5, false, 100, 200, 300, 2000, 0, 0, 20, 0.7, "");
+    final Geometry site = geom("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))");
+
+    Geometry geom(String s) {
+        try {
+            return wkt.read(s);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    Geometry house(double x, double y) {
+        return geom(String.format(java.util.Locale.ROOT, "POLYGON((%1$f %2$f, %3$f %2$f, %3$f %4$f, %1$f %4$f, %1$f %2$f))",
+                x, y, x + 10, y + 10));
+    }
+
+    LayerIndex sensitive(Object[][] rows) {
+        List<Feature> fs = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            fs.add(new Feature(i + 1, house((double) rows[i][0], (double) rows[i][1]),
+                    new Object[] {rows[i][2], rows[i][3]}));
+        }
+        return new LayerIndex(new Layer("gevoelig", LayerRole.SENSITIVE,
+                List.of(new Field("naam", FieldType.TEXT), new Field("klasse", FieldType.TEXT)), fs,
+                Map.of(Layer.MAP_NAME, "naam", Layer.MAP_VULNERABILITY, "klasse"), "", null));
+    }
+
+    @Test
+    void kwetsbaarInsidePrIsAConflictAndBeperktKwetsbaarIsToWeigh() {
+        LayerIndex s = sensitive(new Object[][] {
+            {1050.0, 500.0, "Basisschool De Haven", "zeer kwetsbaar"},   // 50 m east: inside PR
+            {1060.0, 600.0, "Kantoor", "beperkt kwetsbaar"},              // inside PR
+            {1150.0, 500.0, "Woning", "kwetsbaar"},                       // 150 m: brand only
+            {1250.0, 500.0, "Woning 2", "kwetsbaar"},                     // 250 m: explosie only
+            {2400.0, 500.0, "Zorgcentrum", "zeer kwetsbaar"},             // 1,400 m: gifwolk (capped 1,500)
+            {2600.0, 500.0, "Ver weg", "kwetsbaar"}});                    // 1,600 m: outside the cap
+        SafetyIndicators r = SafetyModel.evaluate(site, chem, List.of(s), List.of());
+        assertEquals(1, r.limitConflicts().size());
+        assertEquals("Basisschool De Haven", r.limitConflicts().get(0).name());
+        assertEquals(Vulnerability.ZEER_KWETSBAAR, r.limitConflicts().get(0).vulnerability());
+        assertEquals(1, r.weighCount());
+        assertEquals(3, r.brandCount());
+        assertEquals(4, r.explosieCount());
+        assertEquals(5, r.gifwolkCount(), "gifwolk capped at 1,500 m leaves out the object at 1,600 m");
+        // The school's 100 m PR buffer reaches 50 m into the site along a 110 m wide strip (plus rounded corners).
+        assertTrue(r.prConstrainedHa() > 0.5 && r.prConstrainedHa() < 1.0, "constrained " + r.prConstrainedHa());
+    }
+
+    @Test
+    void prContourOutsideTheVeiligheidscontourIsMeasured() {
+        Layer contours = new Layer("risico", LayerRole.SAFETY_CONTOUR, List.of(new Field("soort", FieldType.TEXT)),
+                List.of(new Feature(1, geom("POLYGON((-100 -100, 1100 -100, 1100 1100, -100 1100, -100 -100))"),
+                        new Object[] {"veiligheidscontour"})),
+                Map.of(Layer.MAP_KIND, "soort"), "", null);
+        SafetyIndicators inside = SafetyModel.evaluate(site, chem, List.of(), List.of(new LayerIndex(contours)));
+        assertEquals(0.0, inside.outsideVeiligheidscontourHa(), 1e-9, "PR of 100 m stays inside a 100 m margin");
+
+        Geometry far = geom("POLYGON((5000 0, 6000 0, 6000 1000, 5000 1000, 5000 0))");
+        SafetyIndicators outside = SafetyModel.evaluate(far, chem, List.of(), List.of(new LayerIndex(contours)));
+        assertEquals(outside.prContour().getArea() / 10_000, outside.outsideVeiligheidscontourHa(), 1e-9);
+    }
+
+    @Test
+    void gifwolkDistanceIsCappedAt1500Metres() {
+        SafetyIndicators r = SafetyModel.evaluate(site, chem, List.of(), List.of());
+        double expected = site.buffer(1500, 8).getArea();
+        assertEquals(expected, r.gifwolkContour().getArea(), 1.0);
+    }
+}
