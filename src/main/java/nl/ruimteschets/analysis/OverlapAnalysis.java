@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.model.Candidate;
-import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
@@ -24,14 +23,15 @@ public final class OverlapAnalysis {
     public static final List<LayerRole> HARD_CONSTRAINTS = List.of(LayerRole.NATURA2000, LayerRole.RESIDENTIAL);
 
     private final Project project;
-    private final Map<LayerRole, List<LayerIndex>> indexes = new EnumMap<>(LayerRole.class);
+    private final AnalysisContext context;
 
     public OverlapAnalysis(Project project) {
+        this(project, new AnalysisContext(project.layers()));
+    }
+
+    public OverlapAnalysis(Project project, AnalysisContext context) {
         this.project = project;
-        for (Layer l : project.layers()) {
-            if (l.role() == LayerRole.BASEMAP) continue;
-            indexes.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(new LayerIndex(l));
-        }
+        this.context = context;
     }
 
     public record Result(String scenario, List<CandidateOverlap> candidates, List<ClusterBalance> clusters) { }
@@ -51,21 +51,27 @@ public final class OverlapAnalysis {
     }
 
     public CandidateOverlap overlap(Candidate c) {
+        return overlap(c, context);
+    }
+
+    /** Overlap of one candidate with every role layer of the context; thread-safe. */
+    public static CandidateOverlap overlap(Candidate c, AnalysisContext context) {
         Geometry footprint = c.footprint();
         Map<LayerRole, Double> ha = new EnumMap<>(LayerRole.class);
-        for (Map.Entry<LayerRole, List<LayerIndex>> e : indexes.entrySet()) {
+        for (Map.Entry<LayerRole, List<LayerIndex>> e : context.all().entrySet()) {
             ha.put(e.getKey(), union(footprint, e.getValue()).getArea() / 10_000.0);
         }
         List<LayerIndex> hard = new ArrayList<>();
-        for (LayerRole r : HARD_CONSTRAINTS) hard.addAll(indexes.getOrDefault(r, List.of()));
-        double constrained = union(footprint, hard).getArea() / 10_000.0;
+        for (LayerRole r : HARD_CONSTRAINTS) hard.addAll(context.layers(r));
+        Geometry constrainedGeom = union(footprint, hard);
+        double constrained = constrainedGeom.getArea() / 10_000.0;
         if (c.isPoint()) {
             // A point satellite's circle is only a stand-in: scale to its stated area.
             double scale = c.grossAreaHa() / (footprint.getArea() / 10_000.0);
             ha.replaceAll((r, v) -> v * scale);
             constrained *= scale;
         }
-        return new CandidateOverlap(c.id(), c.name(), c.parentCluster(), c.grossAreaHa(), ha, constrained);
+        return new CandidateOverlap(c.id(), c.name(), c.parentCluster(), c.grossAreaHa(), ha, constrained, constrainedGeom);
     }
 
     private static Geometry union(Geometry footprint, List<LayerIndex> layers) {

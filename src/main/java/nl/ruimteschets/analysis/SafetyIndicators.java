@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param existingContourOverlapHa PR contour area overlapping existing SAFETY_CONTOUR polygons
  * @param outsideVeiligheidscontourHa PR contour area outside the cluster's veiligheidscontour
  *        (0 when the project has no veiligheidscontour)
+ * @param prConstrained the footprint part within PR distance of existing (zeer) kwetsbare objects
  * @param prConstrainedHa footprint area within PR distance of existing (zeer) kwetsbare objects,
  *        a hard constraint for the hectare balance
  */
@@ -22,7 +23,7 @@ public record SafetyIndicators(Geometry prContour, Geometry brandContour, Geomet
                                Geometry gifwolkContour, List<SensitiveHit> limitConflicts, int weighCount,
                                int brandCount, int explosieCount, int gifwolkCount,
                                double existingContourOverlapHa, double outsideVeiligheidscontourHa,
-                               double prConstrainedHa) {
+                               Geometry prConstrained, double prConstrainedHa) {
 
     /** A sensitive object hit by a contour: its feature id, name (may be empty) and class. */
     public record SensitiveHit(long featureId, String name, Vulnerability vulnerability) { }

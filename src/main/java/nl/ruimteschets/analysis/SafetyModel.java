@@ -70,10 +70,10 @@ public final class SafetyModel {
                 : pr.intersection(UnaryUnionOp.union(existing)).getArea() / 10_000.0;
         double outsideHa = pr.isEmpty() || envelopes.isEmpty() ? 0
                 : pr.difference(UnaryUnionOp.union(envelopes)).getArea() / 10_000.0;
-        double constrainedHa = constraintZones.isEmpty() ? 0
-                : footprint.intersection(UnaryUnionOp.union(constraintZones)).getArea() / 10_000.0;
+        Geometry constrained = constraintZones.isEmpty() ? footprint.getFactory().createPolygon()
+                : footprint.intersection(UnaryUnionOp.union(constraintZones));
         return new SafetyIndicators(pr, brand, explosie, gifwolk, conflicts, weigh, brandCount, explosieCount,
-                gifwolkCount, existingHa, outsideHa, constrainedHa);
+                gifwolkCount, existingHa, outsideHa, constrained, constrained.getArea() / 10_000.0);
     }
 
     private static Geometry buffer(Geometry footprint, double distance) {

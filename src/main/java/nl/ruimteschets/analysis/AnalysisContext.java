@@ -1,0 +1,34 @@
+package nl.ruimteschets.analysis;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerRole;
+
+/**
+ * The static side of an analysis: every analysed layer indexed once (STRtree), looked up by role.
+ * Built when a project opens or its layers change, then shared read-only by every recomputation.
+ * Immutable and thread-safe.
+ */
+public final class AnalysisContext {
+    private final Map<LayerRole, List<LayerIndex>> indexes = new EnumMap<>(LayerRole.class);
+
+    public AnalysisContext(List<Layer> layers) {
+        for (Layer l : layers) {
+            if (l.role() == LayerRole.BASEMAP) continue;
+            indexes.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(new LayerIndex(l));
+        }
+        indexes.replaceAll((r, list) -> List.copyOf(list));
+    }
+
+    public List<LayerIndex> layers(LayerRole role) {
+        return indexes.getOrDefault(role, List.of());
+    }
+
+    public Map<LayerRole, List<LayerIndex>> all() {
+        return java.util.Collections.unmodifiableMap(indexes);
+    }
+}

@@ -1,0 +1,10 @@
+package nl.ruimteschets.analysis;
+
+import nl.ruimteschets.model.Candidate;
+
+/**
+ * Every indicator of one candidate, computed from one version of it. Immutable.
+ *
+ * @param netHa net hectares counted in the hectare balance
+ */
+public record CandidateResult(Candidate candidate, CandidateOverlap overlap, SafetyIndicators safety, double netHa) { }
