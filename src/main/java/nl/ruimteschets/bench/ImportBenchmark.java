@@ -1,4 +1,4 @@
-package nl.ruimteschets.app;
+package nl.ruimteschets.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,7 +25,7 @@ import org.locationtech.jts.geom.Coordinate;
  * (default 1,000,000 polygons of 8–40 m in town-like clusters), imports it into a fresh project
  * and prints features/s and peak heap; then times GDAL's {@code ogr2ogr -f GPKG} on the same file.
  *
- * <p>Run: {@code java -Xmx2g -cp target/ruimteschets.jar nl.ruimteschets.app.ImportBenchmark [N] [DIR]}
+ * <p>Run: {@code java -Xmx2g -cp target/ruimteschets.jar nl.ruimteschets.bench.ImportBenchmark [N] [DIR]}
  */
 public final class ImportBenchmark {
     private ImportBenchmark() { }
