@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** ĳ exists only in Unicode (and Ë not in cp437), so the code-page cases use é, ë and ï; the UTF-8 cases add Ë and ĳ. */
 class ShapefileEncodingTest {
-    private static final String CP_TEXT = "Café ëindhoven ruïne" // cp437 has ë but no Ë;
+    private static final String CP_TEXT = "Café ëindhoven ruïne"; // cp437 has ë but no Ë
     private static final String UTF_TEXT = "Café Ëindhoven ruïne ĳsbaan";
 
     @TempDir Path dir;
