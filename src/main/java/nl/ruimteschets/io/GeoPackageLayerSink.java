@@ -91,12 +91,6 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
         return new GeoPackageLayerSink(gp, table, fields, kind, true, false);
     }
 
-    /** Inside a transaction the caller already holds (project save). */
-    static GeoPackageLayerSink createInTransaction(GeoPackage gp, String table, List<Field> fields,
-                                                   GeometryKind kind) throws IOException {
-        return new GeoPackageLayerSink(gp, table, fields, kind, false, false);
-    }
-
     /** Owns {@code gp}: commit and abort close it (importing straight into a project file). */
     static GeoPackageLayerSink createOwning(GeoPackage gp, String table, List<Field> fields, GeometryKind kind)
             throws IOException {
