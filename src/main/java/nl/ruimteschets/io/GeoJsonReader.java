@@ -1,0 +1,213 @@
+package nl.ruimteschets.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.FieldType;
+import nl.ruimteschets.model.GeometryKind;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.UserMessage;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+
+/**
+ * Streams a GeoJSON file: a FeatureCollection, a single Feature or a bare Geometry. The CRS is WGS84
+ * (RFC 7946) unless the legacy "crs" member names an EPSG code. The file is read twice with Jackson's
+ * streaming parser, one feature tree at a time: a first pass infers the field types (widened over all
+ * features) and the geometry kind, the second hands out features. Feature ids are 1-based positions.
+ * Malformed JSON or geometry throws {@link InputException} naming the file. Not thread-safe; close it.
+ */
+public final class GeoJsonReader implements FeatureReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern EPSG = Pattern.compile("EPSG:+(?:[0-9.]*:)?(\\d+)\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private final Path file;
+    private final List<Field> fields = new ArrayList<>();
+    private GeometryKind kind;
+    private SourceCrs crs = SourceCrs.epsg(4326);
+    private long count;
+    private ObjectNode single; // a file holding one Feature or Geometry
+    private JsonParser parser; // second pass, positioned inside the "features" array
+    private long position;
+    private final org.locationtech.jts.io.geojson.GeoJsonReader geometryReader =
+            new org.locationtech.jts.io.geojson.GeoJsonReader(GeoPackageReader.FACTORY);
+
+    private GeoJsonReader(Path file) throws InputException {
+        this.file = file;
+        if (!Files.isRegularFile(file)) throw new InputException(new UserMessage("error.file.missing", file));
+        try {
+            if (Files.size(file) == 0) throw new InputException(new UserMessage("error.file.empty", file));
+            firstPass();
+            if (single == null) openSecondPass();
+        } catch (IOException e) {
+            close();
+            throw invalid(e);
+        }
+    }
+
+    public static GeoJsonReader open(Path file) throws InputException {
+        return new GeoJsonReader(file);
+    }
+
+    private void firstPass() throws IOException, InputException {
+        Map<String, FieldType> types = new LinkedHashMap<>();
+        ObjectNode top = MAPPER.createObjectNode();
+        try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw invalid(new IOException("no JSON object"));
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (name.equals("features") && t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        survey(p.readValueAsTree(), types);
+                        count++;
+                    }
+                } else {
+                    top.set(name, p.readValueAsTree());
+                }
+            }
+        }
+        String type = top.path("type").asText("");
+        if (top.has("crs")) crs = parseCrs(top.get("crs"));
+        if (!type.equals("FeatureCollection")) {
+            if (!type.equals("Feature")) {
+                ObjectNode f = MAPPER.createObjectNode().put("type", "Feature");
+                f.set("geometry", top);
+                top = f;
+            }
+            single = top;
+            survey(top, types);
+            count = 1;
+        }
+        types.forEach((n, t) -> fields.add(new Field(n, t == null ? FieldType.TEXT : t)));
+        if (kind == null) kind = GeometryKind.MIXED;
+    }
+
+    private void survey(JsonNode feature, Map<String, FieldType> types) throws InputException {
+        JsonNode g = feature.path("geometry");
+        if (g.isObject()) {
+            GeometryKind k = kindOf(g.path("type").asText(""));
+            kind = kind == null ? k : kind.combine(k);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = feature.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            FieldType t = typeOf(e.getValue());
+            FieldType old = types.get(e.getKey());
+            types.put(e.getKey(), old == null ? t : t == null ? old : old.widen(t));
+        }
+    }
+
+    private static FieldType typeOf(JsonNode v) {
+        if (v.isNull()) return null;
+        if (v.isIntegralNumber()) return FieldType.INTEGER;
+        if (v.isNumber()) return FieldType.REAL;
+        if (v.isBoolean()) return FieldType.BOOLEAN;
+        return FieldType.TEXT;
+    }
+
+    private static GeometryKind kindOf(String type) {
+        return switch (type) {
+            case "Point", "MultiPoint" -> GeometryKind.POINT;
+            case "LineString", "MultiLineString" -> GeometryKind.LINE;
+            case "Polygon", "MultiPolygon" -> GeometryKind.POLYGON;
+            default -> GeometryKind.MIXED;
+        };
+    }
+
+    /** {"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}} or a plain "EPSG:28992". */
+    static SourceCrs parseCrs(JsonNode crsNode) {
+        String name = crsNode.isTextual() ? crsNode.asText() : crsNode.path("properties").path("name").asText("");
+        if (name.contains("CRS84")) return SourceCrs.epsg(4326);
+        Matcher m = EPSG.matcher(name.trim());
+        if (m.find()) return SourceCrs.epsg(Integer.parseInt(m.group(1)));
+        return new SourceCrs(null, null, name);
+    }
+
+    private void openSecondPass() throws IOException {
+        JsonFactory f = MAPPER.getFactory();
+        parser = f.createParser(file.toFile());
+        parser.nextToken();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken t = parser.nextToken();
+            if (name.equals("features") && t == JsonToken.START_ARRAY) return;
+            parser.skipChildren();
+        }
+        parser.close();
+        parser = null;
+    }
+
+    @Override public List<Field> fields() { return fields; }
+    @Override public GeometryKind geometryKind() { return kind; }
+    @Override public SourceCrs crs() { return crs; }
+    @Override public String encoding() { return "UTF-8"; }
+    @Override public long count() { return count; }
+
+    @Override
+    public Feature next() throws IOException, InputException {
+        JsonNode node;
+        if (single != null) {
+            node = position == 0 ? single : null;
+        } else {
+            try {
+                node = parser != null && parser.nextToken() == JsonToken.START_OBJECT ? parser.readValueAsTree() : null;
+            } catch (IOException e) {
+                throw invalid(e);
+            }
+        }
+        if (node == null) return null;
+        position++;
+        JsonNode g = node.path("geometry");
+        Geometry geometry = null;
+        if (g.isObject()) {
+            try {
+                geometry = geometryReader.read(g.toString());
+            } catch (ParseException | RuntimeException e) {
+                throw new InputException(new UserMessage("geojson.geometry.invalid", position, file, e.getMessage()), e);
+            }
+        }
+        JsonNode props = node.path("properties");
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) values[i] = value(props.get(fields.get(i).name()), fields.get(i).type());
+        return new Feature(position, geometry, values);
+    }
+
+    private static Object value(JsonNode v, FieldType type) {
+        if (v == null || v.isNull()) return null;
+        return switch (type) {
+            case INTEGER -> v.asLong();
+            case REAL -> v.asDouble();
+            case BOOLEAN -> v.asBoolean();
+            default -> v.isValueNode() ? v.asText() : v.toString(); // nested objects/arrays kept as JSON text
+        };
+    }
+
+    private InputException invalid(IOException e) {
+        return new InputException(new UserMessage("geojson.invalid", file, e.getMessage()), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (parser != null) parser.close();
+        } catch (IOException ignored) {
+            // read-only file
+        }
+        parser = null;
+    }
+}

@@ -1,0 +1,245 @@
+package nl.ruimteschets.io;
+
+import static nl.ruimteschets.io.GeoPackageLayers.q;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
+import mil.nga.geopackage.features.columns.GeometryColumns;
+import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureTableMetadata;
+import mil.nga.sf.GeometryType;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.GeometryKind;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Streams features into a new EPSG:28992 feature table of an open GeoPackage: fid column "fid" (the
+ * feature id when positive), geometry column "geom" (MULTIPOLYGON, MULTILINESTRING, POINT/MULTIPOINT or
+ * GEOMETRY by {@link GeometryKind}; single polygons and lines are promoted), one column per field.
+ *
+ * <p>All rows go in ONE transaction, executed in JDBC batches, so memory stays bounded; {@link #abort()}
+ * rolls it back and drops the table (with its contents and geometry_columns rows), leaving the file's
+ * other tables as they were. {@link #commit()} writes the gpkg_contents bbox
+ * (geopackage-java does not compute it) and builds the RTree index. Any SQL failure is an IOException;
+ * after one, call abort(). Not thread-safe.
+ */
+public final class GeoPackageLayerSink implements FeatureSink, Closeable {
+    private static final int BATCH = 10_000;
+
+    private final GeoPackage gp;
+    private final String table;
+    private final List<Field> fields;
+    private final GeometryKind kind;
+    private final boolean ownTransaction;
+    private final boolean ownGeoPackage;
+    private final PreparedStatement insert;
+    private final Envelope extent = new Envelope();
+    private boolean anyMultiPoint;
+    private int pending;
+    private long count;
+    private boolean done;
+
+    private GeoPackageLayerSink(GeoPackage gp, String table, List<Field> fields, GeometryKind kind,
+                                boolean ownTransaction, boolean ownGeoPackage) throws IOException {
+        this.gp = gp;
+        this.table = table;
+        this.fields = List.copyOf(fields);
+        this.kind = kind;
+        this.ownTransaction = ownTransaction;
+        this.ownGeoPackage = ownGeoPackage;
+        try {
+            // DDL outside the transaction: geopackage-java checks its metadata tables through a second
+            // (ORMLite) connection that would not see uncommitted tables.
+            GeoPackageLayers.ensureRdSrs(gp);
+            createTable();
+            StringBuilder cols = new StringBuilder("fid, geom");
+            StringBuilder marks = new StringBuilder("?, ?");
+            for (Field f : fields) {
+                cols.append(", ").append(q(f.name()));
+                marks.append(", ?");
+            }
+            if (ownTransaction) gp.beginTransaction();
+            insert = connection().prepareStatement(
+                    "INSERT INTO " + q(table) + " (" + cols + ") VALUES (" + marks + ")");
+        } catch (SQLException | RuntimeException e) {
+            if (ownTransaction && gp.inTransaction()) gp.endTransaction(false);
+            gp.deleteTableQuietly(table);
+            throw new IOException("cannot create table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts a new table in its own transaction. The caller keeps owning {@code gp}.
+     *
+     * @throws IOException when the table cannot be created (e.g. it exists)
+     */
+    public static GeoPackageLayerSink create(GeoPackage gp, String table, List<Field> fields, GeometryKind kind)
+            throws IOException {
+        return new GeoPackageLayerSink(gp, table, fields, kind, true, false);
+    }
+
+    /** Owns {@code gp}: commit and abort close it (importing straight into a project file). */
+    static GeoPackageLayerSink createOwning(GeoPackage gp, String table, List<Field> fields, GeometryKind kind)
+            throws IOException {
+        return new GeoPackageLayerSink(gp, table, fields, kind, true, true);
+    }
+
+    public String table() { return table; }
+
+    public long count() { return count; }
+
+    @Override
+    public void accept(Feature feature) throws IOException {
+        if (done) throw new IllegalStateException("sink already committed or aborted");
+        try {
+            Geometry g = promote(feature.geometry());
+            if (feature.id() > 0) insert.setLong(1, feature.id()); else insert.setNull(1, Types.INTEGER);
+            if (g == null) {
+                insert.setNull(2, Types.BLOB);
+            } else {
+                insert.setBytes(2, GpkgBlob.encode(g, GeoPackageLayers.RD_NEW));
+                if (!g.isEmpty()) extent.expandToInclude(g.getEnvelopeInternal());
+                anyMultiPoint |= g instanceof MultiPoint;
+            }
+            for (int i = 0; i < fields.size(); i++) setValue(i + 3, feature.value(i));
+            insert.addBatch();
+            count++;
+            if (++pending >= BATCH) flush();
+        } catch (SQLException e) {
+            throw new IOException("cannot write feature " + feature.id() + " to " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends the transaction (if the sink owns it), then records the bbox and builds the RTree index
+     * (after the rows are in, which is also faster than maintaining the index row by row).
+     */
+    public void commit() throws IOException {
+        if (done) return;
+        try {
+            flush();
+            insert.close();
+            if (ownTransaction) gp.endTransaction(true);
+            finishMetadata();
+            new RTreeIndexExtension(gp).create(gp.getFeatureDao(table).getTable());
+            done = true;
+        } catch (SQLException | RuntimeException e) {
+            abort();
+            throw new IOException("cannot finish table " + table + ": " + e.getMessage(), e);
+        } finally {
+            if (done && ownGeoPackage) gp.close();
+        }
+    }
+
+    /**
+     * Discards the table. With its own transaction the rollback removes it; inside a caller's
+     * transaction the table is dropped, and the caller decides about the rest.
+     */
+    public void abort() {
+        if (done) return;
+        done = true;
+        try {
+            insert.close();
+        } catch (SQLException ignored) {
+            // the statement dies with the rollback anyway
+        }
+        if (ownTransaction && gp.inTransaction()) gp.endTransaction(false);
+        gp.deleteTableQuietly(table); // the table was created before the transaction, see the constructor
+        if (ownGeoPackage) gp.close();
+    }
+
+    /** Aborts unless committed, so a forgotten commit never leaves a half table behind. */
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private void createTable() {
+        GeometryColumns gc = new GeometryColumns();
+        gc.setTableName(table);
+        gc.setColumnName("geom");
+        gc.setGeometryType(geometryType());
+        gc.setZ((byte) 0);
+        gc.setM((byte) 0);
+        gc.setSrsId(GeoPackageLayers.RD_NEW);
+        List<FeatureColumn> cols = new ArrayList<>();
+        for (Field f : fields) cols.add(FeatureColumn.createColumn(f.name(), GeoPackageLayers.dataType(f.type())));
+        gp.createFeatureTable(FeatureTableMetadata.create(gc, "fid", cols));
+    }
+
+    private GeometryType geometryType() {
+        return switch (kind) {
+            case POLYGON -> GeometryType.MULTIPOLYGON;
+            case LINE -> GeometryType.MULTILINESTRING;
+            case POINT -> GeometryType.POINT;
+            case MIXED -> GeometryType.GEOMETRY;
+        };
+    }
+
+    /** The declared type is multi for areas and lines, so QGIS and GDAL see one consistent type. */
+    private Geometry promote(Geometry g) {
+        if (g == null) return null;
+        if (kind == GeometryKind.POLYGON && g instanceof Polygon p) {
+            return g.getFactory().createMultiPolygon(new Polygon[] {p});
+        }
+        if (kind == GeometryKind.LINE && g instanceof LineString l) {
+            return g.getFactory().createMultiLineString(new LineString[] {l});
+        }
+        return g;
+    }
+
+    private void setValue(int index, Object v) throws SQLException {
+        if (v == null) insert.setNull(index, Types.NULL);
+        else if (v instanceof Boolean b) insert.setInt(index, b ? 1 : 0);
+        else if (v instanceof Double || v instanceof Float) insert.setDouble(index, ((Number) v).doubleValue());
+        else if (v instanceof Number n) insert.setLong(index, n.longValue());
+        else insert.setString(index, v.toString()); // text and dates (ISO 8601, as GeoPackage wants)
+    }
+
+    private void flush() throws SQLException {
+        if (pending == 0) return;
+        insert.executeBatch();
+        pending = 0;
+    }
+
+    private void finishMetadata() throws SQLException {
+        Connection c = connection();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, "
+                + "max_y = ?, last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?")) {
+            if (extent.isNull()) {
+                for (int i = 1; i <= 4; i++) ps.setNull(i, Types.DOUBLE);
+            } else {
+                ps.setDouble(1, extent.getMinX());
+                ps.setDouble(2, extent.getMinY());
+                ps.setDouble(3, extent.getMaxX());
+                ps.setDouble(4, extent.getMaxY());
+            }
+            ps.setString(5, table);
+            ps.executeUpdate();
+        }
+        if (kind == GeometryKind.POINT && anyMultiPoint) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE gpkg_geometry_columns SET geometry_type_name = 'MULTIPOINT' WHERE table_name = ?")) {
+                ps.setString(1, table);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private Connection connection() {
+        return gp.getConnection().getConnection();
+    }
+}

@@ -1,0 +1,388 @@
+package nl.ruimteschets.io;
+
+import static nl.ruimteschets.io.GeoPackageLayers.q;
+import static nl.ruimteschets.io.ProjectTables.bool;
+import static nl.ruimteschets.io.ProjectTables.integer;
+import static nl.ruimteschets.io.ProjectTables.real;
+import static nl.ruimteschets.io.ProjectTables.text;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import nl.ruimteschets.io.ProjectTables.Col;
+import nl.ruimteschets.model.ActivityProfile;
+import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.CandidateKind;
+import nl.ruimteschets.model.CandidateOverrides;
+import nl.ruimteschets.model.Cluster;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.FieldType;
+import nl.ruimteschets.model.GeometryKind;
+import nl.ruimteschets.model.ImportReport;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerRole;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.Scenario;
+import nl.ruimteschets.model.UserMessage;
+
+/**
+ * Reads and writes a project file: one GeoPackage holding the imported layers as EPSG:28992 feature
+ * tables, the attribute tables rs_meta, rs_layer_role, rs_activity_profile, rs_cluster and rs_scenario,
+ * and the feature table rs_candidate (so QGIS shows the candidates).
+ *
+ * <p>{@link #save} works on a copy beside the target (layers already in the file are kept, not
+ * rewritten) and moves it over the target at the end; on any failure the copy is deleted and the
+ * target is byte-for-byte as before. {@link #open} throws {@link InputException} naming the file for a
+ * non-GeoPackage or a newer schema; a plain GeoPackage opens with every feature table as a BASEMAP
+ * layer. Stateless; thread-safe as long as two threads do not use the same file.
+ */
+public final class ProjectStore {
+    public static final int SCHEMA_VERSION = 1;
+    public static final String APP_NAME = "Ruimteschets";
+    static final String META = "rs_meta";
+    static final String LAYER_ROLE = "rs_layer_role";
+    static final String PROFILE = "rs_activity_profile";
+    static final String CLUSTER = "rs_cluster";
+    static final String SCENARIO = "rs_scenario";
+    static final String CANDIDATE = "rs_candidate";
+    private static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, PROFILE, CLUSTER, SCENARIO, CANDIDATE);
+
+    private static final List<Col> META_COLS = List.of(text("key"), text("value"));
+    private static final List<Col> ROLE_COLS = List.of(text("layer_table"), text("role"), text("field_mapping"),
+            text("source"), text("import_report"), integer("display_order"));
+    private static final List<Col> PROFILE_COLS = List.of(text("name"), text("description"), real("noise_lw"),
+            real("noise_source_height_m"), bool("day_only"), real("pr_distance_m"), real("brand_m"),
+            real("explosie_m"), real("gifwolk_m"), real("nox_kg_per_ha_yr"), real("nh3_kg_per_ha_yr"),
+            real("emission_height_m"), real("netto_bruto_ratio"), text("source_tags"));
+    private static final List<Col> CLUSTER_COLS = List.of(text("name"), text("sub_areas"), real("demand_2030_ha"),
+            real("demand_2050_ha"), real("supply_ha"), real("netto_bruto_ratio"), text("source"));
+    private static final List<Col> SCENARIO_COLS = List.of(text("name"), text("description"), integer("display_order"));
+    static final List<Field> CANDIDATE_FIELDS = List.of(new Field("candidate_id", FieldType.TEXT),
+            new Field("scenario", FieldType.TEXT), new Field("name", FieldType.TEXT), new Field("kind", FieldType.TEXT),
+            new Field("parent_cluster", FieldType.TEXT), new Field("point_area_ha", FieldType.REAL),
+            new Field("profile", FieldType.TEXT), new Field("nb_ratio_override", FieldType.REAL),
+            new Field("nox_kg_yr_override", FieldType.REAL), new Field("nh3_kg_yr_override", FieldType.REAL),
+            new Field("lw_override", FieldType.REAL), new Field("notes", FieldType.TEXT));
+
+    private ProjectStore() { }
+
+    // ---------------------------------------------------------------- open
+
+    /** Loads a project (or a plain GeoPackage) into memory. */
+    public static Project open(Path file) throws InputException {
+        GeoPackage gp = GeoPackageLayers.open(file, false);
+        try {
+            Project p = new Project();
+            boolean isProject = gp.isTable(META);
+            if (isProject) checkVersion(gp, file);
+            List<String> placed = new ArrayList<>();
+            if (isProject && gp.isTable(LAYER_ROLE)) {
+                readLayerRoles(gp, file, p, placed);
+            }
+            for (String table : gp.getFeatureTables()) {
+                if (placed.contains(table) || (isProject && table.equals(CANDIDATE))) continue;
+                p.putLayer(loadLayer(gp, file, table, LayerRole.BASEMAP, Map.of(), file.toString(), new ImportReport()));
+            }
+            if (isProject) readPlanning(gp, file, p);
+            return p;
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw new InputException(new UserMessage("project.read.failed", file, e.getMessage()), e);
+        } finally {
+            gp.close();
+        }
+    }
+
+    private static void checkVersion(GeoPackage gp, Path file) throws SQLException, InputException {
+        Map<String, String> meta = new HashMap<>();
+        ProjectTables.query(gp, "SELECT key, value FROM " + META, rs -> meta.put(rs.getString(1), rs.getString(2)));
+        int version;
+        try {
+            version = Integer.parseInt(meta.getOrDefault("schema_version", "1").trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(new UserMessage("project.version.invalid", file, meta.get("schema_version")), e);
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new InputException(new UserMessage("project.version.newer", file, version, SCHEMA_VERSION));
+        }
+    }
+
+    private static void readLayerRoles(GeoPackage gp, Path file, Project p, List<String> placed)
+            throws SQLException, IOException, InputException {
+        record Row(String table, String role, String mapping, String source, String report) { }
+        List<Row> rows = new ArrayList<>();
+        ProjectTables.query(gp, "SELECT layer_table, role, field_mapping, source, import_report FROM " + LAYER_ROLE
+                + " ORDER BY display_order, id", rs -> rows.add(new Row(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5))));
+        for (Row r : rows) {
+            if (!gp.isFeatureTable(r.table()) || placed.contains(r.table())) continue;
+            Map<String, String> mapping = r.mapping() == null || r.mapping().isBlank() ? Map.of()
+                    : ReportJson.MAPPER.readValue(r.mapping(), new TypeReference<Map<String, String>>() { });
+            p.putLayer(loadLayer(gp, file, r.table(), LayerRole.parse(r.role()), mapping, r.source(),
+                    ReportJson.read(r.report())));
+            placed.add(r.table());
+        }
+    }
+
+    private static Layer loadLayer(GeoPackage gp, Path file, String table, LayerRole role,
+                                   Map<String, String> mapping, String source, ImportReport report)
+            throws IOException, InputException {
+        List<Feature> features = new ArrayList<>();
+        try (GeoPackageReader r = GeoPackageReader.open(file, gp, table)) {
+            for (Feature f; (f = r.next()) != null; ) features.add(f);
+            return new Layer(table, role, r.fields(), features, mapping, source, report);
+        }
+    }
+
+    private static void readPlanning(GeoPackage gp, Path file, Project p)
+            throws SQLException, IOException, InputException {
+        if (gp.isTable(PROFILE)) {
+            ProjectTables.query(gp, "SELECT * FROM " + PROFILE + " ORDER BY id", rs -> p.putProfile(new ActivityProfile(
+                    rs.getString("name"), rs.getString("description"), rs.getDouble("noise_lw"),
+                    rs.getDouble("noise_source_height_m"), rs.getInt("day_only") != 0, rs.getDouble("pr_distance_m"),
+                    rs.getDouble("brand_m"), rs.getDouble("explosie_m"), rs.getDouble("gifwolk_m"),
+                    rs.getDouble("nox_kg_per_ha_yr"), rs.getDouble("nh3_kg_per_ha_yr"),
+                    rs.getDouble("emission_height_m"), rs.getDouble("netto_bruto_ratio"), rs.getString("source_tags"))));
+        }
+        if (gp.isTable(CLUSTER)) {
+            List<Object[]> raw = new ArrayList<>();
+            ProjectTables.query(gp, "SELECT name, sub_areas, demand_2030_ha, demand_2050_ha, supply_ha, "
+                    + "netto_bruto_ratio, source FROM " + CLUSTER + " ORDER BY id", rs -> raw.add(new Object[] {
+                    rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                    rs.getDouble(6), rs.getString(7)}));
+            for (Object[] c : raw) {
+                List<String> subAreas = c[1] == null ? List.of()
+                        : ReportJson.MAPPER.readValue((String) c[1], new TypeReference<List<String>>() { });
+                p.putCluster(new Cluster((String) c[0], subAreas, (Double) c[2], (Double) c[3], (Double) c[4],
+                        (Double) c[5], (String) c[6]));
+            }
+        }
+        Map<String, Scenario> byName = new LinkedHashMap<>();
+        if (gp.isTable(SCENARIO)) {
+            ProjectTables.query(gp, "SELECT name, description FROM " + SCENARIO + " ORDER BY display_order, id",
+                    rs -> byName.put(rs.getString(1), new Scenario(rs.getString(1), rs.getString(2))));
+        }
+        if (gp.isFeatureTable(CANDIDATE)) readCandidates(gp, file, byName);
+        p.scenarios().addAll(byName.values());
+    }
+
+    private static void readCandidates(GeoPackage gp, Path file, Map<String, Scenario> byName)
+            throws IOException, InputException {
+        try (GeoPackageReader r = GeoPackageReader.open(file, gp, CANDIDATE)) {
+            Map<String, Integer> ix = new HashMap<>();
+            for (int i = 0; i < r.fields().size(); i++) ix.put(r.fields().get(i).name(), i);
+            for (Feature f; (f = r.next()) != null; ) {
+                Object[] v = f.values();
+                String scenario = str(v, ix, "scenario");
+                Candidate c = new Candidate(str(v, ix, "candidate_id"), str(v, ix, "name"),
+                        CandidateKind.valueOf(str(v, ix, "kind")), str(v, ix, "parent_cluster"), f.geometry(),
+                        dbl(v, ix, "point_area_ha") == null ? 0 : dbl(v, ix, "point_area_ha"), str(v, ix, "profile"),
+                        new CandidateOverrides(dbl(v, ix, "nb_ratio_override"), dbl(v, ix, "nox_kg_yr_override"),
+                                dbl(v, ix, "nh3_kg_yr_override"), dbl(v, ix, "lw_override")),
+                        str(v, ix, "notes"));
+                byName.computeIfAbsent(scenario, n -> new Scenario(n, "")).add(c);
+            }
+        }
+    }
+
+    private static String str(Object[] v, Map<String, Integer> ix, String name) {
+        Integer i = ix.get(name);
+        return i == null || v[i] == null ? "" : v[i].toString();
+    }
+
+    private static Double dbl(Object[] v, Map<String, Integer> ix, String name) {
+        Integer i = ix.get(name);
+        return i == null || v[i] == null ? null : ((Number) v[i]).doubleValue();
+    }
+
+    // ---------------------------------------------------------------- save
+
+    /**
+     * Writes the whole project to {@code file}: a copy of the existing file (so its layer tables are not
+     * rewritten) or a new GeoPackage, updated and then moved over the target.
+     *
+     * @throws IOException on any failure; the target is then untouched
+     */
+    public static void save(Project project, Path file) throws IOException {
+        Path temp = AtomicFiles.tempBeside(file, ".gpkg");
+        GeoPackage gp = null;
+        try {
+            if (isGeoPackage(file)) {
+                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.delete(temp); // geopackage-java creates the file itself
+                GeoPackageManager.create(temp.toFile(), false);
+            }
+            gp = GeoPackageManager.open(true, temp.toFile(), false);
+            GeoPackageLayers.ensureRdSrs(gp);
+            for (String t : RS_TABLES) gp.deleteTableQuietly(t);
+            writeLayers(gp, project);
+            writePlanning(gp, project);
+            gp.close();
+            gp = null;
+            AtomicFiles.moveIntoPlace(temp, file);
+        } catch (SQLException | RuntimeException e) {
+            throw new IOException("cannot save project " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (gp != null) gp.close();
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    private static boolean isGeoPackage(Path file) {
+        if (!Files.exists(file)) return false;
+        try {
+            GeoPackageLayers.open(file, false).close();
+            return true;
+        } catch (InputException e) {
+            return false; // saving over a non-GeoPackage file replaces it, as Save As would
+        }
+    }
+
+    /** Keeps tables that already hold the layer, drops feature tables of removed layers, writes the rest. */
+    private static void writeLayers(GeoPackage gp, Project project) throws IOException, SQLException {
+        List<String> names = project.layers().stream().map(Layer::name).toList();
+        for (String t : gp.getFeatureTables()) {
+            if (!names.contains(t)) gp.deleteTable(t);
+        }
+        List<Object[]> roles = new ArrayList<>();
+        int order = 0;
+        for (Layer l : project.layers()) {
+            if (!holds(gp, l)) {
+                gp.deleteTableQuietly(l.name());
+                writeTable(gp, l.name(), l.fields(), kindOf(l.features()), l.features());
+            }
+            roles.add(new Object[] {l.name(), l.role().name(), json(l.fieldMapping()), l.source(),
+                    ReportJson.write(l.report()), order++});
+        }
+        ProjectTables.create(gp, LAYER_ROLE, ROLE_COLS);
+        ProjectTables.insert(gp, LAYER_ROLE, ROLE_COLS, roles);
+    }
+
+    /** A table of that name with as many rows: written by an earlier save or imported in place. */
+    private static boolean holds(GeoPackage gp, Layer l) throws SQLException {
+        if (!gp.isFeatureTable(l.name())) return false;
+        long[] n = {-1};
+        ProjectTables.query(gp, "SELECT COUNT(*) FROM " + q(l.name()), rs -> n[0] = rs.getLong(1));
+        return n[0] == l.features().size();
+    }
+
+    private static void writeTable(GeoPackage gp, String table, List<Field> fields, GeometryKind kind,
+                                   Iterable<Feature> features) throws IOException {
+        GeoPackageLayerSink sink = GeoPackageLayerSink.create(gp, table, fields, kind);
+        try {
+            for (Feature f : features) sink.accept(f);
+            sink.commit();
+        } finally {
+            sink.close();
+        }
+    }
+
+    private static GeometryKind kindOf(List<Feature> features) {
+        GeometryKind k = null;
+        for (Feature f : features) {
+            if (f.geometry() != null) k = k == null ? GeometryKind.of(f.geometry()) : k.combine(GeometryKind.of(f.geometry()));
+        }
+        return k == null ? GeometryKind.MIXED : k;
+    }
+
+    private static void writePlanning(GeoPackage gp, Project p) throws SQLException, IOException {
+        ProjectTables.create(gp, META, META_COLS);
+        ProjectTables.insert(gp, META, META_COLS, List.of(new Object[] {"schema_version", String.valueOf(SCHEMA_VERSION)},
+                new Object[] {"app", APP_NAME}));
+        List<Object[]> rows = new ArrayList<>();
+        for (ActivityProfile a : p.profiles().values()) {
+            rows.add(new Object[] {a.name(), a.description(), a.noiseLw(), a.noiseSourceHeightM(), a.dayOnly(),
+                    a.prDistanceM(), a.brandM(), a.explosieM(), a.gifwolkM(), a.noxKgPerHaYr(), a.nh3KgPerHaYr(),
+                    a.emissionHeightM(), a.nettoBrutoRatio(), a.sourceTags()});
+        }
+        ProjectTables.create(gp, PROFILE, PROFILE_COLS);
+        ProjectTables.insert(gp, PROFILE, PROFILE_COLS, rows);
+        rows.clear();
+        for (Cluster c : p.clusters().values()) {
+            rows.add(new Object[] {c.name(), json(c.subAreas()), c.demand2030Ha(), c.demand2050Ha(), c.supplyHa(),
+                    c.nettoBrutoRatio(), c.source()});
+        }
+        ProjectTables.create(gp, CLUSTER, CLUSTER_COLS);
+        ProjectTables.insert(gp, CLUSTER, CLUSTER_COLS, rows);
+        rows.clear();
+        List<Feature> candidates = new ArrayList<>();
+        int order = 0;
+        for (Scenario s : p.scenarios()) {
+            rows.add(new Object[] {s.name(), s.description(), order++});
+            for (Candidate c : s.candidates()) {
+                CandidateOverrides o = c.overrides();
+                candidates.add(new Feature(0, c.geometry(), new Object[] {c.id(), s.name(), c.name(), c.kind().name(),
+                        c.parentCluster(), c.pointAreaHa(), c.profileName(), o.nettoBrutoRatio(), o.noxKgYr(),
+                        o.nh3KgYr(), o.noiseLw(), c.notes()}));
+            }
+        }
+        ProjectTables.create(gp, SCENARIO, SCENARIO_COLS);
+        ProjectTables.insert(gp, SCENARIO, SCENARIO_COLS, rows);
+        // GEOMETRY: candidates are polygons and satellite points side by side
+        writeTable(gp, CANDIDATE, CANDIDATE_FIELDS, GeometryKind.MIXED, candidates);
+    }
+
+    private static String json(Object value) throws JsonProcessingException {
+        return ReportJson.MAPPER.writeValueAsString(value);
+    }
+
+    // ---------------------------------------------------------------- import in place
+
+    /**
+     * Starts streaming a new layer straight into a project file (created when absent), for layers too
+     * big to hold twice. The sink owns the file: {@link GeoPackageLayerSink#commit()} or
+     * {@link GeoPackageLayerSink#abort()} closes it. Then call {@link #recordLayer}.
+     */
+    public static GeoPackageLayerSink importLayer(Path projectFile, String table, List<Field> fields, GeometryKind kind)
+            throws IOException, InputException {
+        if (!Files.exists(projectFile)) GeoPackageManager.create(projectFile.toFile(), false);
+        GeoPackage gp = GeoPackageLayers.open(projectFile, true);
+        if (gp.isTable(table)) {
+            gp.close();
+            throw new InputException(new UserMessage("project.layer.exists", table, projectFile));
+        }
+        try {
+            return GeoPackageLayerSink.createOwning(gp, table, fields, kind);
+        } catch (IOException | RuntimeException e) {
+            gp.close();
+            throw e;
+        }
+    }
+
+    /** Records (or replaces) a layer's role, field mapping, source and import report in rs_layer_role. */
+    public static void recordLayer(Path projectFile, String table, LayerRole role, Map<String, String> fieldMapping,
+                                   String source, ImportReport report) throws IOException, InputException {
+        GeoPackage gp = GeoPackageLayers.open(projectFile, true);
+        try {
+            if (!gp.isTable(META)) {
+                ProjectTables.create(gp, META, META_COLS);
+                ProjectTables.insert(gp, META, META_COLS, List.of(
+                        new Object[] {"schema_version", String.valueOf(SCHEMA_VERSION)}, new Object[] {"app", APP_NAME}));
+            }
+            if (!gp.isTable(LAYER_ROLE)) ProjectTables.create(gp, LAYER_ROLE, ROLE_COLS);
+            long[] order = {0};
+            ProjectTables.query(gp, "SELECT COALESCE(MAX(display_order) + 1, 0) FROM " + LAYER_ROLE
+                    + " WHERE layer_table <> " + "'" + table.replace("'", "''") + "'", rs -> order[0] = rs.getLong(1));
+            gp.execSQL("DELETE FROM " + LAYER_ROLE + " WHERE layer_table = '" + table.replace("'", "''") + "'");
+            ProjectTables.insert(gp, LAYER_ROLE, ROLE_COLS, List.<Object[]>of(new Object[] {table, role.name(),
+                    json(fieldMapping), source == null ? "" : source, ReportJson.write(report), order[0]}));
+        } catch (SQLException | RuntimeException e) {
+            throw new IOException("cannot record layer " + table + " in " + projectFile + ": " + e.getMessage(), e);
+        } finally {
+            gp.close();
+        }
+    }
+}
