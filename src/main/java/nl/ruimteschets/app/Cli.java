@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
-    @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, description = "nl (default) or en")
+    @Option(names = "--lang", description = "nl (default) or en; give it before the subcommand")
     String lang;
 
     Locale locale() {

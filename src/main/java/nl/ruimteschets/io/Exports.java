@@ -60,7 +60,7 @@ public final class Exports {
     }
 
     public static List<Path> geoJson(Table t, Path file, boolean wgs84) throws IOException {
-        return new GeoJsonWriter(wgs84).write(file, t.name(), t.fields(), t.rows(), ProgressListener.NONE);
+        return new GeoJsonWriter(wgs84 ? GeoJsonWriter.Mode.WGS84 : GeoJsonWriter.Mode.RD).write(file, t.name(), t.fields(), t.rows(), ProgressListener.NONE);
     }
 
     /** A file and table name that every file system and GIS accepts. */

@@ -1,0 +1,122 @@
+package nl.ruimteschets.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import nl.ruimteschets.geo.Rd;
+import nl.ruimteschets.io.ProgressListener;
+import nl.ruimteschets.io.ShapefileWriter;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.FieldType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+
+/** The command line as a GIS colleague uses it: sample → import → layers → analyse → export. */
+class CliTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) { }
+
+    static Run cli(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Cli.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    Path plotsShapefile() throws Exception {
+        Path shp = dir.resolve("kavels.shp");
+        List<Feature> fs = List.of(
+                new Feature(1, Rd.FACTORY.createPolygon(new Coordinate[] {new Coordinate(62000, 441000),
+                    new Coordinate(63000, 441000), new Coordinate(63000, 442000), new Coordinate(62000, 442000),
+                    new Coordinate(62000, 441000)}), new Object[] {"Kavel Maasvlakte é", "Rotterdam-Moerdijk"}));
+        new ShapefileWriter().write(shp, "kavels", List.of(new Field("naam", FieldType.TEXT),
+                new Field("cluster", FieldType.TEXT)), fs, ProgressListener.NONE);
+        return shp;
+    }
+
+    @Test
+    void sampleImportAnalyseExportRoundTrip() throws Exception {
+        Path project = dir.resolve("voorbeeld.gpkg");
+        Run sample = cli("sample", project.toString());
+        assertEquals(0, sample.code(), sample.err());
+
+        Run imp = cli("import", project.toString(), plotsShapefile().toString(), "--role", "AVAILABLE_PLOT",
+                "--layer", "Nieuwe kavels");
+        assertEquals(0, imp.code(), imp.err());
+        assertTrue(imp.out().contains("1 objecten"), imp.out());
+
+        Run layers = cli("layers", project.toString(), "--json");
+        assertEquals(0, layers.code(), layers.err());
+        JsonNode ls = new ObjectMapper().readTree(layers.out()).get("layers");
+        boolean found = false;
+        for (JsonNode l : ls) {
+            if (l.get("name").asText().equals("Nieuwe kavels")) {
+                found = true;
+                assertEquals("AVAILABLE_PLOT", l.get("role").asText());
+                assertEquals(1, l.get("features").asInt());
+            }
+        }
+        assertTrue(found, layers.out());
+
+        Run analyse = cli("analyse", project.toString(), "--scenario", "Voorbeeld", "--json");
+        assertEquals(0, analyse.code(), analyse.err());
+        JsonNode sc = new ObjectMapper().readTree(analyse.out()).get("scenarios").get(0);
+        assertTrue(sc.get("candidates").size() >= 2);
+        for (JsonNode c : sc.get("candidates")) assertTrue(c.get("area_ha").asDouble() > 0);
+        JsonNode last = sc.get("hectare_balance").get(sc.get("hectare_balance").size() - 1);
+        assertEquals("Nederland", last.get("cluster").asText());
+
+        Path out = dir.resolve("export");
+        Run export = cli("export", project.toString(), "--scenario", "Voorbeeld", "--shp", out.toString());
+        assertEquals(0, export.code(), export.err());
+        try (var files = Files.list(out)) {
+            assertEquals(5, files.filter(p -> p.toString().matches(".*\\.(shp|shx|dbf|prj|cpg)$")).count());
+        }
+        Run gj = cli("export", project.toString(), "--layer", "Nieuwe kavels", "--geojson", dir.resolve("k.geojson").toString());
+        assertEquals(0, gj.code(), gj.err());
+        assertTrue(Files.readString(dir.resolve("k.geojson")).contains("Kavel Maasvlakte é"));
+    }
+
+    @Test
+    void badInputExitsWith3AndAMessageNamingTheFile() throws Exception {
+        Path empty = Files.createFile(dir.resolve("leeg.shp"));
+        Run r = cli("import", dir.resolve("p.gpkg").toString(), empty.toString(), "--role", "BASEMAP");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("leeg.shp"), r.err());
+        assertFalse(Files.exists(dir.resolve("p.gpkg")), "a failed import into a new project leaves no file");
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertEquals(2, cli("import", "a.gpkg").code());
+        assertEquals(2, cli("import", "a.gpkg", "b.shp", "--role", "GEEN_ROL").code());
+    }
+
+    @Test
+    void englishMessagesOnRequest() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.shp"));
+        Run r = cli("--lang", "en", "import", dir.resolve("p.gpkg").toString(), empty.toString(), "--role", "BASEMAP");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("empty"), r.err());
+        assertFalse(r.err().contains("Bestand"), r.err());
+    }
+}
