@@ -139,7 +139,7 @@ public final class Natura2000Receptors {
 
     private static boolean ownedByRival(Coordinate p, List<IndexedPointInAreaLocator> rivals, List<Envelope> envs) {
         for (int k = 0; k < rivals.size(); k++) {
-            if (envs.get(k).contains(p) && rivals.get(k).locate(p) == Location.INTERIOR) return true;
+            if (envs.get(k).contains(p) && rivals.get(k).locate(p) != Location.EXTERIOR) return true; // boundary too: never count twice
         }
         return false;
     }
