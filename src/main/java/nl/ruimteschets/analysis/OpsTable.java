@@ -86,6 +86,7 @@ public final class OpsTable {
 
     /** A distance lookup table of the kernel for one statistic, substance and height (cached). */
     public DepositionKernel kernel(RingStatistic stat, Substance s, double heightM) {
+        if (kernels.size() > 256) kernels.clear(); // heights come from a free field: keep the cache bounded (20 KB each)
         return kernels.computeIfAbsent(stat + "/" + s + "/" + heightM,
                 k -> DepositionKernel.tabulate(d -> depositionPerTonne(stat, s, heightM, d)));
     }
