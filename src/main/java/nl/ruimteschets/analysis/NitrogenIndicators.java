@@ -1,0 +1,54 @@
+package nl.ruimteschets.analysis;
+
+import java.util.List;
+
+/**
+ * Nitrogen screening indicators of one candidate on Natura 2000 (DOMAIN.md §3). Depositions are in
+ * mol N/ha/yr; hexagons are 1 ha each. Counts and totals include only hexagons at or above
+ * {@link NitrogenModel#CUT_MOL_HA_YR} (0.005, the AERIUS reporting limit); the maximum is over all.
+ *
+ * @param emission the emission evaluated
+ * @param statistic ring mean (screening value) or ring max (worst wind direction)
+ * @param maxDepositionMolHaYr highest deposition on any Natura 2000 hexagon (0 when none within 25 km)
+ * @param maxX RD x of that hexagon's centre (NaN when none)
+ * @param maxY RD y of that hexagon's centre (NaN when none)
+ * @param maxArea name of the Natura 2000 area of that hexagon (null when none)
+ * @param totalDepositionMolYr Σ over counted hexagons of deposition × 1 ha, mol N/yr
+ * @param hexagonsAboveCut number of hexagons with deposition ≥ 0.005
+ * @param haAboveCut the same in hectares
+ * @param areas affected areas by name, highest maximum first
+ * @param kdwExceededHexagons counted hexagons where background + contribution &gt; KDW of the area;
+ *        null when no background was given
+ * @param kdwNewlyExceededHexagons of those, hexagons where the background alone is ≤ KDW (the
+ *        candidate tips them over); null when no background was given
+ * @param hexagonsWithoutKdw counted hexagons whose area has no usable KDW (never counted as exceeded)
+ * @param overlapHa hectares of the candidate footprint inside Natura 2000: a hard conflict
+ */
+public record NitrogenIndicators(NitrogenEmission emission, RingStatistic statistic,
+                                 double maxDepositionMolHaYr, double maxX, double maxY, String maxArea,
+                                 double totalDepositionMolYr, int hexagonsAboveCut, double haAboveCut,
+                                 List<AreaDeposition> areas, Integer kdwExceededHexagons,
+                                 Integer kdwNewlyExceededHexagons, int hexagonsWithoutKdw, double overlapHa) {
+    public static final String LABEL_NL = "indicatief (screening), geen AERIUS-berekening";
+    public static final String LABEL_EN = "indicative (screening), not an AERIUS calculation";
+
+    public NitrogenIndicators {
+        areas = List.copyOf(areas);
+    }
+
+    /** The caveat every display of these figures must carry (Dutch). */
+    public String label() { return LABEL_NL; }
+
+    /** The caveat in English. */
+    public String labelEn() { return LABEL_EN; }
+
+    /** True when the candidate overlaps Natura 2000 itself. */
+    public boolean hardConflict() { return overlapHa > 0; }
+
+    /**
+     * One affected Natura 2000 area.
+     *
+     * @param kdw lowest KDW of the area in mol N/ha/yr, null when unknown
+     */
+    public record AreaDeposition(String name, double maxDepositionMolHaYr, int hexagonsAboveCut, Double kdw) { }
+}
