@@ -97,7 +97,13 @@ public final class ScenarioEngine {
                 context.layers(nl.ruimteschets.model.LayerRole.SENSITIVE),
                 context.layers(nl.ruimteschets.model.LayerRole.SAFETY_CONTOUR));
         double netHa = HectareBalanceModel.netHa(c, profile, cluster, constrainedHa(c, overlap, safety));
-        return new CandidateResult(c, overlap, safety, netHa);
+        NitrogenIndicators nitrogen = null;
+        if (profile != null) {
+            NitrogenEmission e = NitrogenModel.emission(c, profile, netHa);
+            nitrogen = context.nitrogen().evaluate(c, e, context.settings().backgroundDepositionMolHaYr(),
+                    RingStatistic.MEAN, null);
+        }
+        return new CandidateResult(c, overlap, safety, nitrogen, netHa);
     }
 
     /** Hard constraints may overlap each other (a school inside a residential area): measure their union. */

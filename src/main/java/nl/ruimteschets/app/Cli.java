@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import nl.ruimteschets.analysis.CandidateOverlap;
-import nl.ruimteschets.analysis.ClusterBalance;
-import nl.ruimteschets.analysis.OverlapAnalysis;
+import nl.ruimteschets.analysis.AnalysisContext;
+import nl.ruimteschets.analysis.ScenarioEngine;
+import nl.ruimteschets.analysis.ScenarioResult;
 import nl.ruimteschets.io.CancelledException;
 import nl.ruimteschets.io.Exports;
 import nl.ruimteschets.io.ProjectImport;
@@ -74,12 +74,6 @@ public final class Cli {
 
     static ObjectMapper json() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
-    static double round(double v, int decimals) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) return v;
-        double f = Math.pow(10, decimals);
-        return Math.round(v * f) / f;
     }
 
     @Command(name = "import", description = "Import a Shapefile (.shp/.zip), GeoPackage or GeoJSON as a layer into PROJECT (created if missing).")
@@ -176,64 +170,46 @@ public final class Cli {
             } else {
                 scenarios.addAll(p.scenarios());
             }
-            OverlapAnalysis analysis = new OverlapAnalysis(p);
+            AnalysisContext context = new AnalysisContext(p.layers());
+            ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
             List<Map<String, Object>> out = new ArrayList<>();
-            for (Scenario s : scenarios) out.add(toMap(analysis.analyse(s)));
+            long version = 0;
+            for (Scenario s : scenarios) {
+                ScenarioResult r = engine.compute(new ScenarioEngine.Snapshot(s.candidates(), p.profiles(),
+                        List.copyOf(p.clusters().values())), ++version);
+                out.add(ResultJson.scenario(s.name(), r, context.settings()));
+            }
             if (asJson) {
                 System.out.println(json().writeValueAsString(Map.of("scenarios", out)));
             } else {
-                for (Scenario s : scenarios) printText(analysis.analyse(s));
+                printText(out);
             }
             return 0;
         }
 
-        static Map<String, Object> toMap(OverlapAnalysis.Result r) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("scenario", r.scenario());
-            List<Map<String, Object>> cands = new ArrayList<>();
-            for (CandidateOverlap c : r.candidates()) {
-                Map<String, Object> cm = new LinkedHashMap<>();
-                cm.put("id", c.candidateId());
-                cm.put("name", c.name());
-                cm.put("cluster", c.cluster());
-                cm.put("area_ha", round(c.grossHa(), 2));
-                Map<String, Object> ov = new LinkedHashMap<>();
-                c.overlapHa().forEach((role, ha) -> ov.put(role.name().toLowerCase(Locale.ROOT) + "_ha", round(ha, 2)));
-                cm.put("overlap", ov);
-                cm.put("hard_constraint_ha", round(c.constrainedHa(), 2));
-                cands.add(cm);
-            }
-            m.put("candidates", cands);
-            List<Map<String, Object>> cls = new ArrayList<>();
-            for (ClusterBalance b : r.clusters()) {
-                Map<String, Object> bm = new LinkedHashMap<>();
-                bm.put("cluster", b.cluster());
-                bm.put("demand_2030_ha", round(b.demand2030Ha(), 2));
-                bm.put("demand_2050_ha", round(b.demand2050Ha(), 2));
-                bm.put("existing_supply_ha", round(b.existingSupplyHa(), 2));
-                bm.put("candidates_net_ha", round(b.candidateNetHa(), 2));
-                bm.put("balance_2030_ha", round(b.balance2030Ha(), 2));
-                bm.put("balance_2050_ha", round(b.balance2050Ha(), 2));
-                bm.put("coverage_2030", round(b.coverage2030(), 4));
-                bm.put("coverage_2050", round(b.coverage2050(), 4));
-                cls.add(bm);
-            }
-            m.put("hectare_balance", cls);
-            return m;
-        }
-
-        static void printText(OverlapAnalysis.Result r) {
-            System.out.println("Scenario: " + r.scenario());
-            for (CandidateOverlap c : r.candidates()) {
-                System.out.printf(Locale.ROOT, "  %-32s %-22s %9.2f ha  hard constraints %.2f ha%n", c.name(), c.cluster(),
-                        c.grossHa(), c.constrainedHa());
-                c.overlapHa().forEach((role, ha) -> System.out.printf(Locale.ROOT, "      %-16s %9.2f ha%n", role, ha));
-            }
-            System.out.printf("  %-22s %10s %10s %10s %10s %11s %11s%n", "cluster", "dem2030", "dem2050", "supply", "cand_net",
-                    "bal2030", "bal2050");
-            for (ClusterBalance b : r.clusters()) {
-                System.out.printf(Locale.ROOT, "  %-22s %10.2f %10.2f %10.2f %10.2f %11.2f %11.2f%n", b.cluster(), b.demand2030Ha(),
-                        b.demand2050Ha(), b.existingSupplyHa(), b.candidateNetHa(), b.balance2030Ha(), b.balance2050Ha());
+        @SuppressWarnings("unchecked")
+        static void printText(List<Map<String, Object>> scenarios) {
+            for (Map<String, Object> s : scenarios) {
+                System.out.println("Scenario: " + s.get("scenario"));
+                for (Map<String, Object> c : (List<Map<String, Object>>) s.get("candidates")) {
+                    System.out.printf(Locale.ROOT, "  %s (%s, %s): %s ha gross, %s ha net%n", c.get("name"), c.get("kind"),
+                            c.get("cluster"), c.get("area_ha"), c.get("net_ha"));
+                    System.out.println("    overlap: " + c.get("overlap"));
+                    if (c.containsKey("safety")) System.out.println("    safety: " + c.get("safety"));
+                    if (c.containsKey("nitrogen")) {
+                        Map<String, Object> n = (Map<String, Object>) c.get("nitrogen");
+                        System.out.printf(Locale.ROOT, "    nitrogen: max %s mol N/ha/yr in %s, total %s mol N/yr, %s ha > 0.005 (%s)%n",
+                                n.get("max_deposition_mol_n_per_ha_yr"), n.get("max_area"),
+                                n.get("total_deposition_mol_n_per_yr"), n.get("ha_above_0_005"), n.get("label"));
+                    }
+                }
+                System.out.printf("  %-22s %10s %10s %10s %10s %11s %11s%n", "cluster", "dem2030", "dem2050", "supply",
+                        "cand_net", "bal2030", "bal2050");
+                for (Map<String, Object> b : (List<Map<String, Object>>) s.get("hectare_balance")) {
+                    System.out.printf(Locale.ROOT, "  %-22s %10s %10s %10s %10s %11s %11s%n", b.get("cluster"),
+                            b.get("demand_2030_ha"), b.get("demand_2050_ha"), b.get("existing_supply_ha"),
+                            b.get("candidates_net_ha"), b.get("balance_2030_ha"), b.get("balance_2050_ha"));
+                }
             }
         }
     }

@@ -41,8 +41,9 @@ class OverlapAnalysisTest {
                 wkt.read("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))"), 0, "", null, ""));
         p.scenarios().add(s);
 
-        OverlapAnalysis.Result r = new OverlapAnalysis(p).analyse(s);
-        CandidateOverlap o = r.candidates().get(0);
+        ScenarioResult r = new ScenarioEngine(new AnalysisContext(p.layers()), Runnable::run, x -> { })
+                .compute(new ScenarioEngine.Snapshot(s.candidates(), p.profiles(), List.copyOf(p.clusters().values())), 1);
+        CandidateOverlap o = r.candidates().get(0).overlap();
         assertEquals(100.0, o.grossHa(), 1e-9);
         assertEquals(50.0, o.overlapHa().get(LayerRole.NOISE_ZONE), 1e-9);
         assertEquals(10.0, o.overlapHa().get(LayerRole.NATURA2000), 1e-9);
