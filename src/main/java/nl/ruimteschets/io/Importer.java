@@ -64,8 +64,9 @@ public final class Importer {
                     report.warn(new UserMessage("import.zm.dropped"));
                     zmNoted = true;
                 }
+                // Copy only when needed: a million footprints should not be copied for nothing.
+                g = GeometryRepair.to2d(g, Rd.FACTORY);
             }
-            g = GeometryRepair.to2d(g, Rd.FACTORY);
             if (assumedRd && !Rd.inBounds(g.getEnvelopeInternal())) {
                 throw new InputException(new UserMessage("import.crs.missingOutsideRd", report.source(), f.id()));
             }
