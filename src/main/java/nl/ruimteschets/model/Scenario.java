@@ -28,6 +28,19 @@ public final class Scenario {
 
     public void add(Candidate c) { candidates.add(c); }
 
+    /** Inserts at a position (-1 or past the end: at the end). */
+    public void add(Candidate c, int index) {
+        candidates.add(index < 0 || index > candidates.size() ? candidates.size() : index, c);
+    }
+
+    /** Position of the candidate with this id, or -1. */
+    public int indexOf(String candidateId) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).id().equals(candidateId)) return i;
+        }
+        return -1;
+    }
+
     public void remove(String candidateId) { candidates.removeIf(c -> c.id().equals(candidateId)); }
 
     /** Replaces the candidate with the same id; returns the one replaced. */
