@@ -68,7 +68,9 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(map, null, null, status, left);
         stage.setTitle(title);
-        stage.setScene(new Scene(root, 1280, 800));
+        // Fit laptop screens (1366×768) as well as 1920×1080.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight())));
         stage.show();
         Envelope extent = new Envelope();
         for (Layer l : layers) extent.expandToInclude(l.extent());
