@@ -16,6 +16,7 @@ import nl.ruimteschets.model.LayerRole;
 public final class AnalysisContext {
     private final Map<LayerRole, List<LayerIndex>> indexes = new EnumMap<>(LayerRole.class);
     private final NitrogenModel nitrogen;
+    private final SafetyModel safety;
     private final ModelSettings settings;
 
     public AnalysisContext(List<Layer> layers) {
@@ -29,11 +30,14 @@ public final class AnalysisContext {
             indexes.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(new LayerIndex(l));
         }
         indexes.replaceAll((r, list) -> List.copyOf(list));
+        safety = new SafetyModel(layers(LayerRole.SENSITIVE), layers(LayerRole.SAFETY_CONTOUR));
         nitrogen = new NitrogenModel(layers.stream().filter(l -> l.role() == LayerRole.NATURA2000).toList(),
                 OpsTable.load());
     }
 
     public NitrogenModel nitrogen() { return nitrogen; }
+
+    public SafetyModel safety() { return safety; }
 
     public ModelSettings settings() { return settings; }
 

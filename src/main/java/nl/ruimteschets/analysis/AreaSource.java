@@ -67,7 +67,7 @@ public final class AreaSource {
                     cw.add(cell * cell / area);
                     continue;
                 }
-                Geometry part = footprint.intersection(sq);
+                Geometry part = nl.ruimteschets.geo.Overlay.intersection(footprint, sq);
                 double a = part.getArea();
                 if (a <= 0) continue;
                 cx.add(part.getCentroid().getX());

@@ -8,7 +8,7 @@ import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.LayerRole;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
+import nl.ruimteschets.geo.Overlay;
 
 /**
  * Overlap of a candidate's footprint with the role layers of an {@link AnalysisContext}: hectares per
@@ -26,6 +26,8 @@ public final class OverlapAnalysis {
         Geometry footprint = c.footprint();
         Map<LayerRole, Double> ha = new EnumMap<>(LayerRole.class);
         for (Map.Entry<LayerRole, List<LayerIndex>> e : context.all().entrySet()) {
+            // Sensitive objects are counted by the noise and safety models, not measured in hectares.
+            if (e.getKey() == LayerRole.SENSITIVE) continue;
             ha.put(e.getKey(), union(footprint, e.getValue()).getArea() / 10_000.0);
         }
         List<LayerIndex> hard = new ArrayList<>();
@@ -47,6 +49,6 @@ public final class OverlapAnalysis {
             Geometry o = li.overlap(footprint);
             if (!o.isEmpty()) parts.add(o);
         }
-        return parts.isEmpty() ? footprint.getFactory().createPolygon() : UnaryUnionOp.union(parts);
+        return parts.isEmpty() ? footprint.getFactory().createPolygon() : (parts.size() == 1 ? parts.get(0) : Overlay.union(parts));
     }
 }

@@ -15,15 +15,15 @@ import org.locationtech.jts.geom.Geometry;
  * @param existingContourOverlapHa PR contour area overlapping existing SAFETY_CONTOUR polygons
  * @param outsideVeiligheidscontourHa PR contour area outside the cluster's veiligheidscontour
  *        (0 when the project has no veiligheidscontour)
- * @param prConstrained the footprint part within PR distance of existing (zeer) kwetsbare objects
  * @param prConstrainedHa footprint area within PR distance of existing (zeer) kwetsbare objects,
- *        a hard constraint for the hectare balance
+ *        a hard constraint for the hectare balance (raster measure, see CellMask)
+ * @param allConstrainedHa footprint area inside this or the other hard constraints, each hectare once
  */
 public record SafetyIndicators(Geometry prContour, Geometry brandContour, Geometry explosieContour,
                                Geometry gifwolkContour, List<SensitiveHit> limitConflicts, int weighCount,
                                int brandCount, int explosieCount, int gifwolkCount,
                                double existingContourOverlapHa, double outsideVeiligheidscontourHa,
-                               Geometry prConstrained, double prConstrainedHa) {
+                               double prConstrainedHa, double allConstrainedHa) {
 
     /** A sensitive object hit by a contour: its feature id, name (may be empty) and class. */
     public record SensitiveHit(long featureId, String name, Vulnerability vulnerability) { }

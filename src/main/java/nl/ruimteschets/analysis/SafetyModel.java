@@ -3,61 +3,40 @@ package nl.ruimteschets.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.ruimteschets.geo.CellMask;
 import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * External-safety screening (DOMAIN.md §2.4 implementation note): buffers the sketched footprint
  * (not a point) by the profile's PR 10⁻⁶, brand, explosie and gifwolk distances and tests the
  * contours against sensitive objects and existing risk contours.
  *
- * <p>SAFETY_CONTOUR features whose mapped kind contains "veiligheidscontour" are the clusters' legacy
- * envelopes for risk growth (§2.5); the rest are existing contours. Stateless, thread-safe as long as
- * the indexes are not changed.
+ * <p>An object lies inside a contour when its distance to the footprint is at most the contour's
+ * distance, so one index query with the largest distance and one distance per object answer all
+ * four contours. SAFETY_CONTOUR features whose mapped kind contains "veiligheidscontour" are the
+ * clusters' legacy envelopes for risk growth (§2.5); the rest are existing contours; both are unioned
+ * once, when the model is built.
+ *
+ * <p>Immutable after construction; thread-safe.
  */
 public final class SafetyModel {
     /** Buffer smoothness: 8 segments per quarter circle is well below a pixel at 1:25,000. */
     private static final int QUADRANT_SEGMENTS = 8;
 
-    private SafetyModel() { }
+    private final List<LayerIndex> sensitive;
+    private final Geometry existingContours;
+    private final Geometry veiligheidscontouren;
 
-    public static SafetyIndicators evaluate(Geometry footprint, ActivityProfile profile, List<LayerIndex> sensitive,
-                                            List<LayerIndex> safetyContours) {
-        Geometry pr = buffer(footprint, profile.prDistanceM());
-        Geometry brand = buffer(footprint, profile.brandM());
-        Geometry explosie = buffer(footprint, profile.explosieM());
-        Geometry gifwolk = buffer(footprint, Math.min(profile.gifwolkM(), ActivityProfile.GIFWOLK_CAP_M));
-
-        List<SafetyIndicators.SensitiveHit> conflicts = new ArrayList<>();
-        int weigh = 0;
-        List<Geometry> constraintZones = new ArrayList<>();
-        for (LayerIndex li : sensitive) {
-            Layer layer = li.layer();
-            if (profile.prDistanceM() > 0) {
-                for (Feature f : li.intersecting(pr)) {
-                    Vulnerability v = Vulnerability.parse(layer.text(f, Layer.MAP_VULNERABILITY));
-                    if (v.hasLimitValue()) {
-                        String name = layer.text(f, Layer.MAP_NAME);
-                        conflicts.add(new SafetyIndicators.SensitiveHit(f.id(), name == null ? "" : name, v));
-                        constraintZones.add(f.geometry().buffer(profile.prDistanceM(), QUADRANT_SEGMENTS));
-                    } else {
-                        weigh++;
-                    }
-                }
-            }
-        }
-        int brandCount = count(sensitive, brand, profile.brandM());
-        int explosieCount = count(sensitive, explosie, profile.explosieM());
-        int gifwolkCount = count(sensitive, gifwolk, profile.gifwolkM());
-
+    public SafetyModel(List<LayerIndex> sensitive, List<LayerIndex> safetyContours) {
+        this.sensitive = List.copyOf(sensitive);
         List<Geometry> existing = new ArrayList<>();
         List<Geometry> envelopes = new ArrayList<>();
-        // Risk-contour layers hold tens of features, so a full scan is cheaper than it looks and
-        // also finds veiligheidscontouren that the PR contour misses entirely (then all of it is outside).
         for (LayerIndex li : safetyContours) {
             Layer layer = li.layer();
             for (Feature f : layer.features()) {
@@ -66,24 +45,79 @@ public final class SafetyModel {
                 (envelope ? envelopes : existing).add(f.geometry());
             }
         }
-        double existingHa = pr.isEmpty() || existing.isEmpty() ? 0
-                : pr.intersection(UnaryUnionOp.union(existing)).getArea() / 10_000.0;
-        double outsideHa = pr.isEmpty() || envelopes.isEmpty() ? 0
-                : pr.difference(UnaryUnionOp.union(envelopes)).getArea() / 10_000.0;
-        Geometry constrained = constraintZones.isEmpty() ? footprint.getFactory().createPolygon()
-                : footprint.intersection(UnaryUnionOp.union(constraintZones));
-        return new SafetyIndicators(pr, brand, explosie, gifwolk, conflicts, weigh, brandCount, explosieCount,
-                gifwolkCount, existingHa, outsideHa, constrained, constrained.getArea() / 10_000.0);
+        this.existingContours = existing.isEmpty() ? null : Overlay.union(existing);
+        this.veiligheidscontouren = envelopes.isEmpty() ? null : Overlay.union(envelopes);
+    }
+
+    public SafetyIndicators evaluate(Geometry footprint, ActivityProfile profile) {
+        return evaluate(footprint, profile, footprint.getFactory().createPolygon());
+    }
+
+    /**
+     * @param otherConstraints the part of the footprint already inside other hard constraints (Natura
+     *        2000, residential area), so that {@link SafetyIndicators#allConstrainedHa()} counts each
+     *        hectare once
+     */
+    public SafetyIndicators evaluate(Geometry footprint, ActivityProfile profile, Geometry otherConstraints) {
+        double prD = profile.prDistanceM();
+        double gifD = Math.min(profile.gifwolkM(), ActivityProfile.GIFWOLK_CAP_M);
+        Geometry pr = buffer(footprint, prD);
+
+        List<SafetyIndicators.SensitiveHit> conflicts = new ArrayList<>();
+        List<Envelope> conflictObjects = new ArrayList<>();
+        int weigh = 0, brand = 0, explosie = 0, gifwolk = 0;
+        double reach = Math.max(Math.max(prD, gifD), Math.max(profile.brandM(), profile.explosieM()));
+        Envelope query = new Envelope(footprint.getEnvelopeInternal());
+        query.expandBy(reach);
+        for (LayerIndex li : sensitive) {
+            Layer layer = li.layer();
+            for (Feature f : li.candidates(query)) {
+                double d = footprint.distance(f.geometry());
+                if (d > reach) continue;
+                if (prD > 0 && d <= prD) {
+                    Vulnerability v = Vulnerability.parse(layer.text(f, Layer.MAP_VULNERABILITY));
+                    if (v.hasLimitValue()) {
+                        String name = layer.text(f, Layer.MAP_NAME);
+                        conflicts.add(new SafetyIndicators.SensitiveHit(f.id(), name == null ? "" : name, v));
+                        conflictObjects.add(f.geometry().getEnvelopeInternal());
+                    } else {
+                        weigh++;
+                    }
+                }
+                if (profile.brandM() > 0 && d <= profile.brandM()) brand++;
+                if (profile.explosieM() > 0 && d <= profile.explosieM()) explosie++;
+                if (gifD > 0 && d <= gifD) gifwolk++;
+            }
+        }
+        // Report conflicts in a stable order, whatever order the index returns them in.
+        conflicts.sort(java.util.Comparator.comparingLong(SafetyIndicators.SensitiveHit::featureId));
+
+        double existingHa = pr.isEmpty() || existingContours == null ? 0
+                : Overlay.intersection(pr, existingContours).getArea() / 10_000.0;
+        double outsideHa = pr.isEmpty() || veiligheidscontouren == null ? 0
+                : Overlay.difference(pr, veiligheidscontouren).getArea() / 10_000.0;
+        double prConstrainedHa = 0;
+        double allConstrainedHa = otherConstraints.getArea() / 10_000.0;
+        if (!conflictObjects.isEmpty()) {
+            // Hundreds of dwellings can lie within PR distance; stamping them on a raster is stable in
+            // time where a union of their buffers is not (see CellMask).
+            CellMask mask = new CellMask(footprint, cellSize(footprint));
+            for (Envelope e : conflictObjects) mask.markNear(e, prD);
+            prConstrainedHa = mask.markedHa();
+            if (!otherConstraints.isEmpty()) mask.markPolygon(otherConstraints);
+            allConstrainedHa = mask.markedHa();
+        }
+        return new SafetyIndicators(pr, buffer(footprint, profile.brandM()), buffer(footprint, profile.explosieM()),
+                buffer(footprint, gifD), conflicts, weigh, brand, explosie, gifwolk, existingHa, outsideHa,
+                prConstrainedHa, allConstrainedHa);
+    }
+
+    /** About 40,000 cells over any footprint, never finer than 5 m. */
+    private static double cellSize(Geometry footprint) {
+        return Math.max(5.0, Math.sqrt(footprint.getEnvelopeInternal().getArea() / 40_000.0));
     }
 
     private static Geometry buffer(Geometry footprint, double distance) {
         return distance > 0 ? footprint.buffer(distance, QUADRANT_SEGMENTS) : footprint.getFactory().createPolygon();
-    }
-
-    private static int count(List<LayerIndex> sensitive, Geometry zone, double distance) {
-        if (distance <= 0) return 0;
-        int n = 0;
-        for (LayerIndex li : sensitive) n += li.intersecting(zone).size();
-        return n;
     }
 }

@@ -93,9 +93,7 @@ public final class ScenarioEngine {
 
     private CandidateResult evaluate(Candidate c, ActivityProfile profile, Cluster cluster) {
         CandidateOverlap overlap = OverlapAnalysis.overlap(c, context);
-        SafetyIndicators safety = profile == null ? null : SafetyModel.evaluate(c.footprint(), profile,
-                context.layers(nl.ruimteschets.model.LayerRole.SENSITIVE),
-                context.layers(nl.ruimteschets.model.LayerRole.SAFETY_CONTOUR));
+        SafetyIndicators safety = profile == null ? null : context.safety().evaluate(c.footprint(), profile, overlap.constrained());
         double netHa = HectareBalanceModel.netHa(c, profile, cluster, constrainedHa(c, overlap, safety));
         NitrogenIndicators nitrogen = null;
         if (profile != null) {
@@ -106,11 +104,10 @@ public final class ScenarioEngine {
         return new CandidateResult(c, overlap, safety, nitrogen, netHa);
     }
 
-    /** Hard constraints may overlap each other (a school inside a residential area): measure their union. */
+    /** Hard constraints may overlap each other (a school inside a residential area): each hectare once. */
     private static double constrainedHa(Candidate c, CandidateOverlap overlap, SafetyIndicators safety) {
-        if (safety == null || safety.prConstrained().isEmpty()) return overlap.constrainedHa();
-        if (overlap.constrained().isEmpty()) return scaleForPoint(c, safety.prConstrainedHa());
-        return scaleForPoint(c, overlap.constrained().union(safety.prConstrained()).getArea() / 10_000.0);
+        if (safety == null || safety.prConstrainedHa() == 0) return overlap.constrainedHa();
+        return scaleForPoint(c, safety.allConstrainedHa());
     }
 
     /** Overlap of a point satellite is already scaled to its stated area; the PR part is not. */

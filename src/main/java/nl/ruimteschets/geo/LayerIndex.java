@@ -10,7 +10,6 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * A packed STRtree over one static layer, built once, answering "which features touch this geometry"
@@ -56,10 +55,10 @@ public final class LayerIndex {
         for (Object o : tree.query(g.getEnvelopeInternal())) {
             Geometry fg = ((Feature) o).geometry();
             if (!(fg instanceof Polygonal) || !prepared.intersects(fg)) continue;
-            parts.add(prepared.covers(fg) ? fg : fg.intersection(g));
+            parts.add(prepared.covers(fg) ? fg : Overlay.intersection(fg, g));
         }
         if (parts.isEmpty()) return g.getFactory().createPolygon();
-        return UnaryUnionOp.union(parts);
+        return parts.size() == 1 ? parts.get(0) : Overlay.union(parts);
     }
 
     /** Hectares of {@code g} that the layer covers. */

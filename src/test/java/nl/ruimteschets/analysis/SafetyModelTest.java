@@ -55,7 +55,7 @@ class SafetyModelTest {
             {1250.0, 500.0, "Woning 2", "kwetsbaar"},                     // 250 m: explosie only
             {2400.0, 500.0, "Zorgcentrum", "zeer kwetsbaar"},             // 1,400 m: gifwolk (capped 1,500)
             {2600.0, 500.0, "Ver weg", "kwetsbaar"}});                    // 1,600 m: outside the cap
-        SafetyIndicators r = SafetyModel.evaluate(site, chem, List.of(s), List.of());
+        SafetyIndicators r = new SafetyModel(List.of(s), List.of()).evaluate(site, chem);
         assertEquals(1, r.limitConflicts().size());
         assertEquals("Basisschool De Haven", r.limitConflicts().get(0).name());
         assertEquals(Vulnerability.ZEER_KWETSBAAR, r.limitConflicts().get(0).vulnerability());
@@ -73,17 +73,17 @@ class SafetyModelTest {
                 List.of(new Feature(1, geom("POLYGON((-100 -100, 1100 -100, 1100 1100, -100 1100, -100 -100))"),
                         new Object[] {"veiligheidscontour"})),
                 Map.of(Layer.MAP_KIND, "soort"), "", null);
-        SafetyIndicators inside = SafetyModel.evaluate(site, chem, List.of(), List.of(new LayerIndex(contours)));
+        SafetyIndicators inside = new SafetyModel(List.of(), List.of(new LayerIndex(contours))).evaluate(site, chem);
         assertEquals(0.0, inside.outsideVeiligheidscontourHa(), 1e-9, "PR of 100 m stays inside a 100 m margin");
 
         Geometry far = geom("POLYGON((5000 0, 6000 0, 6000 1000, 5000 1000, 5000 0))");
-        SafetyIndicators outside = SafetyModel.evaluate(far, chem, List.of(), List.of(new LayerIndex(contours)));
+        SafetyIndicators outside = new SafetyModel(List.of(), List.of(new LayerIndex(contours))).evaluate(far, chem);
         assertEquals(outside.prContour().getArea() / 10_000, outside.outsideVeiligheidscontourHa(), 1e-9);
     }
 
     @Test
     void gifwolkDistanceIsCappedAt1500Metres() {
-        SafetyIndicators r = SafetyModel.evaluate(site, chem, List.of(), List.of());
+        SafetyIndicators r = new SafetyModel(List.of(), List.of()).evaluate(site, chem);
         double expected = site.buffer(1500, 8).getArea();
         assertEquals(expected, r.gifwolkContour().getArea(), 1.0);
     }
