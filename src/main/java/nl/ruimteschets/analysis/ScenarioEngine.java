@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Cluster;
+import nl.ruimteschets.model.LayerRole;
 
 /**
  * The live engine: recomputes a scenario's indicators after each edit, off the caller's thread.
@@ -32,8 +33,9 @@ public final class ScenarioEngine {
     private final Executor executor;
     private final Consumer<ScenarioResult> listener;
     private final AtomicLong latest = new AtomicLong();
-    /** Confined to the executor's thread. */
+    /** Confined to the executor's thread, like the noise model's kernel cache. */
     private final Map<String, Cached> cache = new HashMap<>();
+    private final NoiseModel noise;
 
     private record Cached(Candidate candidate, ActivityProfile profile, Cluster cluster, CandidateResult result) { }
 
@@ -50,6 +52,8 @@ public final class ScenarioEngine {
         this.context = context;
         this.executor = executor;
         this.listener = listener;
+        this.noise = new NoiseModel(NoiseKernel.load(), context.layers(LayerRole.NOISE_ZONE),
+                context.layers(LayerRole.SENSITIVE));
     }
 
     /** Queues a recomputation of this state; returns its version. */
@@ -96,12 +100,16 @@ public final class ScenarioEngine {
         SafetyIndicators safety = profile == null ? null : context.safety().evaluate(c.footprint(), profile, overlap.constrained());
         double netHa = HectareBalanceModel.netHa(c, profile, cluster, constrainedHa(c, overlap, safety));
         NitrogenIndicators nitrogen = null;
+        NoiseIndicators noiseResult = null;
         if (profile != null) {
+            double lw = c.overrides().noiseLw() != null ? c.overrides().noiseLw() : profile.noiseLw();
+            noiseResult = noise.evaluate(c.footprint(), lw, profile.dayOnly(),
+                    context.settings().groundFactor(c.parentCluster()));
             NitrogenEmission e = NitrogenModel.emission(c, profile, netHa);
             nitrogen = context.nitrogen().evaluate(c, e, context.settings().backgroundDepositionMolHaYr(),
                     RingStatistic.MEAN, null);
         }
-        return new CandidateResult(c, overlap, safety, nitrogen, netHa);
+        return new CandidateResult(c, overlap, noiseResult, safety, nitrogen, netHa);
     }
 
     /** Hard constraints may overlap each other (a school inside a residential area): each hectare once. */

@@ -195,6 +195,12 @@ public final class Cli {
                     System.out.printf(Locale.ROOT, "  %s (%s, %s): %s ha gross, %s ha net%n", c.get("name"), c.get("kind"),
                             c.get("cluster"), c.get("area_ha"), c.get("net_ha"));
                     System.out.println("    overlap: " + c.get("overlap"));
+                    if (c.containsKey("noise")) {
+                        Map<String, Object> n = (Map<String, Object>) c.get("noise");
+                        System.out.printf(Locale.ROOT, "    noise: L_night 40 contour %s ha, L_den 50 %s ha, zone growth %s ha, %s sensitive objects outside zones (%s)%n",
+                                n.get("lnight_40_contour_ha"), n.get("lden_50_contour_ha"), n.get("zone_growth_needed_ha"),
+                                n.get("sensitive_objects_outside_zones"), n.get("label"));
+                    }
                     if (c.containsKey("safety")) System.out.println("    safety: " + c.get("safety"));
                     if (c.containsKey("nitrogen")) {
                         Map<String, Object> n = (Map<String, Object>) c.get("nitrogen");

@@ -10,6 +10,7 @@ import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ClusterBalance;
 import nl.ruimteschets.analysis.ModelSettings;
 import nl.ruimteschets.analysis.NitrogenIndicators;
+import nl.ruimteschets.analysis.NoiseIndicators;
 import nl.ruimteschets.analysis.SafetyIndicators;
 import nl.ruimteschets.analysis.ScenarioResult;
 
@@ -47,9 +48,28 @@ final class ResultJson {
         cm.put("overlap", ov);
         cm.put("hard_constraint_ha", round(c.constrainedHa(), 2));
         cm.put("net_ha", round(r.netHa(), 2));
+        if (r.noise() != null) cm.put("noise", noise(r.noise()));
         if (r.safety() != null) cm.put("safety", safety(r.safety()));
         if (r.nitrogen() != null) cm.put("nitrogen", nitrogen(r.nitrogen()));
         return cm;
+    }
+
+    static Map<String, Object> noise(NoiseIndicators n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lw_db_a_per_m2", n.lwPerM2());
+        m.put("ground_factor", n.groundFactor());
+        m.put("day_only", n.dayOnly());
+        m.put("lden_50_contour_ha", round(n.lden50Ha(), 2));
+        m.put("lnight_40_contour_ha", round(n.lnight40Ha(), 2));
+        m.put("lden_55_contour_ha", round(n.lden55().getArea() / 10_000, 2));
+        m.put("zone_growth_needed_ha", round(n.zoneGrowthHa(), 2));
+        m.put("sensitive_objects_outside_zones", n.sensitiveCount());
+        m.put("sensitive_objects_outside_zones_ha", round(n.sensitiveHa(), 2));
+        m.put("footprint_outside_zones_ha", round(n.footprintOutsideZoneHa(), 2));
+        m.put("grid_cell_m", n.grid().cell());
+        m.put("label", NoiseIndicators.LABEL_NL);
+        m.put("label_en", NoiseIndicators.LABEL_EN);
+        return m;
     }
 
     static Map<String, Object> safety(SafetyIndicators s) {
@@ -122,6 +142,8 @@ final class ResultJson {
         m.put("noise_ground_factor_per_cluster", new java.util.TreeMap<>(s.groundFactorPerCluster()));
         m.put("nitrogen_background_mol_n_per_ha_yr", s.backgroundDepositionMolHaYr());
         m.put("nitrogen_model", "OPS-LT 5.3.1 source-receptor table, ring mean, 1-ha hexagons, 25 km, cut 0.005");
+        m.put("noise_model", "CNOSSOS-EU kernel (NoiseModelling), industry spectrum, long-term, h 5 m; "
+                + "L_den = L + 6.4 (24/7), L_night = L; day-only: L_den = L - 3.0");
         m.put("safety_gifwolk_cap_m", 1500);
         m.put("hectare_balance_net", "(gross - hard constraints) x netto/bruto");
         return m;

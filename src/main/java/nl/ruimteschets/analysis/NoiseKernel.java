@@ -1,0 +1,112 @@
+package nl.ruimteschets.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The CNOSSOS-EU long-term attenuation A(d, G) = 100 − L_LT for a point source of the generic
+ * industry spectrum at 5 m with a receptor at 5 m (DOMAIN.md §1.3), from NoiseModelling runs shipped
+ * in {@code nl/ruimteschets/noise/}. Interpolates linearly in log10(d) between table distances and
+ * linearly in G between the five table ground factors; below 10 m it uses the 10 m value; from
+ * 4 km to 40 km the extension rows; beyond 40 km it continues the last segment's slope in log10(d)
+ * (no industrial source matters there).
+ *
+ * <p>Immutable and thread-safe; load once.
+ */
+public final class NoiseKernel {
+    static final double[] GROUND = {0, 0.25, 0.5, 0.75, 1};
+
+    /** Per ground factor: log10 distances and attenuations, ascending. */
+    private final double[][] logD = new double[GROUND.length][];
+    private final double[][] att = new double[GROUND.length][];
+
+    private NoiseKernel(Map<Double, TreeMap<Double, Double>> rows) {
+        for (int g = 0; g < GROUND.length; g++) {
+            TreeMap<Double, Double> r = rows.get(GROUND[g]);
+            if (r == null) throw new IllegalStateException("no kernel rows for G = " + GROUND[g]);
+            logD[g] = new double[r.size()];
+            att[g] = new double[r.size()];
+            int i = 0;
+            for (Map.Entry<Double, Double> e : r.entrySet()) {
+                logD[g][i] = Math.log10(e.getKey());
+                att[g][i++] = 100.0 - e.getValue();
+            }
+        }
+    }
+
+    private static volatile NoiseKernel shared;
+
+    /** The shipped kernel (loaded once). */
+    public static NoiseKernel load() {
+        NoiseKernel k = shared;
+        if (k == null) {
+            Map<Double, TreeMap<Double, Double>> rows = new TreeMap<>();
+            read("nm_attenuation.csv", rows, false);
+            read("nm_attenuation_ext.csv", rows, true);
+            shared = k = new NoiseKernel(rows);
+        }
+        return k;
+    }
+
+    /** Attenuation in dB from a source of L_W to the level at distance d (m) over ground G (0–1). */
+    public double attenuation(double distanceM, double g) {
+        double gg = Math.max(0, Math.min(1, g)) * 4;
+        int lo = Math.min(3, (int) Math.floor(gg));
+        double t = gg - lo;
+        double ld = Math.log10(Math.max(distanceM, 10.0));
+        double a = interpolate(lo, ld);
+        return t == 0 ? a : a * (1 - t) + interpolate(lo + 1, ld) * t;
+    }
+
+    private double interpolate(int g, double ld) {
+        double[] x = logD[g], y = att[g];
+        int n = x.length;
+        if (ld <= x[0]) return y[0];
+        int i = java.util.Arrays.binarySearch(x, ld);
+        if (i >= 0) return y[i];
+        int hi = Math.min(-i - 1, n - 1);
+        int lo = hi - 1;
+        return y[lo] + (y[hi] - y[lo]) * (ld - x[lo]) / (x[hi] - x[lo]);
+    }
+
+    /** Table points (distance, L_LT for 100 dB(A)) of the industry long-term rows at h_s 5 m, for tests. */
+    public static List<double[]> tablePoints(double g) {
+        Map<Double, TreeMap<Double, Double>> rows = new TreeMap<>();
+        read("nm_attenuation.csv", rows, false);
+        List<double[]> out = new ArrayList<>();
+        rows.get(g).forEach((d, a) -> out.add(new double[] {d, a}));
+        return out;
+    }
+
+    /**
+     * Reads industry-spectrum, h_s = 5 m, long-term rows. The extension file only adds distances
+     * beyond the main table's 5 km; its overlapping 4 and 5 km rows agree with the main table.
+     */
+    private static void read(String name, Map<Double, TreeMap<Double, Double>> rows, boolean onlyBeyond5km) {
+        try (InputStream in = NoiseKernel.class.getResourceAsStream("/nl/ruimteschets/noise/" + name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String header = r.readLine();
+            List<String> cols = List.of(header.split(","));
+            int cSpec = cols.indexOf("spectrum"), cG = cols.indexOf("ground_g"), cD = cols.indexOf("distance_m"),
+                    cL = cols.indexOf("l_longterm_dba"), cH = cols.indexOf("source_height_m");
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] f = line.split(",");
+                if (f.length <= cH || !f[cSpec].equals("industry") || Double.parseDouble(f[cH]) != 5.0) continue;
+                double d = Double.parseDouble(f[cD]);
+                if (onlyBeyond5km && d <= 5000) continue;
+                rows.computeIfAbsent(Double.parseDouble(f[cG]), k -> new TreeMap<>()).put(d, Double.parseDouble(f[cL]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
