@@ -51,10 +51,15 @@ public final class LayerLoader {
         }
     }
 
-    /** The feature tables of a GeoPackage; for any other format a one-element list with the file's base name. */
+    /**
+     * The feature tables of a GeoPackage; for any other format a one-element list with the file's base name.
+     * A GeoPackage without feature tables (tiles only, attributes only) throws: there is nothing to import.
+     */
     public static List<String> tables(Path file) throws InputException {
-        if (Formats.extension(file).equals("gpkg")) return GeoPackageLayers.featureTables(file);
-        return List.of(Formats.baseName(file));
+        if (!Formats.extension(file).equals("gpkg")) return List.of(Formats.baseName(file));
+        List<String> tables = GeoPackageLayers.featureTables(file);
+        if (tables.isEmpty()) throw new InputException(new UserMessage("layer.gpkg.noTables", file.getFileName().toString()));
+        return tables;
     }
 
     /** The attribute fields of a file (one table of a GeoPackage), for the field-mapping choices. */
