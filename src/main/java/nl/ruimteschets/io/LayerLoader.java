@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.ImportReport;
@@ -32,6 +33,7 @@ public final class LayerLoader {
      */
     public static Layer load(Path file, String table, String layerName, LayerRole role, Map<String, String> fieldMapping,
                              Integer epsg, String encoding, ProgressListener progress) throws IOException, InputException {
+        Objects.requireNonNull(role, "role"); // before the try: a caller's mistake is not the file's fault
         ImportReport report = new ImportReport();
         report.setSource(file.getFileName().toString());
         report.setFormat(Formats.extension(file));

@@ -142,4 +142,13 @@ class LayerLoaderTest {
                 LayerRole.BASEMAP, null, null, null, ProgressListener.NONE));
         assertEquals("error.file.format", e.userMessage().key());
     }
+
+    @Test
+    void geoPackageWithoutFeatureTablesIsRefused() throws Exception {
+        Path gpkg = dir.resolve("leeg.gpkg");
+        mil.nga.geopackage.GeoPackageManager.create(gpkg.toFile());
+        InputException e = assertThrows(InputException.class, () -> LayerLoader.tables(gpkg));
+        assertEquals("layer.gpkg.noTables", e.userMessage().key());
+        assertTrue(e.getMessage(Locale.forLanguageTag("nl")).contains("leeg.gpkg"));
+    }
 }
