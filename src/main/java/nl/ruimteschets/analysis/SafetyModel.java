@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.ruimteschets.geo.CellMask;
+import nl.ruimteschets.geo.FootprintDistance;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.ActivityProfile;
@@ -69,10 +70,11 @@ public final class SafetyModel {
         double reach = Math.max(Math.max(prD, gifD), Math.max(profile.brandM(), profile.explosieM()));
         Envelope query = new Envelope(footprint.getEnvelopeInternal());
         query.expandBy(reach);
+        FootprintDistance distance = new FootprintDistance(footprint);
         for (LayerIndex li : sensitive) {
             Layer layer = li.layer();
             for (Feature f : li.candidates(query)) {
-                double d = footprint.distance(f.geometry());
+                double d = distance.distance(f.geometry());
                 if (d > reach) continue;
                 if (prD > 0 && d <= prD) {
                     Vulnerability v = Vulnerability.parse(layer.text(f, Layer.MAP_VULNERABILITY));

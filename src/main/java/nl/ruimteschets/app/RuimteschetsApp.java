@@ -12,7 +12,10 @@ import nl.ruimteschets.io.ProjectStore;
 import nl.ruimteschets.io.SampleProject;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Project;
+import javafx.scene.control.ButtonType;
 import nl.ruimteschets.ui.MainWindow;
+import nl.ruimteschets.ui.Recovery;
+import nl.ruimteschets.ui.Session;
 
 /**
  * The desktop application. Arguments: an optional project file (default: the bundled sample maps),
@@ -33,13 +36,25 @@ public class RuimteschetsApp extends Application {
             else if (a.equals("--exit-after-shown")) exitAfterShown = true;
             else if (!a.startsWith("--")) file = Path.of(a);
         }
+        if (lang == null) lang = java.util.prefs.Preferences.userNodeForPackage(MainWindow.class).get("lang", null);
         Locale locale = AppLocale.resolve(lang);
         ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
-        Project project;
-        String title;
+        Session session = null;
+        if (Recovery.pending().isPresent() && !exitAfterShown) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("recovery.question"), ButtonType.YES, ButtonType.NO);
+            ask.setHeaderText(text.getString("recovery.header"));
+            if (ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
+                try {
+                    session = Recovery.recover();
+                } catch (InputException e) {
+                    error(text, e.getMessage(locale));
+                }
+            }
+        }
         try {
-            project = file == null ? SampleProject.build() : ProjectStore.open(file);
-            title = text.getString("app.title") + " — " + (file == null ? "Voorbeeld" : file.getFileName());
+            if (session == null) {
+                session = file == null ? new Session(SampleProject.build(), null) : new Session(ProjectStore.open(file), file);
+            }
         } catch (InputException e) {
             error(text, e.getMessage(locale));
             return;
@@ -47,7 +62,9 @@ public class RuimteschetsApp extends Application {
             error(text, String.valueOf(e.getMessage()));
             return;
         }
-        new MainWindow(locale).show(stage, project, title);
+        MainWindow window = new MainWindow(locale);
+        MainWindow.current = window;
+        window.show(stage, session);
         if (exitAfterShown) {
             System.out.println("shown after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             Platform.runLater(Platform::exit);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.ruimteschets.analysis.CandidateResult;
+import nl.ruimteschets.analysis.ScenarioResult;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
@@ -47,6 +49,41 @@ public final class Exports {
                 Math.round(c.grossAreaHa() * 100) / 100.0, nb, c.isPoint(), s.name(), c.notes()}));
         }
         return new Table("kandidaten_" + s.name(), fields, rows);
+    }
+
+    /**
+     * The computed contours of a scenario's candidates, one row per contour: noise (L_den 50, L_night
+     * 40, L_den 55) and external safety (PR 10⁻⁶, brand-, explosie-, gifwolkaandachtsgebied), with
+     * the candidate, the contour kind, its threshold and area. Empty contours are left out.
+     */
+    public static Table contours(String scenario, ScenarioResult result) {
+        List<Field> fields = List.of(new Field("kandidaat", FieldType.TEXT), new Field("naam", FieldType.TEXT),
+                new Field("soort", FieldType.TEXT), new Field("waarde", FieldType.TEXT),
+                new Field("opp_ha", FieldType.REAL), new Field("scenario", FieldType.TEXT));
+        List<Feature> rows = new ArrayList<>();
+        long fid = 1;
+        for (CandidateResult r : result.candidates()) {
+            Candidate c = r.candidate();
+            List<Object[]> contours = new ArrayList<>();
+            if (r.noise() != null) {
+                contours.add(new Object[] {r.noise().lden50(), "geluid", "Lden 50 dB"});
+                contours.add(new Object[] {r.noise().lnight40(), "geluid", "Lnight 40 dB"});
+                contours.add(new Object[] {r.noise().lden55(), "geluid", "Lden 55 dB"});
+            }
+            if (r.safety() != null) {
+                contours.add(new Object[] {r.safety().prContour(), "pr", "PR 10-6"});
+                contours.add(new Object[] {r.safety().brandContour(), "brand", "aandachtsgebied"});
+                contours.add(new Object[] {r.safety().explosieContour(), "explosie", "aandachtsgebied"});
+                contours.add(new Object[] {r.safety().gifwolkContour(), "gifwolk", "aandachtsgebied"});
+            }
+            for (Object[] k : contours) {
+                org.locationtech.jts.geom.Geometry g = (org.locationtech.jts.geom.Geometry) k[0];
+                if (g == null || g.isEmpty()) continue;
+                rows.add(new Feature(fid++, g, new Object[] {c.id(), c.name(), k[1], k[2],
+                    Math.round(g.getArea() / 100.0) / 100.0, scenario}));
+            }
+        }
+        return new Table("contouren_" + scenario, fields, rows);
     }
 
     /** Writes {@code dir/<name>.shp} with its .shx, .dbf, .prj and .cpg. */

@@ -2,12 +2,21 @@ package nl.ruimteschets.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.FillRule;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
@@ -22,64 +31,181 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * The map: draws visible layers bottom-up through each layer's spatial index (only what the viewport
- * touches), then the scenario's candidates on top. Drag pans, the wheel zooms around the cursor.
- * Features smaller than a pixel are drawn as a single dot (level of detail).
+ * The map: the project's layers bottom-up (only what the viewport touches, through each layer's
+ * index), the scenario's candidates on top, the selected candidate's computed contours, the active
+ * tool's sketch, and a scale bar and north arrow. Navigation: drag to pan, wheel to zoom around the
+ * cursor, pinch and touch scroll, +/− and arrow keys. Tools get clicks and drags first (see
+ * {@link MapTools}); a drag a tool does not want pans. Features below a pixel are drawn as one dot.
  *
  * <p>FX thread only.
  */
 public final class MapCanvas extends Pane {
-    private final Canvas canvas = new Canvas();
-    private final List<LayerIndex> layers = new ArrayList<>();
-    private final List<Boolean> visible = new ArrayList<>();
+    /** A layer as the map shows it: the project layer, its index and the panel's settings. */
+    public static final class MapLayer {
+        final Layer layer;
+        final LayerIndex index;
+        boolean visible = true;
+        double opacity = 1;
+        LayerStyle style;
+
+        MapLayer(Layer layer) {
+            this.layer = layer;
+            this.index = new LayerIndex(layer);
+            this.style = LayerStyle.forRole(layer.role());
+        }
+
+        public Layer layer() { return layer; }
+        public LayerIndex index() { return index; }
+        public boolean visible() { return visible; }
+        public double opacity() { return opacity; }
+        public LayerStyle style() { return style; }
+    }
+
+    /** Which computed results of the selected candidate are drawn. */
+    public enum Overlay { NOISE, SAFETY, NITROGEN }
+
+    private final Canvas base = new Canvas();
+    private final Canvas top = new Canvas();
+    private final List<MapLayer> layers = new ArrayList<>();
     private List<Candidate> candidates = List.of();
+    private String selectedId;
+    private CandidateResult selectedResult;
+    private List<double[]> hexagons = List.of();
+    private final java.util.EnumSet<Overlay> overlays = java.util.EnumSet.allOf(Overlay.class);
+    private Geometry highlight;
     private Viewport viewport = new Viewport(155_000, 463_000, 300, 800, 600);
     private Consumer<double[]> cursorListener = p -> { };
     private Consumer<Viewport> viewportListener = v -> { };
-    private double dragX, dragY;
+    private MapTools tools;
+    private double pressX, pressY, lastX, lastY;
+    private boolean panning;
+    private long lastBaseNanos, lastTopNanos;
 
     public MapCanvas() {
-        getChildren().add(canvas);
+        getChildren().addAll(base, top);
         setMinSize(200, 150);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
+        setFocusTraversable(true);
+        for (Canvas c : new Canvas[] {base, top}) {
+            c.widthProperty().bind(widthProperty());
+            c.heightProperty().bind(heightProperty());
+        }
         widthProperty().addListener((o, a, b) -> setViewport(viewport.resize(getWidth(), getHeight())));
         heightProperty().addListener((o, a, b) -> setViewport(viewport.resize(getWidth(), getHeight())));
-        setOnMousePressed(e -> { dragX = e.getX(); dragY = e.getY(); });
-        setOnMouseDragged(e -> {
-            setViewport(viewport.panPixels(e.getX() - dragX, e.getY() - dragY));
-            dragX = e.getX();
-            dragY = e.getY();
+        setOnMousePressed(this::pressed);
+        setOnMouseDragged(this::dragged);
+        setOnMouseReleased(this::released);
+        setOnMouseMoved(e -> {
+            cursorListener.accept(new double[] {viewport.toWorldX(e.getX()), viewport.toWorldY(e.getY())});
+            if (tools != null && tools.moved(e)) redrawTop();
         });
         setOnScroll(e -> {
-            if (e.getDeltaY() != 0) setViewport(viewport.zoomAround(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY()));
+            // Touch scroll pans; a wheel zooms around the cursor.
+            if (e.getTouchCount() > 0) setViewport(viewport.panPixels(e.getDeltaX(), e.getDeltaY()));
+            else if (e.getDeltaY() != 0) setViewport(viewport.zoomAround(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY()));
         });
-        setOnMouseMoved(e -> cursorListener.accept(new double[] {viewport.toWorldX(e.getX()), viewport.toWorldY(e.getY())}));
+        setOnZoom(e -> setViewport(viewport.zoomAround(e.getZoomFactor(), e.getX(), e.getY())));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         setStyle("-fx-background-color: #cfe3f0;"); // sea colour: land comes from the base layer
     }
 
+    void setTools(MapTools tools) { this.tools = tools; }
+
+    // ------------------------------------------------------------------ content
+
+    /** Replaces the layers (bottom first), keeping visibility, opacity and style of layers that stay. */
     public void setLayers(List<Layer> newLayers) {
+        List<MapLayer> old = new ArrayList<>(layers);
         layers.clear();
-        visible.clear();
         for (Layer l : newLayers) {
-            layers.add(new LayerIndex(l));
-            visible.add(Boolean.TRUE);
+            MapLayer kept = old.stream().filter(m -> m.layer == l).findFirst().orElse(null);
+            if (kept == null) {
+                kept = new MapLayer(l);
+                MapLayer prev = old.stream().filter(m -> m.layer.name().equals(l.name())).findFirst().orElse(null);
+                if (prev != null) {
+                    kept.visible = prev.visible;
+                    kept.opacity = prev.opacity;
+                    if (prev.layer.role() == l.role()) kept.style = prev.style;
+                }
+            }
+            layers.add(kept);
         }
         redraw();
     }
 
-    public void setLayerVisible(int index, boolean show) {
-        visible.set(index, show);
-        redraw();
+    public List<MapLayer> layers() { return List.copyOf(layers); }
+
+    public MapLayer layer(String name) {
+        return layers.stream().filter(m -> m.layer.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public void setLayerVisible(String name, boolean show) {
+        MapLayer m = layer(name);
+        if (m != null) { m.visible = show; redraw(); }
+    }
+
+    public void setLayerOpacity(String name, double opacity) {
+        MapLayer m = layer(name);
+        if (m != null) { m.opacity = opacity; redraw(); }
+    }
+
+    public void setLayerStyle(String name, LayerStyle style) {
+        MapLayer m = layer(name);
+        if (m != null) { m.style = style; redraw(); }
     }
 
     public void setCandidates(List<Candidate> list) {
         candidates = List.copyOf(list);
-        redraw();
+        redrawTop();
     }
 
+    public List<Candidate> candidates() { return candidates; }
+
+    public void setSelected(String id) {
+        selectedId = id;
+        redrawTop();
+    }
+
+    public String selectedId() { return selectedId; }
+
+    /** The selected candidate's result, whose contours are drawn; null for none. */
+    public void setSelectedResult(CandidateResult r) {
+        selectedResult = r;
+        redrawTop();
+    }
+
+    /** Natura 2000 hexagons of the selected candidate above the cut: {x, y, mol/ha/yr}. */
+    public void setHexagons(List<double[]> list) {
+        hexagons = List.copyOf(list);
+        redrawTop();
+    }
+
+    public void setOverlay(Overlay o, boolean on) {
+        if (on) overlays.add(o); else overlays.remove(o);
+        redrawTop();
+    }
+
+    public boolean overlay(Overlay o) { return overlays.contains(o); }
+
+    /** A feature picked in an attribute table: drawn in bright outline until the next pick. */
+    public void setHighlight(Geometry g) {
+        highlight = g;
+        redrawTop();
+    }
+
+    // ------------------------------------------------------------------ view
+
     public void zoomTo(Envelope world) {
-        setViewport(Viewport.fit(world, Math.max(getWidth(), 800), Math.max(getHeight(), 600)));
+        if (world == null || world.isNull()) return;
+        Envelope e = new Envelope(world);
+        if (e.getWidth() < 200 && e.getHeight() < 200) e.expandBy(200); // a point or a building: some context
+        setViewport(Viewport.fit(e, getWidth() > 1 ? getWidth() : 800, getHeight() > 1 ? getHeight() : 600));
+    }
+
+    public Envelope fullExtent() {
+        Envelope extent = new Envelope();
+        for (MapLayer l : layers) extent.expandToInclude(l.layer.extent());
+        for (Candidate c : candidates) extent.expandToInclude(c.footprint().getEnvelopeInternal());
+        return extent;
     }
 
     public Viewport viewport() { return viewport; }
@@ -94,21 +220,182 @@ public final class MapCanvas extends Pane {
 
     public void onViewport(Consumer<Viewport> listener) { viewportListener = listener; }
 
-    public void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        Envelope view = viewport.worldBounds();
-        for (int i = 0; i < layers.size(); i++) {
-            if (!visible.get(i)) continue;
-            LayerIndex li = layers.get(i);
-            LayerStyle style = LayerStyle.forRole(li.layer().role());
-            for (Feature f : li.candidates(view)) draw(g, f.geometry(), style);
+    /** Milliseconds the last base-layer and overlay draws took (status bar, frame-time checks). */
+    public double lastBaseMs() { return lastBaseNanos / 1e6; }
+
+    public double lastTopMs() { return lastTopNanos / 1e6; }
+
+    // ------------------------------------------------------------------ input
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        panning = e.getButton() == MouseButton.MIDDLE || tools == null || !tools.pressed(e);
+    }
+
+    private void dragged(MouseEvent e) {
+        if (panning) {
+            setViewport(viewport.panPixels(e.getX() - lastX, e.getY() - lastY));
+        } else if (tools != null) {
+            tools.dragged(e);
+            redrawTop();
         }
-        LayerStyle cand = new LayerStyle(0x1E88E566, 0x0D47A1FF, 2.5, false);
-        for (Candidate c : candidates) draw(g, c.footprint(), cand);
+        lastX = e.getX();
+        lastY = e.getY();
+    }
+
+    private void released(MouseEvent e) {
+        boolean click = Math.abs(e.getX() - pressX) < 4 && Math.abs(e.getY() - pressY) < 4;
+        if (!panning && tools != null) tools.released(e, click);
+        else if (panning && click && tools != null) tools.clicked(e);
+        panning = false;
+        redrawTop();
+    }
+
+    private void key(KeyEvent e) {
+        if (tools != null && tools.key(e)) {
+            redrawTop();
+            e.consume();
+            return;
+        }
+        double step = 80;
+        Viewport v = switch (e.getCode()) {
+            case PLUS, ADD, EQUALS -> viewport.zoomAround(1.5, getWidth() / 2, getHeight() / 2);
+            case MINUS, SUBTRACT -> viewport.zoomAround(1 / 1.5, getWidth() / 2, getHeight() / 2);
+            case LEFT -> viewport.panPixels(step, 0);
+            case RIGHT -> viewport.panPixels(-step, 0);
+            case UP -> viewport.panPixels(0, step);
+            case DOWN -> viewport.panPixels(0, -step);
+            default -> null;
+        };
+        if (v != null) {
+            setViewport(v);
+            e.consume();
+        }
+    }
+
+    static boolean isKey(KeyEvent e, KeyCode... codes) {
+        for (KeyCode c : codes) if (e.getCode() == c) return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    public void redraw() {
+        long t0 = System.nanoTime();
+        GraphicsContext g = base.getGraphicsContext2D();
+        g.clearRect(0, 0, base.getWidth(), base.getHeight());
+        Envelope view = viewport.worldBounds();
+        for (MapLayer l : layers) {
+            if (!l.visible || l.opacity <= 0) continue;
+            g.setGlobalAlpha(l.opacity);
+            for (Object o : l.index.candidates(view)) draw(g, ((Feature) o).geometry(), l.style);
+        }
+        g.setGlobalAlpha(1);
+        lastBaseNanos = System.nanoTime() - t0;
+        redrawTop();
+    }
+
+    void redrawTop() {
+        long t0 = System.nanoTime();
+        GraphicsContext g = top.getGraphicsContext2D();
+        g.clearRect(0, 0, top.getWidth(), top.getHeight());
+        drawResults(g);
+        LayerStyle expansion = new LayerStyle(0x1E88E566, 0x0D47A1FF, 2.5, false);
+        LayerStyle satellite = new LayerStyle(0x00ACC166, 0x006064FF, 2.5, false);
+        for (Candidate c : candidates) {
+            if (tools != null && tools.isBeingEdited(c.id())) continue;
+            draw(g, c.footprint(), c.kind() == nl.ruimteschets.model.CandidateKind.SATELLITE ? satellite : expansion);
+            if (c.isPoint()) drawPoint(g, (Point) c.geometry(), Color.web("#006064"), 5);
+        }
+        Candidate sel = selected();
+        if (sel != null && (tools == null || !tools.isBeingEdited(sel.id()))) {
+            draw(g, sel.footprint(), new LayerStyle(0xFFFFFF00, 0xFFD600FF, 3.5, false));
+        }
+        if (highlight != null) draw(g, highlight, new LayerStyle(0xFFFF0055, 0xFF00FFFF, 3, false));
+        if (tools != null) tools.drawSketch(g, viewport);
+        drawScaleBar(g);
+        drawNorthArrow(g);
+        lastTopNanos = System.nanoTime() - t0;
+    }
+
+    Candidate selected() {
+        if (selectedId == null) return null;
+        return candidates.stream().filter(c -> c.id().equals(selectedId)).findFirst().orElse(null);
+    }
+
+    private void drawResults(GraphicsContext g) {
+        CandidateResult r = selectedResult;
+        if (r == null || selected() == null || !r.candidate().id().equals(selectedId)) return;
+        if (overlays.contains(Overlay.NITROGEN) && !hexagons.isEmpty()) {
+            double size = Math.max(1.5, 107 / viewport.metresPerPixel()); // a 1-ha hexagon is ~107 m across
+            for (double[] h : hexagons) {
+                g.setFill(depositionColour(h[2]));
+                double x = viewport.toScreenX(h[0]), y = viewport.toScreenY(h[1]);
+                if (x < -size || y < -size || x > getWidth() + size || y > getHeight() + size) continue;
+                g.fillOval(x - size / 2, y - size / 2, size, size);
+            }
+        }
+        if (overlays.contains(Overlay.SAFETY) && r.safety() != null) {
+            draw(g, r.safety().gifwolkContour(), new LayerStyle(0x00000000, 0x8E24AAFF, 1.5, true));
+            draw(g, r.safety().explosieContour(), new LayerStyle(0x00000000, 0xEF6C00FF, 1.5, true));
+            draw(g, r.safety().brandContour(), new LayerStyle(0x00000000, 0xF9A825FF, 1.5, true));
+            draw(g, r.safety().prContour(), new LayerStyle(0xD5000022, 0xD50000FF, 2, false));
+        }
+        if (overlays.contains(Overlay.NOISE) && r.noise() != null) {
+            draw(g, r.noise().lnight40(), new LayerStyle(0x3949AB18, 0x3949ABFF, 1.5, true));
+            draw(g, r.noise().lden50(), new LayerStyle(0x7B1FA222, 0x7B1FA2FF, 2, false));
+            draw(g, r.noise().lden55(), new LayerStyle(0xC2185B22, 0xC2185BFF, 1.5, false));
+        }
+    }
+
+    /** Yellow to dark red over 0.005 … 10 mol/ha/yr on a log scale. */
+    static Color depositionColour(double mol) {
+        double t = Math.max(0, Math.min(1, (Math.log10(Math.max(mol, 0.005)) - Math.log10(0.005)) / (Math.log10(10) - Math.log10(0.005))));
+        return Color.hsb(55 - 55 * t, 0.9, 1 - 0.45 * t, 0.75);
+    }
+
+    private void drawScaleBar(GraphicsContext g) {
+        double mpp = viewport.metresPerPixel();
+        double target = 120 * mpp;
+        double pow = Math.pow(10, Math.floor(Math.log10(target)));
+        double len = pow;
+        for (double m : new double[] {1, 2, 5, 10}) if (m * pow <= target) len = m * pow;
+        double px = len / mpp;
+        double x = 16, y = getHeight() - 20;
+        g.setFill(Color.rgb(255, 255, 255, 0.8));
+        g.fillRect(x - 6, y - 20, px + 12, 28);
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(2);
+        g.setLineDashes((double[]) null);
+        g.strokeLine(x, y, x + px, y);
+        g.strokeLine(x, y - 5, x, y + 3);
+        g.strokeLine(x + px, y - 5, x + px, y + 3);
+        g.setFill(Color.BLACK);
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(len >= 1000 ? String.format(Locale.ROOT, "%s km", trim(len / 1000)) : String.format(Locale.ROOT, "%s m", trim(len)),
+                x + px / 2, y - 7);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private void drawNorthArrow(GraphicsContext g) {
+        double x = getWidth() - 30, y = 22;
+        g.setFill(Color.rgb(255, 255, 255, 0.8));
+        g.fillOval(x - 16, y - 8, 32, 44);
+        g.setFill(Color.BLACK);
+        g.fillPolygon(new double[] {x, x - 8, x + 8}, new double[] {y, y + 20, y + 20}, 3);
+        g.setFont(Font.font("System", FontWeight.BOLD, 12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("N", x, y + 33);
     }
 
     private void draw(GraphicsContext g, Geometry geom, LayerStyle style) {
+        if (geom == null || geom.isEmpty()) return;
         Envelope e = geom.getEnvelopeInternal();
         double mpp = viewport.metresPerPixel();
         if (e.getWidth() < mpp && e.getHeight() < mpp) {
@@ -129,14 +416,22 @@ public final class MapCanvas extends Pane {
                 stroke(g, style);
             } else if (part instanceof LineString l) {
                 g.beginPath();
-                ring(g, l.getCoordinateSequence());
+                CoordinateSequence s = l.getCoordinateSequence();
+                for (int i = 0; i < s.size(); i++) {
+                    double x = viewport.toScreenX(s.getX(i)), y = viewport.toScreenY(s.getY(i));
+                    if (i == 0) g.moveTo(x, y); else g.lineTo(x, y);
+                }
                 stroke(g, style);
             } else if (part instanceof Point pt) {
-                double x = viewport.toScreenX(pt.getX()), y = viewport.toScreenY(pt.getY());
-                g.setFill(color(style.stroke()));
-                g.fillOval(x - 3, y - 3, 6, 6);
+                drawPoint(g, pt, color(style.stroke()), 3);
             }
         }
+    }
+
+    private void drawPoint(GraphicsContext g, Point pt, Color c, double r) {
+        double x = viewport.toScreenX(pt.getX()), y = viewport.toScreenY(pt.getY());
+        g.setFill(c);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
     }
 
     private void ring(GraphicsContext g, CoordinateSequence seq) {

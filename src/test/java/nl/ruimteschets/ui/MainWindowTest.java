@@ -31,7 +31,10 @@ class MainWindowTest {
 
     @Test
     void showsEverySampleLayerWithADutchHeading(FxRobot robot) {
-        assertEquals(project.layers().size(), robot.lookup(".check-box").queryAllAs(CheckBox.class).size());
+        assertEquals(project.layers().size(), window.map().layers().size());
+        javafx.scene.control.ListView<?> list = robot.lookup("#layerPanel .list-view").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(project.layers().size(), list.getItems().size(), "every layer has a row in the panel");
+        assertTrue(robot.lookup("#layerPanel .check-box").queryAllAs(CheckBox.class).size() > 3);
         assertTrue(robot.lookup("Kaartlagen").tryQuery().isPresent());
     }
 
