@@ -52,8 +52,8 @@ final class IndicatorPanel extends ScrollPane {
         content.setPadding(new Insets(8));
         chart.setAnimated(false);
         chart.setLegendVisible(true);
-        chart.setPrefHeight(230);
-        chart.setMinHeight(200);
+        chart.setPrefHeight(280);
+        chart.setMinHeight(260);
         chart.setTitle(text.getString("ind.chart.title"));
         yAxis.setLabel("ha");
         xAxis.setTickLabelRotation(-35);
@@ -162,12 +162,15 @@ final class IndicatorPanel extends ScrollPane {
             g.add(dot(st), 0, row);
             Label name = new Label(b.cluster());
             name.setWrapText(true);
-            name.setMaxWidth(120);
+            name.setMaxWidth(150);
             Tooltip.install(name, tip(String.format(text.getString("ind.balance.tip"), ha(b.demand2030Ha()), ha(b.demand2050Ha()),
                     ha(b.existingSupplyHa()), ha(b.candidateNetHa())) + "\n\n" + text.getString("method.balance")));
             g.add(name, 1, row);
-            Label v30 = new Label(signedHa(b.balance2030Ha()) + pct(b.coverage2030()));
-            Label v50 = new Label(signedHa(b.balance2050Ha()) + pct(b.coverage2050()));
+            // Whole hectares keep both years readable in a laptop-width panel; the tooltip has decimals.
+            Label v30 = new Label(signed(b.balance2030Ha()) + pct(b.coverage2030()));
+            Label v50 = new Label(signed(b.balance2050Ha()) + pct(b.coverage2050()));
+            Tooltip.install(v30, tip(signedHa(b.balance2030Ha())));
+            Tooltip.install(v50, tip(signedHa(b.balance2050Ha())));
             v30.setId("balance2030-" + b.cluster().replace(' ', '_'));
             g.add(v30, 2, row);
             g.add(v50, 3, row++);
@@ -241,8 +244,10 @@ final class IndicatorPanel extends ScrollPane {
     private String signedHa(double v) { return (v > 0 ? "+" : "") + ha(v); }
 
     private String pct(double share) {
-        return Double.isNaN(share) ? "" : " (" + number(share * 100, 0) + " %)";
+        return Double.isNaN(share) ? "" : " (" + number(share * 100, 0) + "%)";
     }
+
+    private String signed(double ha) { return (ha > 0 ? "+" : "") + number(ha, 0); }
 
     private String count(long n) { return NumberFormat.getIntegerInstance(locale).format(n); }
 

@@ -163,7 +163,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         SplitPane centre = new SplitPane(left, map, right);
-        centre.setDividerPositions(0.2, 0.74);
+        centre.setDividerPositions(0.19, 0.7);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
         root.setCenter(centre);
@@ -380,7 +380,14 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         status.setId("statusText");
         engineState.setId("engineState");
         engineState.setMinWidth(140);
-        HBox bar = new HBox(16, status, spacer, engineState, coords, scale, new Label("EPSG:28992 (RD New)"));
+        // The hint may be cut; coordinates, scale and CRS never are.
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        Label crs = new Label("EPSG:28992 (RD New)");
+        for (Label l : new Label[] {engineState, coords, scale, crs}) l.setMinWidth(Region.USE_PREF_SIZE);
+        coords.setMinWidth(170);
+        scale.setMinWidth(90);
+        HBox bar = new HBox(16, status, spacer, engineState, coords, scale, crs);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.setStyle("-fx-background-color: #eceff1; -fx-border-color: #cfd8dc; -fx-border-width: 1 0 0 0;");
         return bar;

@@ -155,6 +155,32 @@ class PlannerTest {
     }
 
     @Test
+    void exportsCandidatesAndContoursThatOgrinfoReads(FxRobot robot) throws Exception {
+        settle();
+        drawSquare(robot);
+        Path dir = tmp.resolve("export");
+        List<Path>[] written = new List[1];
+        robot.interact(() -> written[0] = window.export("shp", dir));
+        assertTrue(Files.exists(dir.resolve("kandidaten_Voorbeeld.shp")), written[0].toString());
+        assertTrue(Files.exists(dir.resolve("contouren_Voorbeeld.prj")), "computed contours are exported too");
+        Path png = tmp.resolve("kaart.png");
+        robot.interact(() -> window.exportPng(png));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals((int) window.map().getWidth(), img.getWidth());
+        Path ogrinfo = Path.of("/usr/bin/ogrinfo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(ogrinfo), "ogrinfo not installed: GDAL cross-check skipped");
+        Process p = new ProcessBuilder(ogrinfo.toString(), "-al", "-so", dir.resolve("contouren_Voorbeeld.shp").toString())
+                .redirectErrorStream(true).start();
+        String info = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), info);
+        assertTrue(info.contains("Amersfoort / RD New"), info);
+        assertTrue(info.contains("Polygon"), info);
+        assertTrue(info.contains("soort") && info.contains("opp_ha"), info);
+        int count = Integer.parseInt(info.replaceAll("(?s).*Feature Count: (\\d+).*", "$1"));
+        assertTrue(count >= candidates().size() * 2, "noise and safety contours per candidate: " + count);
+    }
+
+    @Test
     void importAShapefileThroughTheDialog(FxRobot robot) throws Exception {
         settle();
         Path dir = Files.createDirectories(tmp.resolve("shp"));
