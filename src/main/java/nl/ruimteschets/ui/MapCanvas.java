@@ -22,6 +22,7 @@ import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.render.LayerStyle;
+import nl.ruimteschets.render.MapRenderer;
 import nl.ruimteschets.render.Viewport;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -80,6 +81,20 @@ public final class MapCanvas extends Pane {
     private double pressX, pressY, lastX, lastY;
     private boolean panning;
     private long lastBaseNanos, lastTopNanos;
+    /**
+     * Layers are drawn by a {@link MapRenderer} on this thread, newest request wins; the FX thread
+     * only shows the last finished image, shifted or scaled to the current view until the next one
+     * arrives, so panning and zooming never wait for a redraw.
+     */
+    private final java.util.concurrent.ExecutorService renderThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ruimteschets-render");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicLong renderRequest = new java.util.concurrent.atomic.AtomicLong();
+    private volatile MapRenderer renderer;
+    private javafx.scene.image.WritableImage shownImage;
+    private Viewport shownViewport;
 
     public MapCanvas() {
         getChildren().addAll(base, top);
@@ -129,6 +144,18 @@ public final class MapCanvas extends Pane {
             }
             layers.add(kept);
         }
+        // Packing a million envelopes takes a moment: do it where the drawing happens.
+        List<Layer> list = List.copyOf(newLayers);
+        renderer = null;
+        renderThread.execute(() -> {
+            MapRenderer r = new MapRenderer(list);
+            javafx.application.Platform.runLater(() -> {
+                if (layers.stream().map(m -> m.layer).toList().equals(list)) {
+                    renderer = r;
+                    redraw();
+                }
+            });
+        });
         redraw();
     }
 
@@ -282,19 +309,52 @@ public final class MapCanvas extends Pane {
 
     // ------------------------------------------------------------------ drawing
 
+    /** Asks for a fresh drawing of the layers and shows the last one, fitted to the view, meanwhile. */
     public void redraw() {
-        long t0 = System.nanoTime();
+        MapRenderer r = renderer;
+        int w = (int) Math.ceil(getWidth()), h = (int) Math.ceil(getHeight());
+        showBase();
+        if (r == null || w < 1 || h < 1) {
+            redrawTop();
+            return;
+        }
+        Viewport v = viewport;
+        List<MapRenderer.LayerLook> looks = new ArrayList<>();
+        for (MapLayer l : layers) looks.add(new MapRenderer.LayerLook(l.style, l.visible, l.opacity));
+        long request = renderRequest.incrementAndGet();
+        renderThread.execute(() -> {
+            if (request != renderRequest.get()) return; // a newer view is already queued
+            long t0 = System.nanoTime();
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+            if (!r.render(v.resize(w, h), looks, img, () -> request != renderRequest.get())) return;
+            long took = System.nanoTime() - t0;
+            int[] argb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+            javafx.application.Platform.runLater(() -> {
+                if (request != renderRequest.get() && shownViewport != null) return;
+                javafx.scene.image.WritableImage fx = new javafx.scene.image.WritableImage(w, h);
+                fx.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbPreInstance(), argb, 0, w);
+                shownImage = fx;
+                shownViewport = v.resize(w, h);
+                lastBaseNanos = took;
+                showBase();
+            });
+        });
+        redrawTop();
+    }
+
+    /** Draws the last finished layer image where it belongs in the current view (shifted and scaled). */
+    private void showBase() {
         GraphicsContext g = base.getGraphicsContext2D();
         g.clearRect(0, 0, base.getWidth(), base.getHeight());
-        Envelope view = viewport.worldBounds();
-        for (MapLayer l : layers) {
-            if (!l.visible || l.opacity <= 0) continue;
-            g.setGlobalAlpha(l.opacity);
-            for (Object o : l.index.candidates(view)) draw(g, ((Feature) o).geometry(), l.style);
-        }
-        g.setGlobalAlpha(1);
-        lastBaseNanos = System.nanoTime() - t0;
-        redrawTop();
+        if (shownImage == null || shownViewport == null) return;
+        double scale = shownViewport.metresPerPixel() / viewport.metresPerPixel();
+        double x = viewport.toScreenX(shownViewport.toWorldX(0)), y = viewport.toScreenY(shownViewport.toWorldY(0));
+        g.drawImage(shownImage, x, y, shownImage.getWidth() * scale, shownImage.getHeight() * scale);
+    }
+
+    /** True when the layer image on screen was drawn for the current view (tests, screenshots). */
+    public boolean baseUpToDate() {
+        return renderer != null && viewport.resize(Math.ceil(getWidth()), Math.ceil(getHeight())).equals(shownViewport);
     }
 
     void redrawTop() {
