@@ -19,4 +19,19 @@ public record NoiseGrid(double x0, double y0, double cell, int nx, int ny, float
         int i = (int) Math.floor((x - x0) / cell), j = (int) Math.floor((y - y0) / cell);
         return i < 0 || j < 0 || i >= nx || j >= ny ? Double.NEGATIVE_INFINITY : at(i, j);
     }
+
+    /**
+     * Level at (x, y) interpolated bilinearly between cell centres, the same surface the contours
+     * are traced on (marching squares interpolates linearly between centres); -∞ outside the
+     * centres' span.
+     */
+    public double interpolated(double x, double y) {
+        double fx = (x - x0) / cell - 0.5, fy = (y - y0) / cell - 0.5;
+        int i = (int) Math.floor(fx), j = (int) Math.floor(fy);
+        if (i < 0 || j < 0 || i + 1 >= nx || j + 1 >= ny) return Double.NEGATIVE_INFINITY;
+        double tx = fx - i, ty = fy - j;
+        double a = at(i, j) + (at(i + 1, j) - at(i, j)) * tx;
+        double b = at(i, j + 1) + (at(i + 1, j + 1) - at(i, j + 1)) * tx;
+        return a + (b - a) * ty;
+    }
 }

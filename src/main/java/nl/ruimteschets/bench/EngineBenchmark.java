@@ -24,9 +24,9 @@ import org.locationtech.jts.geom.Polygon;
  * Edit-to-all-indicators latency while dragging one vertex of a 200-ha candidate, at 100,000 and
  * 1,000,000 footprints, next to a naive baseline in the same run. Not a test: it prints figures.
  *
- * <p>Run: {@code java -Xmx700m -cp target/ruimteschets.jar nl.ruimteschets.bench.EngineBenchmark [steps] [sizes]},
- * sizes as a comma list, and {@code --no-naive} as third argument to leave out the baseline (about five minutes);
- * sizes as a comma list (default {@code 100000,1000000}); the naive baseline runs at the smallest size (at 1,000,000 one naive edit takes minutes).
+ * <p>Run: {@code java -Xmx700m -cp target/ruimteschets.jar nl.ruimteschets.bench.EngineBenchmark [steps] [sizes] [--no-naive]},
+ * sizes as a comma list (default {@code 100000,1000000}). The naive baseline runs once, at the smallest
+ * size, and takes about five minutes (at 1,000,000 it would take far longer); {@code --no-naive} leaves it out.
  */
 public final class EngineBenchmark {
     private EngineBenchmark() { }

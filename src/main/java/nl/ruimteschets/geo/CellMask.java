@@ -22,6 +22,11 @@ public final class CellMask {
     private final int nx, ny;
     private final boolean[] inside;
     private final boolean[] marked;
+    /**
+     * Per row, one run of cells known to be marked: hundreds of nearby objects stamp largely the
+     * same spans, and a span inside the run needs no second fill.
+     */
+    private final int[] runFrom, runTo;
 
     public CellMask(Geometry footprint, double cellM) {
         Envelope e = footprint.getEnvelopeInternal();
@@ -32,6 +37,10 @@ public final class CellMask {
         this.ny = Math.max(1, (int) Math.ceil(e.getHeight() / cellM));
         this.inside = new boolean[nx * ny];
         this.marked = new boolean[nx * ny];
+        this.runFrom = new int[ny];
+        this.runTo = new int[ny];
+        Arrays.fill(runFrom, Integer.MAX_VALUE / 2);
+        Arrays.fill(runTo, Integer.MIN_VALUE / 2);
         fill(footprint, inside);
     }
 
@@ -51,7 +60,15 @@ public final class CellMask {
             double half = Math.sqrt(d2 - dy * dy);
             int c0 = Math.max(0, (int) Math.ceil((env.getMinX() - half - x0) / cell - 0.5));
             int c1 = Math.min(nx - 1, (int) Math.floor((env.getMaxX() + half - x0) / cell - 0.5));
-            if (c0 <= c1) Arrays.fill(marked, r * nx + c0, r * nx + c1 + 1, true);
+            if (c0 > c1 || (c0 >= runFrom[r] && c1 <= runTo[r])) continue; // already marked
+            Arrays.fill(marked, r * nx + c0, r * nx + c1 + 1, true);
+            if (c0 <= runTo[r] + 1 && c1 >= runFrom[r] - 1) { // touches the known run: grow it
+                runFrom[r] = Math.min(runFrom[r], c0);
+                runTo[r] = Math.max(runTo[r], c1);
+            } else if (c1 - c0 > runTo[r] - runFrom[r]) {
+                runFrom[r] = c0;
+                runTo[r] = c1;
+            }
         }
     }
 

@@ -21,13 +21,18 @@ import org.locationtech.jts.index.strtree.STRtree;
 public final class LayerIndex {
     private final Layer layer;
     private final STRtree tree;
+    private final PackedEnvelopes packed;
 
     public LayerIndex(Layer layer) {
         this.layer = layer;
         this.tree = new STRtree();
         for (Feature f : layer.features()) tree.insert(f.geometry().getEnvelopeInternal(), f);
         tree.build();
+        this.packed = new PackedEnvelopes(layer.features());
     }
+
+    /** The features' envelopes in flat arrays, for scans over many small features. */
+    public PackedEnvelopes packed() { return packed; }
 
     public Layer layer() { return layer; }
 

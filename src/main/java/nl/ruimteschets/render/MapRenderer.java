@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import nl.ruimteschets.geo.PackedEnvelopes;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -24,9 +25,8 @@ import org.locationtech.jts.geom.Polygon;
  * million building footprints within a frame budget, and usable off the FX thread (the map view,
  * PNG export and reports all use it).
  *
- * <p>How it stays fast: each layer's feature envelopes are packed once into float arrays and, for
- * big layers, sorted into a grid of buckets by their centre, so a view only visits the buckets it
- * touches and never walks a million JTS objects. Level of detail: a feature under two pixels is
+ * <p>How it stays fast: each layer's feature envelopes are packed once ({@link PackedEnvelopes}),
+ * so a view only reads the buckets it touches and never walks a million JTS objects. Level of detail: a feature under two pixels is
  * written straight into the raster as one pixel, one under five pixels as a filled rectangle, and
  * only bigger ones go through Java2D paths (antialiased, with their outline).
  *
@@ -37,7 +37,6 @@ public final class MapRenderer {
     /** How one layer is drawn in one call: its style, whether shown, and its opacity 0..1. */
     public record LayerLook(LayerStyle style, boolean visible, double opacity) { }
 
-    private static final int SMALL_LAYER = 5_000;
     /** Polygons with more vertices than this are drawn from a cached, thinned path. */
     private static final int BIG_SHAPE = 500;
 
@@ -87,21 +86,11 @@ public final class MapRenderer {
         java.util.Arrays.fill(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0);
     }
 
-    /** A layer's envelopes in flat arrays, bucketed by centre for big layers. */
+    /** A layer with its packed envelopes and the thinned paths of its big polygons. */
     private static final class Packed {
         final Layer layer;
         final List<Feature> features;
-        final float[] minX, minY, maxX, maxY;
-        /**
-         * For big layers the envelope arrays are sorted by bucket: position k holds feature
-         * {@code order[k]}, and bucket b spans positions {@code start[b]..start[b+1]} (CSR). Null for
-         * small layers, whose arrays stay in feature order.
-         */
-        final int[] order, start;
-        final int gx, gy;
-        final double x0, y0, cellW, cellH;
-        /** The largest half-extent of any feature: how far outside a bucket a feature can reach. */
-        final double reach;
+        final PackedEnvelopes env;
         /**
          * Big polygons (Natura 2000 rings of thousands of vertices) as world-space paths thinned to
          * about half a pixel at the current zoom step, so a pan only transforms a few hundred kept
@@ -110,6 +99,12 @@ public final class MapRenderer {
         private volatile Thinned thinned = new Thinned(Integer.MIN_VALUE, new java.util.concurrent.ConcurrentHashMap<>());
 
         private record Thinned(int zoomStep, java.util.Map<Integer, Path2D.Double> paths) { }
+
+        Packed(Layer layer) {
+            this.layer = layer;
+            this.features = layer.features();
+            this.env = new PackedEnvelopes(features);
+        }
 
         Path2D.Double thinnedPath(int feature, double mpp) {
             int step = (int) Math.floor(Math.log(mpp) / Math.log(2));
@@ -122,96 +117,13 @@ public final class MapRenderer {
             return t.paths().computeIfAbsent(feature, f -> worldPath(features.get(f).geometry(), tolerance));
         }
 
-        Packed(Layer layer) {
-            this.layer = layer;
-            this.features = layer.features();
-            int n = features.size();
-            minX = new float[n];
-            minY = new float[n];
-            maxX = new float[n];
-            maxY = new float[n];
-            Envelope all = new Envelope();
-            double r = 0;
-            for (int i = 0; i < n; i++) {
-                Envelope e = features.get(i).geometry().getEnvelopeInternal();
-                // Floats hold RD metres to ~3 cm: far below a pixel at any map scale.
-                minX[i] = (float) e.getMinX();
-                minY[i] = (float) e.getMinY();
-                maxX[i] = (float) e.getMaxX();
-                maxY[i] = (float) e.getMaxY();
-                all.expandToInclude(e);
-                r = Math.max(r, Math.max(e.getWidth(), e.getHeight()) / 2 + 1);
-            }
-            reach = r;
-            if (n < SMALL_LAYER || all.isNull()) {
-                order = start = null;
-                gx = gy = 0;
-                x0 = y0 = cellW = cellH = 0;
-                return;
-            }
-            int side = (int) Math.max(1, Math.min(2048, Math.sqrt(n / 4.0)));
-            gx = side;
-            gy = side;
-            x0 = all.getMinX();
-            y0 = all.getMinY();
-            cellW = Math.max(all.getWidth() / gx, 1e-6);
-            cellH = Math.max(all.getHeight() / gy, 1e-6);
-            int[] bucket = new int[n];
-            start = new int[gx * gy + 1];
-            for (int i = 0; i < n; i++) {
-                bucket[i] = bucketOf((minX[i] + maxX[i]) / 2.0, (minY[i] + maxY[i]) / 2.0);
-                start[bucket[i] + 1]++;
-            }
-            for (int b = 0; b < gx * gy; b++) start[b + 1] += start[b];
-            order = new int[n];
-            int[] fill = java.util.Arrays.copyOf(start, gx * gy);
-            for (int i = 0; i < n; i++) order[fill[bucket[i]]++] = i;
-            // Keep the envelopes in bucket order, so a view reads them front to back instead of
-            // jumping through memory: with a million features that is most of the frame time.
-            permute(minX, order);
-            permute(minY, order);
-            permute(maxX, order);
-            permute(maxY, order);
-        }
-
-        private static void permute(float[] a, int[] order) {
-            float[] copy = a.clone();
-            for (int k = 0; k < order.length; k++) a[k] = copy[order[k]];
-        }
-
-        private int bucketOf(double x, double y) {
-            int cx = (int) Math.min(gx - 1, Math.max(0, (x - x0) / cellW));
-            int cy = (int) Math.min(gy - 1, Math.max(0, (y - y0) / cellH));
-            return cy * gx + cx;
-        }
-
         boolean draw(Viewport v, LayerLook look, Graphics2D g, int[] px, int w, int h, BooleanSupplier cancelled) {
-            Envelope view = v.worldBounds();
             Painter p = new Painter(v, look, g, px, w, h);
-            if (order == null) {
-                for (int i = 0; i < minX.length; i++) {
-                    if (maxX[i] < view.getMinX() || minX[i] > view.getMaxX() || maxY[i] < view.getMinY() || minY[i] > view.getMaxY()) continue;
-                    p.feature(this, i);
-                }
-                return true;
-            }
-            // Buckets hold features by centre; a feature reaches at most `reach` beyond its bucket.
-            int cx0 = (int) Math.max(0, Math.floor((view.getMinX() - reach - x0) / cellW));
-            int cx1 = (int) Math.min(gx - 1, Math.floor((view.getMaxX() + reach - x0) / cellW));
-            int cy0 = (int) Math.max(0, Math.floor((view.getMinY() - reach - y0) / cellH));
-            int cy1 = (int) Math.min(gy - 1, Math.floor((view.getMaxY() + reach - y0) / cellH));
-            int visited = 0;
-            for (int cy = cy0; cy <= cy1; cy++) {
-                for (int cx = cx0; cx <= cx1; cx++) {
-                    int b = cy * gx + cx;
-                    for (int k = start[b]; k < start[b + 1]; k++) {
-                        if (maxX[k] < view.getMinX() || minX[k] > view.getMaxX() || maxY[k] < view.getMinY() || minY[k] > view.getMaxY()) continue;
-                        p.feature(this, k);
-                        if ((++visited & 0x3FFF) == 0 && cancelled.getAsBoolean()) return false;
-                    }
-                }
-            }
-            return true;
+            int[] visited = {0};
+            return env.query(v.worldBounds(), k -> {
+                p.feature(this, k);
+                return (++visited[0] & 0x3FFF) != 0 || !cancelled.getAsBoolean();
+            });
         }
     }
 
@@ -272,10 +184,11 @@ public final class MapRenderer {
             composite = AlphaComposite.getInstance(AlphaComposite.SRC_OVER, opacity);
         }
 
-        /** @param i position in the layer's envelope arrays */
-        void feature(Packed l, int i) {
-            double sx0 = v.toScreenX(l.minX[i]), sx1 = v.toScreenX(l.maxX[i]);
-            double sy0 = v.toScreenY(l.maxY[i]), sy1 = v.toScreenY(l.minY[i]);
+        /** @param k position in the layer's packed envelopes */
+        void feature(Packed l, int k) {
+            PackedEnvelopes e = l.env;
+            double sx0 = v.toScreenX(e.minX(k)), sx1 = v.toScreenX(e.maxX(k));
+            double sy0 = v.toScreenY(e.maxY(k)), sy1 = v.toScreenY(e.minY(k));
             double size = Math.max(sx1 - sx0, sy1 - sy0);
             if (size < 2) {
                 blend((int) ((sx0 + sx1) / 2), (int) ((sy0 + sy1) / 2), dotArgb);
@@ -285,7 +198,7 @@ public final class MapRenderer {
                     for (int x = Math.max(0, a0); x < Math.min(w, a1); x++) blend(x, y, fillArgb);
                 }
             } else {
-                int f = l.order == null ? i : l.order[i];
+                int f = e.feature(k);
                 Geometry geom = l.features.get(f).geometry();
                 if (geom.getNumPoints() > BIG_SHAPE && geom instanceof org.locationtech.jts.geom.Polygonal) {
                     bigShape(l.thinnedPath(f, mpp));
