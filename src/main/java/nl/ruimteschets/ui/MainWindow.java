@@ -75,6 +75,7 @@ import nl.ruimteschets.model.change.Change;
 import nl.ruimteschets.model.change.LayerChanges;
 import nl.ruimteschets.model.change.ScenarioChanges;
 import nl.ruimteschets.render.LayerStyle;
+import nl.ruimteschets.render.Viewport;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -183,12 +184,20 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         });
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Scene old = stage.getScene();
+        // A language switch rebuilds the window in place: keep its size.
+        Scene scene = old != null ? new Scene(root, old.getWidth(), old.getHeight())
+                : new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) e.consume();
             else shutdown(true);
         });
+        if (session.project().scenarios().isEmpty()) {
+            // A project made on the command line may have layers only: give the planner somewhere to draw.
+            session.project().scenarios().add(new Scenario(text.getString("scenarios.first"), ""));
+            session.selectScenario(text.getString("scenarios.first"));
+        }
         session.addListener(sessionListener);
         map.setLayers(session.project().layers());
         refresh();
@@ -582,7 +591,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         perform(new CandidateChanges.Add(s.name(), checked, -1), () -> {
             select(checked.id());
             selectTool(MapTools.Tool.EDIT);
-            status(String.format(text.getString("created"), checked.name(), String.format(locale, "%.1f", checked.grossAreaHa())));
+            status(String.format(text.getString("created"), checked.name(), number(checked.grossAreaHa(), 1)));
         });
     }
 
@@ -647,6 +656,14 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
 
     @Override
     public String text(String key) { return text.getString(key); }
+
+    @Override
+    public String number(double value, int decimals) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        return f.format(value);
+    }
 
     private static String newId() {
         return "k" + Long.toString(System.nanoTime(), 36);
@@ -906,6 +923,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     }
 
     private void shutdown(boolean clean) {
+        if (Boolean.getBoolean("ruimteschets.frameStats")) System.out.println(map.frameStats());
         if (autosave != null) autosave.stop();
         engineThread.shutdownNow();
         session.removeListener(sessionListener);
@@ -1034,7 +1052,11 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         MainWindow next = new MainWindow(nl.ruimteschets.app.AppLocale.of(tag));
         next.onLanguageSwitch(onLanguageSwitch);
         Session s = session;
+        Viewport view = map.viewport();
+        String selected = map.selectedId();
         next.show(stage, s);
+        next.map().setViewport(view.resize(next.map().getWidth(), next.map().getHeight()));
+        if (selected != null) next.select(selected);
         onLanguageSwitch.run();
         current = next;
     }

@@ -238,9 +238,30 @@ public final class MapCanvas extends Pane {
     public Viewport viewport() { return viewport; }
 
     public void setViewport(Viewport v) {
+        long t0 = System.nanoTime();
         viewport = v;
         viewportListener.accept(v);
         redraw();
+        frameNanos.add(System.nanoTime() - t0);
+    }
+
+    /** FX-thread time of each pan/zoom frame and background time of each layer redraw, in ns (diagnostics). */
+    private final java.util.List<Long> frameNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.List<Long> renderNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** "frames n p50/p95 ms; redraws n p50/p95 ms" for the status of a session (-Druimteschets.frameStats). */
+    public String frameStats() {
+        return String.format(Locale.ROOT, "map frames on the FX thread: %s; layer redraws off it: %s", stats(frameNanos), stats(renderNanos));
+    }
+
+    private static String stats(java.util.List<Long> ns) {
+        long[] a;
+        synchronized (ns) {
+            a = ns.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        if (a.length == 0) return "none";
+        return String.format(Locale.ROOT, "%d, p50 %.2f ms, p95 %.2f ms, max %.2f ms", a.length, a[a.length / 2] / 1e6,
+                a[Math.min(a.length - 1, (int) (a.length * 0.95))] / 1e6, a[a.length - 1] / 1e6);
     }
 
     public void onCursor(Consumer<double[]> listener) { cursorListener = listener; }
@@ -328,6 +349,7 @@ public final class MapCanvas extends Pane {
             java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
             if (!r.render(v.resize(w, h), looks, img, () -> request != renderRequest.get())) return;
             long took = System.nanoTime() - t0;
+            renderNanos.add(took);
             int[] argb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
             javafx.application.Platform.runLater(() -> {
                 if (request != renderRequest.get() && shownViewport != null) return;

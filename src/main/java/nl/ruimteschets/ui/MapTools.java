@@ -2,7 +2,6 @@ package nl.ruimteschets.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -69,6 +68,9 @@ final class MapTools {
 
         /** Text from the UI bundle. */
         String text(String key);
+
+        /** A number in the user's language (decimal comma in Dutch). */
+        String number(double value, int decimals);
     }
 
     private static final double HANDLE_PX = 7;
@@ -275,7 +277,7 @@ final class MapTools {
         if (hover != null) pts.add(hover);
         double len = 0;
         for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distance(pts.get(i));
-        String area = pts.size() >= 3 ? String.format(Locale.ROOT, "%.1f ha", areaHa(pts)) : "—";
+        String area = pts.size() >= 3 ? editor.number(areaHa(pts), 1) + " ha" : "—";
         editor.status(String.format(editor.text("tool.sketch.status"), pts.size(), area, formatDistance(len)));
     }
 
@@ -288,8 +290,8 @@ final class MapTools {
         return Math.abs(a) / 2 / 10_000.0;
     }
 
-    static String formatDistance(double m) {
-        return m >= 1000 ? String.format(Locale.ROOT, "%.2f km", m / 1000) : String.format(Locale.ROOT, "%.0f m", m);
+    private String formatDistance(double m) {
+        return m >= 1000 ? editor.number(m / 1000, 2) + " km" : editor.number(m, 0) + " m";
     }
 
     void drawSketch(GraphicsContext g, Viewport v) {
@@ -336,7 +338,7 @@ final class MapTools {
                 g.strokeOval(v.toScreenX(c.x) - 3.5, v.toScreenY(c.y) - 3.5, 7, 7);
             }
             if (hover != null && pts.size() >= 2) {
-                String label = pts.size() >= 3 ? String.format(Locale.ROOT, "%.1f ha", areaHa(pts)) : "";
+                String label = pts.size() >= 3 ? editor.number(areaHa(pts), 1) + " ha" : "";
                 if (tool == Tool.MEASURE) {
                     double len = 0;
                     for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distance(pts.get(i));
