@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
-        subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Sample.class})
+        subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
@@ -258,6 +258,45 @@ public final class Cli {
             }
             System.out.println(new UserMessage("cli.export.done", table.rows().size(), table.name(),
                     written.toString()).format(root.locale()));
+            return 0;
+        }
+    }
+
+    @Command(name = "report", description = "Write the workshop report of a scenario (or a comparison) as PDF, and optionally CSV and a map PNG.")
+    static final class Report implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
+        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Option(names = "--scenario", required = true, description = "the scenario (the reference of a comparison)") String scenario;
+        @Option(names = "--compare", arity = "1..3", description = "up to three more scenarios to compare with") List<String> compare;
+        @Option(names = "--pdf", description = "PDF file to write") Path pdf;
+        @Option(names = "--csv", description = "CSV file with every indicator") Path csv;
+        @Option(names = "--png", description = "PNG of the scenario's map") Path png;
+        @Option(names = "--png-width", defaultValue = "1920", description = "PNG width in pixels (height 9/16 of it)") int pngWidth;
+
+        @Override
+        public Integer call() throws Exception {
+            if (pdf == null && csv == null && png == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "give at least one of --pdf, --csv, --png");
+            }
+            Project p = ProjectStore.open(project);
+            List<Scenario> scenarios = new ArrayList<>();
+            List<String> names = new ArrayList<>(List.of(scenario));
+            if (compare != null) names.addAll(compare);
+            for (String n : names) {
+                scenarios.add(p.scenario(n).orElseThrow(() -> new InputException(
+                        new UserMessage("cli.scenario.missing", n, project.getFileName()))));
+            }
+            Locale loc = root.locale();
+            nl.ruimteschets.report.Report r = nl.ruimteschets.report.Report.of(p, project.getFileName().toString(), scenarios, loc);
+            if (pdf != null) nl.ruimteschets.report.PdfReport.write(r, pdf);
+            if (csv != null) r.writeCsv(csv);
+            if (png != null) {
+                javax.imageio.ImageIO.write(nl.ruimteschets.report.MapImage.render(p, scenarios.get(0), pngWidth,
+                        Math.max(1, pngWidth * 9 / 16), loc), "png", png.toFile());
+            }
+            for (Path f : new Path[] {pdf, csv, png}) {
+                if (f != null) System.out.println(new UserMessage("cli.report.done", f).format(loc));
+            }
             return 0;
         }
     }

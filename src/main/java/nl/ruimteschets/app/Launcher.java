@@ -8,13 +8,18 @@ import java.util.Set;
  * class that extends Application fails on the class path (STACK.md P5).
  */
 public final class Launcher {
-    private static final Set<String> COMMANDS =
-            Set.of("import", "layers", "analyse", "analyze", "export", "sample", "--help", "-h", "--version", "-V", "help");
+    /** The command line's subcommands (with aliases) and its help/version options. */
+    private static Set<String> commands() {
+        Set<String> s = new java.util.HashSet<>(new picocli.CommandLine(new Cli()).getSubcommands().keySet());
+        s.addAll(Set.of("--help", "-h", "--version", "-V", "help"));
+        return s;
+    }
 
     private Launcher() { }
 
     public static void main(String[] args) {
-        if (java.util.Arrays.stream(args).anyMatch(COMMANDS::contains)) {
+        Set<String> commands = commands();
+        if (java.util.Arrays.stream(args).anyMatch(commands::contains)) {
             System.exit(Cli.run(args));
         }
         javafx.application.Application.launch(RuimteschetsApp.class, args);

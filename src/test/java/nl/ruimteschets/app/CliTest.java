@@ -119,4 +119,23 @@ class CliTest {
         assertTrue(r.err().contains("empty"), r.err());
         assertFalse(r.err().contains("Bestand"), r.err());
     }
+
+    @Test
+    void reportWritesPdfCsvAndPngAndRefusesAnUnknownScenario() throws Exception {
+        Path project = dir.resolve("voorbeeld.gpkg");
+        assertEquals(0, cli("sample", project.toString()).code());
+        Path pdf = dir.resolve("rapport.pdf"), csv = dir.resolve("rapport.csv"), png = dir.resolve("kaart.png");
+        Run r = cli("report", project.toString(), "--scenario", "Voorbeeld", "--pdf", pdf.toString(), "--csv", csv.toString(),
+                "--png", png.toString(), "--png-width", "800");
+        assertEquals(0, r.code(), r.err());
+        try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(d).contains("Voorbeeld"));
+        }
+        assertTrue(Files.readString(csv, StandardCharsets.UTF_8).contains("Rotterdam-Moerdijk"));
+        assertEquals(450, javax.imageio.ImageIO.read(png.toFile()).getHeight(), "9/16 of the width");
+        Run bad = cli("report", project.toString(), "--scenario", "Bestaat niet", "--pdf", pdf.toString());
+        assertEquals(3, bad.code());
+        assertTrue(bad.err().contains("Bestaat niet"), bad.err());
+        assertEquals(2, cli("report", project.toString(), "--scenario", "Voorbeeld").code(), "no output asked for");
+    }
 }

@@ -1,0 +1,166 @@
+package nl.ruimteschets.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.CandidateKind;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.Scenario;
+import nl.ruimteschets.render.LayerStyle;
+import nl.ruimteschets.render.MapRenderer;
+import nl.ruimteschets.render.Viewport;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * A map of a scenario as an image for reports and PNG export, without JavaFX: the project's layers
+ * in their role styles, the scenario's candidates on top, a legend, a scale bar and a north arrow.
+ * The view fits the candidates with their surroundings (the whole project when there are none).
+ */
+public final class MapImage {
+    private MapImage() { }
+
+    public static BufferedImage render(Project p, Scenario s, int width, int height, Locale locale) {
+        ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
+        Envelope view = new Envelope();
+        for (Candidate c : s.candidates()) view.expandToInclude(c.footprint().getEnvelopeInternal());
+        if (view.isNull()) {
+            for (Layer l : p.layers()) view.expandToInclude(l.extent());
+        } else {
+            view.expandBy(Math.max(view.getWidth(), view.getHeight()) * 0.6 + 2000);
+        }
+        Viewport v = Viewport.fit(view, width, height);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0xcfe3f0)); // sea, as on screen
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        List<MapRenderer.LayerLook> looks = new ArrayList<>();
+        for (Layer l : p.layers()) looks.add(new MapRenderer.LayerLook(LayerStyle.forRole(l.role()), true, 1));
+        new MapRenderer(p.layers()).render(v, looks, img, () -> false);
+
+        g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        for (Candidate c : s.candidates()) {
+            boolean sat = c.kind() == CandidateKind.SATELLITE;
+            Path2D path = path(c.footprint(), v);
+            g.setColor(sat ? new Color(0, 172, 193, 110) : new Color(30, 136, 229, 110));
+            g.fill(path);
+            g.setColor(sat ? new Color(0x006064) : new Color(0x0D47A1));
+            g.setStroke(new BasicStroke(2.5f));
+            g.draw(path);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            Envelope e = c.footprint().getEnvelopeInternal();
+            g.drawString(c.name(), (float) v.toScreenX(e.getMaxX()) + 4, (float) v.toScreenY(e.getMaxY()));
+        }
+        legend(g, p, text, width);
+        scaleBar(g, v, height);
+        northArrow(g, width);
+        g.dispose();
+        return img;
+    }
+
+    private static Path2D path(Geometry geom, Viewport v) {
+        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        for (int n = 0; n < geom.getNumGeometries(); n++) {
+            if (!(geom.getGeometryN(n) instanceof Polygon poly)) continue;
+            for (int k = -1; k < poly.getNumInteriorRing(); k++) {
+                var s = (k < 0 ? poly.getExteriorRing() : poly.getInteriorRingN(k)).getCoordinateSequence();
+                for (int i = 0; i < s.size(); i++) {
+                    double x = v.toScreenX(s.getX(i)), y = v.toScreenY(s.getY(i));
+                    if (i == 0) path.moveTo(x, y); else path.lineTo(x, y);
+                }
+                path.closePath();
+            }
+        }
+        return path;
+    }
+
+    private static void legend(Graphics2D g, Project p, ResourceBundle text, int width) {
+        List<String[]> rows = new ArrayList<>();
+        List<LayerStyle> styles = new ArrayList<>();
+        for (int i = p.layers().size() - 1; i >= 0; i--) {
+            Layer l = p.layers().get(i);
+            rows.add(new String[] {l.name()});
+            styles.add(LayerStyle.forRole(l.role()));
+        }
+        rows.add(new String[] {text.getString("kind.EXPANSION")});
+        styles.add(new LayerStyle(0x1E88E56E, 0x0D47A1FF, 2.5, false));
+        rows.add(new String[] {text.getString("kind.SATELLITE")});
+        styles.add(new LayerStyle(0x00ACC16E, 0x006064FF, 2.5, false));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int lineH = 17, boxW = 190, boxH = rows.size() * lineH + 10;
+        int x = width - boxW - 10, y = 60;
+        g.setColor(new Color(255, 255, 255, 220));
+        g.fillRect(x, y, boxW, boxH);
+        g.setColor(Color.GRAY);
+        g.setStroke(new BasicStroke(1));
+        g.drawRect(x, y, boxW, boxH);
+        for (int i = 0; i < rows.size(); i++) {
+            LayerStyle st = styles.get(i);
+            int ry = y + 6 + i * lineH;
+            g.setColor(rgba(st.fill() | 0xFF));
+            g.fillRect(x + 6, ry + 2, 18, 11);
+            g.setColor(rgba(st.stroke()));
+            g.drawRect(x + 6, ry + 2, 18, 11);
+            g.setColor(Color.BLACK);
+            g.drawString(rows.get(i)[0], x + 30, ry + 12);
+        }
+    }
+
+    /** A bar of 1, 2 or 5 × 10^n metres, about 150 px long. */
+    static double scaleBarMetres(double metresPerPixel) {
+        double target = 150 * metresPerPixel;
+        double pow = Math.pow(10, Math.floor(Math.log10(target)));
+        double len = pow;
+        for (double m : new double[] {1, 2, 5}) if (m * pow <= target) len = m * pow;
+        return len;
+    }
+
+    private static void scaleBar(Graphics2D g, Viewport v, int height) {
+        double len = scaleBarMetres(v.metresPerPixel());
+        int px = (int) Math.round(len / v.metresPerPixel());
+        int x = 16, y = height - 20;
+        g.setColor(new Color(255, 255, 255, 220));
+        g.fillRect(x - 6, y - 22, px + 12, 30);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(2));
+        g.drawLine(x, y, x + px, y);
+        g.drawLine(x, y - 5, x, y + 3);
+        g.drawLine(x + px, y - 5, x + px, y + 3);
+        String label = len >= 1000 ? trim(len / 1000) + " km" : trim(len) + " m";
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(label, x + px / 2 - g.getFontMetrics().stringWidth(label) / 2, y - 8);
+        g.drawString(String.format(Locale.ROOT, "1:%,d", v.scaleDenominator()), x + px + 14, y);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(v);
+    }
+
+    private static void northArrow(Graphics2D g, int width) {
+        int x = width - 30, y = 12;
+        g.setColor(new Color(255, 255, 255, 220));
+        g.fillOval(x - 16, y - 4, 32, 42);
+        g.setColor(Color.BLACK);
+        g.fillPolygon(new int[] {x, x - 8, x + 8}, new int[] {y, y + 20, y + 20}, 3);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        g.drawString("N", x - 4, y + 34);
+    }
+
+    private static Color rgba(int v) {
+        return new Color((v >>> 24) & 0xFF, (v >>> 16) & 0xFF, (v >>> 8) & 0xFF, v & 0xFF);
+    }
+}

@@ -1,0 +1,162 @@
+package nl.ruimteschets.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import nl.ruimteschets.analysis.AnalysisContext;
+import nl.ruimteschets.analysis.CandidateResult;
+import nl.ruimteschets.analysis.ClusterBalance;
+import nl.ruimteschets.analysis.ScenarioEngine;
+import nl.ruimteschets.analysis.ScenarioResult;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.Scenario;
+
+/**
+ * The figures of one or more scenarios as report rows: one row per candidate and one per cluster,
+ * the same for the PDF and the CSV, in the user's language. The first scenario is the reference
+ * of a comparison; the others get differences against it.
+ */
+public final class Report {
+    /** A scenario and its computed indicators. */
+    public record Computed(Scenario scenario, ScenarioResult result) { }
+
+    final Project project;
+    final String projectName;
+    final List<Computed> scenarios;
+    final Locale locale;
+    final ResourceBundle text;
+
+    private Report(Project project, String projectName, List<Computed> scenarios, Locale locale) {
+        this.project = project;
+        this.projectName = projectName;
+        this.scenarios = List.copyOf(scenarios);
+        this.locale = locale;
+        this.text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
+    }
+
+    /** Computes every named scenario with the engine (on this thread) and gathers them. */
+    public static Report of(Project p, String projectName, List<Scenario> scenarios, Locale locale) {
+        AnalysisContext context = new AnalysisContext(p.layers());
+        ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
+        List<Computed> out = new ArrayList<>();
+        long v = 1;
+        for (Scenario s : scenarios) {
+            ScenarioResult r = engine.compute(new ScenarioEngine.Snapshot(s.candidates(), p.profiles(),
+                    List.copyOf(p.clusters().values())), v++);
+            out.add(new Computed(s, r));
+        }
+        return new Report(p, projectName, out, locale);
+    }
+
+    public List<Computed> scenarios() { return scenarios; }
+
+    /** Column headers of the candidate table. */
+    List<String> candidateHeader() {
+        return List.of(t("report.col.scenario"), t("prop.name"), t("prop.kind"), t("prop.cluster"), t("prop.profile"),
+                t("ind.grossHa") + " (ha)", t("ind.netHa") + " (ha)", t("ind.noise.growth") + " (ha)",
+                t("ind.noise.sensitive"), t("report.col.prConflicts"), t("ind.nitrogen.max") + " (mol/ha/jr)",
+                t("ind.nitrogen.total") + " (mol N/jr)", t("ind.nitrogen.overlap") + " (ha)");
+    }
+
+    List<List<String>> candidateRows(Computed c) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CandidateResult r : c.result().candidates()) {
+            var cand = r.candidate();
+            rows.add(List.of(c.scenario().name(), cand.name(), t("kind." + cand.kind().name()), cand.parentCluster(),
+                    cand.profileName(), num(cand.grossAreaHa(), 2), num(r.netHa(), 2),
+                    r.noise() == null ? "" : num(r.noise().zoneGrowthHa(), 1),
+                    r.noise() == null ? "" : Integer.toString(r.noise().sensitiveCount()),
+                    r.safety() == null ? "" : Integer.toString(r.safety().limitConflicts().size()),
+                    r.nitrogen() == null ? "" : num(r.nitrogen().maxDepositionMolHaYr(), 3),
+                    r.nitrogen() == null ? "" : num(r.nitrogen().totalDepositionMolYr(), 1),
+                    r.nitrogen() == null ? "" : num(r.nitrogen().overlapHa(), 2)));
+        }
+        return rows;
+    }
+
+    List<String> clusterHeader() {
+        return List.of(t("report.col.scenario"), t("prop.cluster"), t("report.col.demand2030"), t("report.col.demand2050"),
+                t("report.col.supply"), t("report.col.candidatesNet"), t("report.col.balance2030"), t("report.col.balance2050"));
+    }
+
+    List<List<String>> clusterRows(Computed c) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClusterBalance b : c.result().clusters()) {
+            rows.add(List.of(c.scenario().name(), b.cluster(), num(b.demand2030Ha(), 1), num(b.demand2050Ha(), 1),
+                    num(b.existingSupplyHa(), 1), num(b.candidateNetHa(), 1), num(b.balance2030Ha(), 1), num(b.balance2050Ha(), 1)));
+        }
+        return rows;
+    }
+
+    /** Scenario totals and their difference with the first scenario: Δ ha, Δ dwellings (sensitive objects), Δ mol N. */
+    List<String> comparisonHeader() {
+        return List.of(t("report.col.scenario"), t("report.col.netHa"), t("report.col.deltaHa"), t("report.col.sensitive"),
+                t("report.col.deltaSensitive"), t("report.col.molN"), t("report.col.deltaMolN"), t("report.col.prConflicts"));
+    }
+
+    List<List<String>> comparisonRows() {
+        List<List<String>> rows = new ArrayList<>();
+        double[] ref = totals(scenarios.get(0));
+        for (Computed c : scenarios) {
+            double[] tt = totals(c);
+            rows.add(List.of(c.scenario().name(), num(tt[0], 1), signed(tt[0] - ref[0], 1), num(tt[1], 0),
+                    signed(tt[1] - ref[1], 0), num(tt[2], 1), signed(tt[2] - ref[2], 1), num(tt[3], 0)));
+        }
+        return rows;
+    }
+
+    /** net ha, sensitive objects in noise contours, mol N/yr on Natura 2000, PR conflicts. */
+    static double[] totals(Computed c) {
+        double[] t = new double[4];
+        for (CandidateResult r : c.result().candidates()) {
+            t[0] += r.netHa();
+            if (r.noise() != null) t[1] += r.noise().sensitiveCount();
+            if (r.nitrogen() != null) t[2] += r.nitrogen().totalDepositionMolYr();
+            if (r.safety() != null) t[3] += r.safety().limitConflicts().size();
+        }
+        return t;
+    }
+
+    /** Writes all rows as CSV (UTF-8 with BOM so spreadsheet programs read the accents; ; as separator in Dutch). */
+    public void writeCsv(Path file) throws IOException {
+        char sep = locale.getLanguage().equals("nl") ? ';' : ',';
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write('\uFEFF');
+            line(w, candidateHeader(), sep);
+            for (Computed c : scenarios) for (List<String> r : candidateRows(c)) line(w, r, sep);
+            w.write("\r\n");
+            line(w, clusterHeader(), sep);
+            for (Computed c : scenarios) for (List<String> r : clusterRows(c)) line(w, r, sep);
+        }
+    }
+
+    private static void line(Writer w, List<String> cells, char sep) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) w.write(sep);
+            String s = cells.get(i);
+            boolean quote = s.indexOf(sep) >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0;
+            w.write(quote ? '"' + s.replace("\"", "\"\"") + '"' : s);
+        }
+        w.write("\r\n");
+    }
+
+    String t(String key) { return text.getString(key); }
+
+    String num(double v, int decimals) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        return f.format(v);
+    }
+
+    private String signed(double v, int decimals) {
+        return (v > 0 ? "+" : "") + num(v, decimals);
+    }
+}

@@ -1,0 +1,81 @@
+package nl.ruimteschets.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import nl.ruimteschets.io.SampleProject;
+import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.Scenario;
+import nl.ruimteschets.model.change.ScenarioChanges;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    @TempDir Path dir;
+
+    @Test
+    void aScenarioReportHasTheMapTablesMethodAndSourcesInDutch() throws Exception {
+        Project p = SampleProject.build();
+        Scenario s = p.scenario("Voorbeeld").orElseThrow();
+        Path pdf = dir.resolve("rapport.pdf");
+        PdfReport.write(Report.of(p, "voorbeeld.gpkg", List.of(s), Locale.forLanguageTag("nl")), pdf);
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            assertTrue(d.getNumberOfPages() >= 2, "title and map, then tables");
+            assertTrue(d.getPage(0).getResources().getXObjectNames().iterator().hasNext(), "the first page holds the map image");
+            String text = new PDFTextStripper().getText(d);
+            assertTrue(text.contains("Ruimteschets — rapport"), text);
+            assertTrue(text.contains("Project: voorbeeld.gpkg"));
+            assertTrue(text.contains("Scenario: Voorbeeld"));
+            for (Candidate c : s.candidates()) assertTrue(text.contains(c.name()), c.name());
+            assertTrue(text.contains("Rotterdam-Moerdijk") && text.contains("Nederland"), "cluster rows and the national total");
+            assertTrue(text.contains("geen AERIUS-berekening"), "nitrogen screening label");
+            assertTrue(text.contains("Bronnen van de kaartlagen"));
+            assertTrue(text.contains(p.layers().get(0).name()), "every layer is listed with its source");
+        }
+    }
+
+    @Test
+    void aComparisonShowsDifferencesWithTheFirstScenario() throws Exception {
+        Project p = SampleProject.build();
+        Scenario base = p.scenario("Voorbeeld").orElseThrow();
+        Scenario fewer = ScenarioChanges.copy(base, "Zonder satelliet");
+        fewer.remove(base.candidates().get(base.candidates().size() - 1).id());
+        p.scenarios().add(fewer);
+        Report r = Report.of(p, "voorbeeld.gpkg", List.of(base, fewer), Locale.ENGLISH);
+        List<List<String>> cmp = r.comparisonRows();
+        assertEquals("0.0", cmp.get(0).get(2), "the reference differs from itself by nothing");
+        assertTrue(cmp.get(1).get(2).startsWith("-"), "one satellite fewer: fewer net hectares " + cmp.get(1));
+        Path pdf = dir.resolve("compare.pdf");
+        PdfReport.write(r, pdf);
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(d);
+            assertTrue(text.contains("Scenario comparison"), "English when asked");
+            assertTrue(text.contains("Zonder satelliet"));
+        }
+        Path csv = dir.resolve("indicators.csv");
+        r.writeCsv(csv);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).contains("Gross area (ha)"), lines.get(0));
+        assertEquals(base.candidates().size() + fewer.candidates().size(),
+                lines.stream().skip(1).takeWhile(l -> !l.isEmpty()).count(), "one row per candidate per scenario");
+    }
+
+    @Test
+    void theMapImageShowsTheCandidatesWithAScaleBarOfRoundLength() {
+        assertEquals(5000, MapImage.scaleBarMetres(50), 1e-9, "150 px at 50 m/px: 7.5 km, so 5 km");
+        assertEquals(200, MapImage.scaleBarMetres(1.5), 1e-9);
+        Project p = SampleProject.build();
+        var img = MapImage.render(p, p.scenarios().get(0), 800, 450, Locale.forLanguageTag("nl"));
+        assertEquals(800, img.getWidth());
+        assertTrue(img.getRGB(400, 225) != 0, "the map is painted");
+    }
+}
