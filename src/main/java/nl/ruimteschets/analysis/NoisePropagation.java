@@ -30,6 +30,13 @@ public final class NoisePropagation {
     private static final int SUB = 4;
 
     private final NoiseKernel kernel;
+    static {
+        // JTransforms would split each FFT over a pool of non-daemon threads that keep the JVM alive
+        // for a minute after the app closes. A 256² FFT takes about a millisecond on one thread, and
+        // the engine already runs noise beside the other models, so one thread is the better deal.
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
     private final DoubleFFT_2D fft = new DoubleFFT_2D(FFT, FFT);
     private final Map<String, double[]> spectra = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
