@@ -125,6 +125,12 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     private Timeline autosave;
     private final java.util.function.Consumer<Change> sessionListener = c -> refresh();
     private Runnable onLanguageSwitch = () -> { };
+    /** Workshop view: in this window on one screen, or an audience window on a second screen. */
+    private PresentationView presentation;
+    private javafx.scene.Parent plannerRoot;
+    private SplitPane centrePane;
+    private Stage audience;
+    private MapCanvas audienceMap;
 
     public MainWindow(Locale locale) {
         this.locale = locale;
@@ -164,6 +170,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         SplitPane centre = new SplitPane(left, map, right);
+        centrePane = centre;
         centre.setDividerPositions(0.19, 0.7);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
@@ -171,7 +178,10 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         root.setBottom(statusBar());
 
         map.onCursor(p -> coords.setText(String.format(Locale.ROOT, "RD  x %,.0f  y %,.0f", p[0], p[1])));
-        map.onViewport(v -> scale.setText(String.format(Locale.ROOT, "1:%,d", v.scaleDenominator())));
+        map.onViewport(v -> {
+            scale.setText(String.format(Locale.ROOT, "1:%,d", v.scaleDenominator()));
+            if (audienceMap != null) audienceMap.setViewport(v.resize(audienceMap.getWidth(), audienceMap.getHeight()));
+        });
         map.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
@@ -189,6 +199,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         Scene scene = old != null ? new Scene(root, old.getWidth(), old.getHeight())
                 : new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         stage.setScene(scene);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::presentationKeys);
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) e.consume();
             else shutdown(true);
@@ -323,7 +334,12 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         redoButton = new Button("↷");
         redoButton.setId("redoButton");
         redoButton.setOnAction(e -> redo());
-        bar.getItems().addAll(new javafx.scene.control.Separator(), snap, new javafx.scene.control.Separator(), undoButton, redoButton);
+        Button present = new Button(text.getString("present.start"));
+        present.setId("presentButton");
+        present.setTooltip(new Tooltip(text.getString("present.start") + " (F5)"));
+        present.setOnAction(e -> present());
+        bar.getItems().addAll(new javafx.scene.control.Separator(), snap, new javafx.scene.control.Separator(), undoButton, redoButton,
+                new javafx.scene.control.Separator(), present);
         // Tool keys act when the map has focus (so typing in a field never switches tools).
         map.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() || e.isAltDown()) return;
@@ -432,6 +448,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         redoButton.setTooltip(new Tooltip(redoItem.getText() + " (Ctrl+Y)"));
         stage.setTitle(title());
         submit();
+        updatePresentation();
     }
 
     String title() {
@@ -509,6 +526,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         CandidateResult cr = selectedResult();
         map.setSelectedResult(cr);
         updateHexagons();
+        updatePresentation();
     }
 
     private CandidateResult selectedResult() {
@@ -531,7 +549,9 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
             NitrogenModel.HexagonSink sink = (id, x, y, d) -> hex.add(new double[] {x, y, d});
             ctx.nitrogen().evaluate(cr.candidate(), cr.nitrogen().emission(), null, RingStatistic.MEAN, sink);
             Platform.runLater(() -> {
-                if (version == delivered) map.setHexagons(hex);
+                if (version != delivered) return;
+                map.setHexagons(hex);
+                if (audienceMap != null) audienceMap.setHexagons(hex);
             });
         });
     }
@@ -782,6 +802,103 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     private static int rgba(Color c, int alpha) {
         return ((int) Math.round(c.getRed() * 255) << 24) | ((int) Math.round(c.getGreen() * 255) << 16)
                 | ((int) Math.round(c.getBlue() * 255) << 8) | alpha;
+    }
+
+    // ------------------------------------------------------------------ presentation
+
+    /** True while the workshop view is on screen (here or on a second screen). */
+    public boolean presenting() { return presentation != null; }
+
+    /** F5 presents, Esc leaves, 1–9 switch scenarios while presenting. */
+    private void presentationKeys(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() == javafx.scene.input.KeyCode.F5) {
+            if (!presenting()) present();
+            e.consume();
+        } else if (presenting() && e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !tools.busy()) {
+            leavePresentation();
+            e.consume();
+        } else if (presenting() && e.getCode().isDigitKey() && !e.isShortcutDown()) {
+            int n = e.getCode().getCode() - javafx.scene.input.KeyCode.DIGIT1.getCode();
+            if (e.getCode().getName().startsWith("Numpad")) n = e.getCode().getCode() - javafx.scene.input.KeyCode.NUMPAD1.getCode();
+            List<Scenario> all = session.project().scenarios();
+            if (n >= 0 && n < Math.min(9, all.size())) {
+                presentScenario(all.get(n).name());
+                e.consume();
+            }
+        }
+    }
+
+    /**
+     * Enters the workshop view. With one screen the window goes full screen and the map moves into
+     * the view, so sketching goes on; with two, an audience window opens full screen on the second
+     * screen and follows the planner window.
+     */
+    public void present() {
+        if (presenting()) return;
+        List<javafx.stage.Screen> screens = javafx.stage.Screen.getScreens();
+        if (screens.size() > 1) {
+            audienceMap = new MapCanvas();
+            audienceMap.setLayers(session.project().layers());
+            presentation = new PresentationView(text, locale, audienceMap, this::leavePresentation, this::presentScenario);
+            audience = new Stage();
+            audience.setTitle(text.getString("present.audience"));
+            javafx.geometry.Rectangle2D b = screens.get(1).getBounds();
+            audience.setX(b.getMinX());
+            audience.setY(b.getMinY());
+            Scene sc = new Scene(presentation, b.getWidth(), b.getHeight());
+            sc.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::presentationKeys);
+            audience.setScene(sc);
+            audience.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            audience.setFullScreen(true);
+            audience.setOnCloseRequest(e -> leavePresentation());
+            audience.show();
+            audienceMap.setViewport(map.viewport().resize(audienceMap.getWidth(), audienceMap.getHeight()));
+        } else {
+            plannerRoot = stage.getScene().getRoot();
+            centrePane.getItems().set(1, new Region()); // the map moves into the workshop view
+            presentation = new PresentationView(text, locale, map, this::leavePresentation, this::presentScenario);
+            stage.getScene().setRoot(presentation);
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it also ends a sketch first
+            stage.setFullScreen(true);
+        }
+        updatePresentation();
+        map.requestFocus();
+    }
+
+    public void leavePresentation() {
+        if (!presenting()) return;
+        if (audience != null) {
+            Stage a = audience;
+            audience = null;
+            audienceMap = null;
+            a.close();
+        } else {
+            presentation.setCenter(null);
+            centrePane.getItems().set(1, map);
+            stage.getScene().setRoot(plannerRoot);
+            stage.setFullScreen(false);
+        }
+        presentation = null;
+        map.requestFocus();
+    }
+
+    private void presentScenario(String name) {
+        map.setSelected(null);
+        session.selectScenario(name);
+    }
+
+    private void updatePresentation() {
+        if (presentation == null) return;
+        List<String> names = session.project().scenarios().stream().map(Scenario::name).toList();
+        presentation.show(names, session.scenarioName(), lastResult, map.selectedId());
+        if (audienceMap != null) {
+            if (!audienceMap.layers().stream().map(MapCanvas.MapLayer::layer).toList().equals(session.project().layers())) {
+                audienceMap.setLayers(session.project().layers());
+            }
+            audienceMap.setCandidates(map.candidates());
+            audienceMap.setSelected(map.selectedId());
+            audienceMap.setSelectedResult(selectedResult());
+        }
     }
 
     // ------------------------------------------------------------------ files

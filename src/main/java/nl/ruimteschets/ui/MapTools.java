@@ -107,6 +107,11 @@ final class MapTools {
 
     void setSnapping(boolean on) { snapping = on; }
 
+    /** True while a sketch or a drag is in progress (Esc then belongs to the tool). */
+    boolean busy() {
+        return !sketch.isEmpty() || dragging != null;
+    }
+
     boolean isBeingEdited(String id) {
         return dragging != null && dragging.id().equals(id);
     }

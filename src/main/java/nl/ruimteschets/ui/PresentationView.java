@@ -1,0 +1,136 @@
+package nl.ruimteschets.ui;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import nl.ruimteschets.analysis.CandidateResult;
+import nl.ruimteschets.analysis.ClusterBalance;
+import nl.ruimteschets.analysis.ScenarioResult;
+
+/**
+ * The workshop view: the map with large indicator tiles beside it, readable from the back of a room
+ * (figures 34 px, labels 18 px), big scenario buttons on top (keys 1–9), and a visible way back
+ * (Esc). High-contrast colours for projectors. Editing chrome is hidden; the map keeps its tools, so a
+ * facilitator can still sketch. FX thread only.
+ */
+final class PresentationView extends BorderPane {
+    static final double FIGURE_PX = 34;
+
+    private final ResourceBundle text;
+    private final Locale locale;
+    private final FlowPane scenarioButtons = new FlowPane(10, 10);
+    private final VBox tiles = new VBox(12);
+    private final Consumer<String> onScenario;
+
+    PresentationView(ResourceBundle text, Locale locale, MapCanvas map, Runnable onExit, Consumer<String> onScenario) {
+        this.text = text;
+        this.locale = locale;
+        this.onScenario = onScenario;
+        setId("presentation");
+        setStyle("-fx-background-color: #101418;");
+        Button back = new Button(text.getString("present.exit"));
+        back.setId("presentationExit");
+        back.setStyle(buttonStyle(false));
+        back.setOnAction(e -> onExit.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(16, scenarioButtons, spacer, back);
+        top.setPadding(new Insets(12));
+        top.setAlignment(Pos.CENTER_LEFT);
+        setTop(top);
+        setCenter(map);
+        tiles.setPadding(new Insets(12));
+        tiles.setPrefWidth(430);
+        tiles.setMinWidth(380);
+        setRight(tiles);
+    }
+
+    private static String buttonStyle(boolean selected) {
+        return "-fx-font-size: 22px; -fx-padding: 8 18 8 18; -fx-background-radius: 8; "
+                + (selected ? "-fx-background-color: #ffd600; -fx-text-fill: #101418; -fx-font-weight: bold;"
+                        : "-fx-background-color: #2b333b; -fx-text-fill: white;");
+    }
+
+    /** Shows the scenarios as numbered buttons and the figures of the selected candidate and the clusters. */
+    void show(List<String> scenarios, String current, ScenarioResult result, String selectedId) {
+        scenarioButtons.getChildren().clear();
+        for (int i = 0; i < scenarios.size(); i++) {
+            String name = scenarios.get(i);
+            Button b = new Button((i < 9 ? (i + 1) + "  " : "") + name);
+            b.setId("presentScenario" + (i + 1));
+            b.setStyle(buttonStyle(name.equals(current)));
+            b.setOnAction(e -> onScenario.accept(name));
+            b.setFocusTraversable(false);
+            scenarioButtons.getChildren().add(b);
+        }
+        tiles.getChildren().clear();
+        if (result == null) return;
+        CandidateResult c = selectedId == null ? null
+                : result.candidates().stream().filter(r -> r.candidate().id().equals(selectedId)).findFirst().orElse(null);
+        if (c != null) {
+            tiles.getChildren().add(caption(c.candidate().name()));
+            tiles.getChildren().add(tile(text.getString("ind.netHa"), ha(c.netHa()), "#4fc3f7"));
+            if (c.noise() != null) tiles.getChildren().add(tile(text.getString("ind.noise.growth"), ha(c.noise().zoneGrowthHa()),
+                    c.noise().zoneGrowthHa() > 0.005 ? "#ffd600" : "#69f0ae"));
+            if (c.safety() != null) tiles.getChildren().add(tile(text.getString("ind.safety.limit"),
+                    Integer.toString(c.safety().limitConflicts().size()), c.safety().limitConflicts().isEmpty() ? "#69f0ae" : "#ff5252"));
+            if (c.nitrogen() != null) tiles.getChildren().add(tile(text.getString("ind.nitrogen.max"),
+                    number(c.nitrogen().maxDepositionMolHaYr(), 2) + " mol/ha/jr", c.nitrogen().hexagonsAboveCut() > 0 ? "#ffd600" : "#69f0ae"));
+        }
+        List<ClusterBalance> bs = result.clusters();
+        if (!bs.isEmpty()) {
+            ClusterBalance nl = bs.get(bs.size() - 1);
+            tiles.getChildren().add(caption(text.getString("present.balance") + " — " + nl.cluster()));
+            tiles.getChildren().add(tile("2030", signedHa(nl.balance2030Ha()), nl.balance2030Ha() >= 0 ? "#69f0ae" : "#ff5252"));
+            tiles.getChildren().add(tile("2050", signedHa(nl.balance2050Ha()), nl.balance2050Ha() >= 0 ? "#69f0ae" : "#ff5252"));
+        }
+        Label note = new Label(text.getString("report.footer"));
+        note.setWrapText(true);
+        note.setStyle("-fx-text-fill: #b0bec5; -fx-font-size: 16px;");
+        tiles.getChildren().add(note);
+    }
+
+    private Label caption(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.setStyle("-fx-text-fill: white; -fx-font-size: 22px; -fx-font-weight: bold;");
+        return l;
+    }
+
+    private VBox tile(String label, String value, String colour) {
+        Label v = new Label(value);
+        v.getStyleClass().add("presentation-figure");
+        v.setStyle("-fx-text-fill: " + colour + "; -fx-font-size: " + (int) FIGURE_PX + "px; -fx-font-weight: bold;");
+        Label l = new Label(label);
+        l.setWrapText(true);
+        l.setStyle("-fx-text-fill: #eceff1; -fx-font-size: 18px;");
+        VBox box = new VBox(2, v, l);
+        box.setPadding(new Insets(10, 14, 10, 14));
+        box.setStyle("-fx-background-color: #1d252c; -fx-background-radius: 10; -fx-border-color: " + colour
+                + "; -fx-border-width: 0 0 0 6; -fx-border-radius: 10;");
+        return box;
+    }
+
+    private String ha(double v) { return number(v, 1) + " ha"; }
+
+    private String signedHa(double v) { return (v > 0 ? "+" : "") + ha(v); }
+
+    private String number(double v, int d) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(d);
+        f.setMaximumFractionDigits(d);
+        return f.format(v);
+    }
+}
