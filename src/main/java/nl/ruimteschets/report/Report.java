@@ -96,12 +96,12 @@ public final class Report {
     }
 
     /** Scenario totals and their difference with the first scenario: Δ ha, Δ dwellings (sensitive objects), Δ mol N. */
-    List<String> comparisonHeader() {
+    public List<String> comparisonHeader() {
         return List.of(t("report.col.scenario"), t("report.col.netHa"), t("report.col.deltaHa"), t("report.col.sensitive"),
                 t("report.col.deltaSensitive"), t("report.col.molN"), t("report.col.deltaMolN"), t("report.col.prConflicts"));
     }
 
-    List<List<String>> comparisonRows() {
+    public List<List<String>> comparisonRows() {
         List<List<String>> rows = new ArrayList<>();
         double[] ref = totals(scenarios.get(0));
         for (Computed c : scenarios) {

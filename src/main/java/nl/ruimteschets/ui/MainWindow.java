@@ -241,7 +241,10 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         export.getItems().addAll(item("menu.export.shp", null, e -> exportDialog("shp")),
                 item("menu.export.gpkg", null, e -> exportDialog("gpkg")),
                 item("menu.export.geojson", null, e -> exportDialog("geojson")),
-                item("menu.export.png", "Shortcut+P", e -> exportPngDialog()));
+                item("menu.export.png", "Shortcut+P", e -> exportPngDialog()),
+                new SeparatorMenuItem(),
+                item("menu.export.pdf", "Shortcut+R", e -> reportDialog("pdf")),
+                item("menu.export.csv", null, e -> reportDialog("csv")));
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", e -> {
             if (confirmDiscard()) {
                 shutdown(true);
@@ -276,7 +279,9 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
             Candidate c = map.selected();
             if (c != null) map.zoomTo(c.footprint().getEnvelopeInternal());
         });
-        view.getItems().addAll(extent, selection, new SeparatorMenuItem());
+        MenuItem compare = item("menu.view.compare", "Shortcut+K", e -> compare());
+        MenuItem presentItem = item("present.start", "F5", e -> present());
+        view.getItems().addAll(extent, selection, new SeparatorMenuItem(), compare, presentItem, new SeparatorMenuItem());
         for (MapCanvas.Overlay o : MapCanvas.Overlay.values()) {
             CheckMenuItem it = new CheckMenuItem(text.getString("overlay." + o.name()));
             it.setSelected(map.overlay(o));
@@ -1158,6 +1163,52 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         } catch (IOException e) {
             error(text.getString("error.export"), file + ": " + e.getMessage());
         }
+    }
+
+    /** Opens the comparison of the project's scenarios (two to four side by side, table, swipe). */
+    public ComparisonView compare() {
+        if (session.project().scenarios().size() < 2) {
+            notify(text.getString("compare.needTwo"));
+            return null;
+        }
+        String name = session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
+        return ComparisonView.show(stage, text, locale, MainWindow.snapshot(session.project()), name, map.viewport());
+    }
+
+    private void reportDialog(String format) {
+        Scenario s = session.scenario().orElse(null);
+        if (s == null) return;
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(Exports.safeName(s.name()) + "." + format);
+        java.io.File f = fc.showSaveDialog(stage);
+        if (f != null) report(format, f.toPath(), null);
+    }
+
+    /**
+     * Writes the scenario on screen as a PDF report or an indicator CSV, in the background;
+     * {@code done} runs on the FX thread afterwards (tests).
+     */
+    public void report(String format, Path target, Runnable done) {
+        Project copy = snapshot(session.project());
+        Scenario s = copy.scenario(session.scenarioName()).orElseThrow();
+        String name = session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
+        engineState.setText(text.getString("file.saving"));
+        Thread t = new Thread(() -> {
+            try {
+                nl.ruimteschets.report.Report r = nl.ruimteschets.report.Report.of(copy, name, List.of(s), locale);
+                if (format.equals("pdf")) nl.ruimteschets.report.PdfReport.write(r, target);
+                else r.writeCsv(target);
+                Platform.runLater(() -> {
+                    notify(String.format(text.getString("export.done"), 1, target));
+                    engineState.setText(text.getString("engine.ready"));
+                    if (done != null) done.run();
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> error(text.getString("error.export"), target + ": " + e.getMessage()));
+            }
+        }, "ruimteschets-report");
+        t.setDaemon(true);
+        t.start();
     }
 
     // ------------------------------------------------------------------ language and messages
