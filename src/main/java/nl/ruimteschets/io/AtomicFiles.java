@@ -10,16 +10,16 @@ import java.nio.file.StandardCopyOption;
  * Temp-file-then-move, so a failed write (full disk, crash, cancel) never leaves a half-written file
  * under the target name. Stateless; thread-safe.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() { }
 
     /** A fresh temp path in the target's directory (same file system, so the move can be atomic). */
-    static Path tempBeside(Path target, String suffix) throws IOException {
+    public static Path tempBeside(Path target, String suffix) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         return Files.createTempFile(dir, "." + target.getFileName() + "-", suffix);
     }
 
-    static void moveIntoPlace(Path temp, Path target) throws IOException {
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -32,15 +32,27 @@ public final class MapImage {
     private MapImage() { }
 
     public static BufferedImage render(Project p, Scenario s, int width, int height, Locale locale) {
+        return render(p, s, null, width, height, locale);
+    }
+
+    /**
+     * @param area the part of the map to show (fitted into the image), or null to fit the candidates
+     *        with their surroundings
+     */
+    public static BufferedImage render(Project p, Scenario s, Envelope area, int width, int height, Locale locale) {
         ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
         Envelope view = new Envelope();
+        if (area != null) view.expandToInclude(area);
+        else for (Candidate c : s.candidates()) view.expandToInclude(c.footprint().getEnvelopeInternal());
         for (Candidate c : s.candidates()) view.expandToInclude(c.footprint().getEnvelopeInternal());
         if (view.isNull()) {
             for (Layer l : p.layers()) view.expandToInclude(l.extent());
-        } else {
+        } else if (area == null) {
             view.expandBy(Math.max(view.getWidth(), view.getHeight()) * 0.6 + 2000);
         }
-        Viewport v = Viewport.fit(view, width, height);
+        // fit() adds a 5 % margin; an explicit area is shown as asked.
+        Viewport v = area != null ? new Viewport(view.centre().x, view.centre().y,
+                Math.max(view.getWidth() / width, view.getHeight() / height), width, height) : Viewport.fit(view, width, height);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(0xcfe3f0)); // sea, as on screen

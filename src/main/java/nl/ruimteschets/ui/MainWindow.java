@@ -1140,29 +1140,49 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     }
 
     private void exportPngDialog() {
+        TextInputDialog width = new TextInputDialog("3840");
+        width.initOwner(stage);
+        width.setTitle(text.getString("menu.export.png"));
+        width.setHeaderText(text.getString("png.widthQuestion"));
+        int w;
+        try {
+            w = Integer.parseInt(width.showAndWait().orElse("").trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (w < 200 || w > 16_000) {
+            notify(text.getString("png.widthRange"));
+            return;
+        }
         FileChooser fc = new FileChooser();
         fc.setInitialFileName("kaart.png");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         java.io.File f = fc.showSaveDialog(stage);
-        if (f != null) exportPng(f.toPath());
+        if (f != null) exportPng(f.toPath(), w);
     }
 
-    /** Writes the map as seen (layers, candidates, contours, scale bar and north arrow) to a PNG. */
-    public void exportPng(Path file) {
-        javafx.scene.image.WritableImage img = map.snapshot(null, null);
-        int w = (int) img.getWidth(), h = (int) img.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            img.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        try {
-            javax.imageio.ImageIO.write(out, "png", file.toFile());
-            notify(String.format(text.getString("export.done"), 1, file));
-        } catch (IOException e) {
-            error(text.getString("error.export"), file + ": " + e.getMessage());
-        }
+    /**
+     * Writes the map view at a chosen width in pixels (height in the view's proportion): layers,
+     * candidates, legend, scale bar and north arrow, drawn off the FX thread.
+     */
+    public void exportPng(Path file, int width) {
+        Project copy = snapshot(session.project());
+        Scenario s = copy.scenario(session.scenarioName()).orElseThrow();
+        Envelope area = map.viewport().worldBounds();
+        int height = (int) Math.max(1, Math.round(width * map.getHeight() / Math.max(1, map.getWidth())));
+        Thread t = new Thread(() -> {
+            try {
+                // Written beside and moved into place: a half-written PNG never carries the name.
+                Path temp = nl.ruimteschets.io.AtomicFiles.tempBeside(file, ".png");
+                javax.imageio.ImageIO.write(nl.ruimteschets.report.MapImage.render(copy, s, area, width, height, locale), "png", temp.toFile());
+                nl.ruimteschets.io.AtomicFiles.moveIntoPlace(temp, file);
+                Platform.runLater(() -> notify(String.format(text.getString("export.done"), 1, file)));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> error(text.getString("error.export"), file + ": " + e.getMessage()));
+            }
+        }, "ruimteschets-png");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Opens the comparison of the project's scenarios (two to four side by side, table, swipe). */

@@ -164,9 +164,10 @@ class PlannerTest {
         assertTrue(Files.exists(dir.resolve("kandidaten_Voorbeeld.shp")), written[0].toString());
         assertTrue(Files.exists(dir.resolve("contouren_Voorbeeld.prj")), "computed contours are exported too");
         Path png = tmp.resolve("kaart.png");
-        robot.interact(() -> window.exportPng(png));
+        robot.interact(() -> window.exportPng(png, 1600));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(png)); // moved into place when complete
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
-        assertEquals((int) window.map().getWidth(), img.getWidth());
+        assertEquals(1600, img.getWidth(), "the chosen resolution");
         Path ogrinfo = Path.of("/usr/bin/ogrinfo");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(ogrinfo), "ogrinfo not installed: GDAL cross-check skipped");
         Process p = new ProcessBuilder(ogrinfo.toString(), "-al", "-so", dir.resolve("contouren_Voorbeeld.shp").toString())
