@@ -194,10 +194,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         });
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene old = stage.getScene();
-        // A language switch rebuilds the window in place: keep its size.
-        Scene scene = old != null ? new Scene(root, old.getWidth(), old.getHeight())
-                : new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         stage.setScene(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::presentationKeys);
         stage.setOnCloseRequest(e -> {
@@ -1242,7 +1239,11 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         Session s = session;
         Viewport view = map.viewport();
         String selected = map.selectedId();
+        double w = stage.getWidth(), h = stage.getHeight();
         next.show(stage, s);
+        // The window is rebuilt in place: keep its size.
+        stage.setWidth(w);
+        stage.setHeight(h);
         next.map().setViewport(view.resize(next.map().getWidth(), next.map().getHeight()));
         if (selected != null) next.select(selected);
         onLanguageSwitch.run();
