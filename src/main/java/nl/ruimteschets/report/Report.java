@@ -95,31 +95,66 @@ public final class Report {
         return rows;
     }
 
-    /** Scenario totals and their difference with the first scenario: Δ ha, Δ dwellings (sensitive objects), Δ mol N. */
+    /** The indicators compared between scenarios: label key, unit, decimals. */
+    private static final String[][] COMPARED = {
+        {"report.col.netHa", "ha", "1"}, {"ind.noise.growth", "ha", "1"}, {"report.col.sensitive", "", "0"},
+        {"report.col.prConflicts", "", "0"}, {"report.col.weigh", "", "0"}, {"report.col.molN", "mol N/jr", "1"},
+        {"ind.nitrogen.hexagons", "", "0"}, {"ind.nitrogen.overlap", "ha", "2"},
+        {"report.col.balanceNl2030", "ha", "1"}, {"report.col.balanceNl2050", "ha", "1"}};
+
+    /** Indicator, then per scenario its value and (from the second on) the difference with the first. */
     public List<String> comparisonHeader() {
-        return List.of(t("report.col.scenario"), t("report.col.netHa"), t("report.col.deltaHa"), t("report.col.sensitive"),
-                t("report.col.deltaSensitive"), t("report.col.molN"), t("report.col.deltaMolN"), t("report.col.prConflicts"));
+        List<String> h = new ArrayList<>(List.of(t("report.col.indicator")));
+        for (int i = 0; i < scenarios.size(); i++) {
+            h.add(scenarios.get(i).scenario().name());
+            if (i > 0) h.add("Δ " + scenarios.get(i).scenario().name());
+        }
+        return h;
     }
 
+    /**
+     * One row per indicator, scenario totals over all candidates (the balance: the national total),
+     * with the difference against the first scenario: Δ ha, Δ dwellings/objects, Δ mol N and the rest.
+     */
     public List<List<String>> comparisonRows() {
+        List<double[]> totals = scenarios.stream().map(Report::totals).toList();
         List<List<String>> rows = new ArrayList<>();
-        double[] ref = totals(scenarios.get(0));
-        for (Computed c : scenarios) {
-            double[] tt = totals(c);
-            rows.add(List.of(c.scenario().name(), num(tt[0], 1), signed(tt[0] - ref[0], 1), num(tt[1], 0),
-                    signed(tt[1] - ref[1], 0), num(tt[2], 1), signed(tt[2] - ref[2], 1), num(tt[3], 0)));
+        for (int k = 0; k < COMPARED.length; k++) {
+            int d = Integer.parseInt(COMPARED[k][2]);
+            String unit = COMPARED[k][1].isEmpty() ? "" : " (" + COMPARED[k][1] + ")";
+            List<String> row = new ArrayList<>(List.of(t(COMPARED[k][0]) + unit));
+            for (int i = 0; i < totals.size(); i++) {
+                row.add(num(totals.get(i)[k], d));
+                if (i > 0) row.add(signed(totals.get(i)[k] - totals.get(0)[k], d));
+            }
+            rows.add(row);
         }
         return rows;
     }
 
-    /** net ha, sensitive objects in noise contours, mol N/yr on Natura 2000, PR conflicts. */
+    /** The compared indicators of one scenario, in the order of {@link #COMPARED}. */
     static double[] totals(Computed c) {
-        double[] t = new double[4];
+        double[] t = new double[COMPARED.length];
         for (CandidateResult r : c.result().candidates()) {
             t[0] += r.netHa();
-            if (r.noise() != null) t[1] += r.noise().sensitiveCount();
-            if (r.nitrogen() != null) t[2] += r.nitrogen().totalDepositionMolYr();
-            if (r.safety() != null) t[3] += r.safety().limitConflicts().size();
+            if (r.noise() != null) {
+                t[1] += r.noise().zoneGrowthHa();
+                t[2] += r.noise().sensitiveCount();
+            }
+            if (r.safety() != null) {
+                t[3] += r.safety().limitConflicts().size();
+                t[4] += r.safety().weighCount();
+            }
+            if (r.nitrogen() != null) {
+                t[5] += r.nitrogen().totalDepositionMolYr();
+                t[6] += r.nitrogen().hexagonsAboveCut();
+                t[7] += r.nitrogen().overlapHa();
+            }
+        }
+        List<ClusterBalance> bs = c.result().clusters();
+        if (!bs.isEmpty()) {
+            t[8] = bs.get(bs.size() - 1).balance2030Ha();
+            t[9] = bs.get(bs.size() - 1).balance2050Ha();
         }
         return t;
     }

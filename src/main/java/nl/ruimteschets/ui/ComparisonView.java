@@ -195,7 +195,7 @@ final class ComparisonView {
                     int col = c;
                     TableColumn<List<String>, String> tc = new TableColumn<>(header.get(c));
                     tc.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(col)));
-                    tc.setPrefWidth(col == 0 ? 180 : 140);
+                    tc.setPrefWidth(col == 0 ? 300 : 150);
                     table.getColumns().add(tc);
                 }
                 table.getItems().setAll(rows);

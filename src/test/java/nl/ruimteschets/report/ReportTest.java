@@ -52,8 +52,11 @@ class ReportTest {
         p.scenarios().add(fewer);
         Report r = Report.of(p, "voorbeeld.gpkg", List.of(base, fewer), Locale.ENGLISH);
         List<List<String>> cmp = r.comparisonRows();
-        assertEquals("0.0", cmp.get(0).get(2), "the reference differs from itself by nothing");
-        assertTrue(cmp.get(1).get(2).startsWith("-"), "one satellite fewer: fewer net hectares " + cmp.get(1));
+        assertEquals(List.of("Indicator", "Voorbeeld", "Zonder satelliet", "Δ Zonder satelliet"), r.comparisonHeader());
+        assertTrue(cmp.get(0).get(0).startsWith("Net"), cmp.get(0).toString());
+        assertTrue(cmp.get(0).get(3).startsWith("-"), "one satellite fewer: fewer net hectares " + cmp.get(0));
+        assertTrue(cmp.stream().anyMatch(row -> row.get(0).contains("mol N")), "Δ mol N is compared");
+        assertTrue(cmp.stream().anyMatch(row -> row.get(0).contains("Sensitive objects")), "Δ dwellings/objects is compared");
         Path pdf = dir.resolve("compare.pdf");
         PdfReport.write(r, pdf);
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {

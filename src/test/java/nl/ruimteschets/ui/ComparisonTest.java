@@ -44,7 +44,7 @@ class ComparisonTest {
     void mapsMoveTogetherAndTheTableShowsDifferences(FxRobot robot) throws Exception {
         ComparisonView[] v = new ComparisonView[1];
         robot.interact(() -> v[0] = window.compare());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> v[0].table().getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !v[0].table().getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         List<MapCanvas> maps = v[0].maps();
         assertEquals(2, maps.size());
@@ -53,9 +53,9 @@ class ComparisonTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(maps.get(1).viewport().centerX() != before.centerX(), "panning one map pans the other");
         assertEquals(maps.get(0).viewport().centerX(), maps.get(1).viewport().centerX(), 1e-6);
-        List<String> second = v[0].table().getItems().get(1);
-        assertEquals("Zonder satelliet", second.get(0));
-        assertTrue(second.get(2).startsWith("-"), "one satellite fewer: negative Δ ha " + second);
+        List<String> netHa = v[0].table().getItems().get(0);
+        assertEquals("Δ Zonder satelliet", v[0].table().getColumns().get(3).getText());
+        assertTrue(netHa.get(3).startsWith("-"), "one satellite fewer: negative Δ ha " + netHa);
 
         robot.interact(() -> v[0].swipeSlider().setValue(0.25));
         WaitForAsyncUtils.waitForFxEvents();
