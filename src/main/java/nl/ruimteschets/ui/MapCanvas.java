@@ -44,19 +44,22 @@ public final class MapCanvas extends Pane {
     /** A layer as the map shows it: the project layer, its index and the panel's settings. */
     public static final class MapLayer {
         final Layer layer;
-        final LayerIndex index;
+        /** Built on first use (snapping, identify): drawing has its own packed index, and a million-feature layer should not wait for a second one. */
+        private LayerIndex index;
         boolean visible = true;
         double opacity = 1;
         LayerStyle style;
 
         MapLayer(Layer layer) {
             this.layer = layer;
-            this.index = new LayerIndex(layer);
             this.style = LayerStyle.forRole(layer.role());
         }
 
         public Layer layer() { return layer; }
-        public LayerIndex index() { return index; }
+        public LayerIndex index() {
+            if (index == null) index = new LayerIndex(layer);
+            return index;
+        }
         public boolean visible() { return visible; }
         public double opacity() { return opacity; }
         public LayerStyle style() { return style; }
