@@ -494,6 +494,8 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
                 if (engineLayers != layers) return; // a newer rebuild is on its way
                 context = ctx;
                 engine = new ScenarioEngine(ctx, engineThread, r -> Platform.runLater(() -> delivered(ctx, r)));
+                delivered = 0; // a new engine counts its versions from 1 again
+                submitted = 0;
                 submit();
             });
         });

@@ -190,6 +190,13 @@ class PlannerTest {
                 new Object[] {"Kavel Oost"});
         Exports.shapefile(new Exports.Table("kavels_test", List.of(new Field("naam", FieldType.TEXT)), List.of(plot)), dir);
         int layers = window.session().project().layers().size();
+        for (int i = 0; i < 6; i++) { // let the first engine count a few versions
+            Candidate c = candidates().get(0);
+            String name = "Stap " + i;
+            robot.interact(() -> window.session().perform(new nl.ruimteschets.model.change.CandidateChanges.Replace("Voorbeeld",
+                    c.withName(name), "change.candidate.properties")));
+            settle();
+        }
         robot.interact(() -> window.importFile(dir.resolve("kavels_test.shp")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#importOk").tryQuery().isPresent());
         robot.clickOn("#importRole");
@@ -205,6 +212,16 @@ class PlannerTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(layers, window.session().project().layers().size(), "an import is one undo step");
+
+        // Each layer change rebuilds the engine; its results must still reach the panel, however many
+        // edits the previous engine had counted.
+        Candidate first = candidates().get(0);
+        robot.interact(() -> {
+            window.select(first.id());
+            window.session().perform(new nl.ruimteschets.model.change.CandidateChanges.Replace("Voorbeeld",
+                    first.withName("Na de import"), "change.candidate.properties"));
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Na de import".equals(label(robot, "#indCandidateName")));
     }
 
     @Test
