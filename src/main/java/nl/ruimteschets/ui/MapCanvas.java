@@ -89,11 +89,17 @@ public final class MapCanvas extends Pane {
      * only shows the last finished image, shifted or scaled to the current view until the next one
      * arrives, so panning and zooming never wait for a redraw.
      */
-    private final java.util.concurrent.ExecutorService renderThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ruimteschets-render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ThreadPoolExecutor renderThread = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "ruimteschets-render");
+                t.setDaemon(true);
+                return t;
+            });
+
+    {
+        // Comparison windows come and go with their maps: an idle map gives its thread back.
+        renderThread.allowCoreThreadTimeOut(true);
+    }
     private final java.util.concurrent.atomic.AtomicLong renderRequest = new java.util.concurrent.atomic.AtomicLong();
     private volatile MapRenderer renderer;
     private javafx.scene.image.WritableImage shownImage;
@@ -245,9 +251,11 @@ public final class MapCanvas extends Pane {
         viewport = v;
         viewportListener.accept(v);
         redraw();
-        frameNanos.add(System.nanoTime() - t0);
+        if (FRAME_STATS) frameNanos.add(System.nanoTime() - t0);
     }
 
+    /** Frame times are kept only when asked for ({@code -Druimteschets.frameStats=true}): a long session would pile them up. */
+    private static final boolean FRAME_STATS = Boolean.getBoolean("ruimteschets.frameStats");
     /** FX-thread time of each pan/zoom frame and background time of each layer redraw, in ns (diagnostics). */
     private final java.util.List<Long> frameNanos = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.List<Long> renderNanos = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -352,7 +360,7 @@ public final class MapCanvas extends Pane {
             java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
             if (!r.render(v.resize(w, h), looks, img, () -> request != renderRequest.get())) return;
             long took = System.nanoTime() - t0;
-            renderNanos.add(took);
+            if (FRAME_STATS) renderNanos.add(took);
             int[] argb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
             javafx.application.Platform.runLater(() -> {
                 if (request != renderRequest.get() && shownViewport != null) return;
