@@ -6,6 +6,7 @@ import java.util.Locale;
 import nl.ruimteschets.geo.CellMask;
 import nl.ruimteschets.geo.FootprintDistance;
 import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.geo.PackedEnvelopes;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Feature;
@@ -71,9 +72,22 @@ public final class SafetyModel {
         Envelope query = new Envelope(footprint.getEnvelopeInternal());
         query.expandBy(reach);
         FootprintDistance distance = new FootprintDistance(footprint);
+        Envelope fe = footprint.getEnvelopeInternal();
+        double reach2 = (reach + 0.1) * (reach + 0.1); // packed envelopes are floats: a few cm of slack
         for (LayerIndex li : sensitive) {
             Layer layer = li.layer();
-            for (Feature f : li.candidates(query)) {
+            // Scan the packed envelopes (sequential memory) and drop, before touching any geometry,
+            // objects whose envelope is already farther than the largest distance from the footprint's.
+            PackedEnvelopes env = li.packed();
+            java.util.stream.IntStream.Builder near = java.util.stream.IntStream.builder();
+            env.query(query, k -> {
+                double dx = Math.max(0, Math.max(env.minX(k) - fe.getMaxX(), fe.getMinX() - env.maxX(k)));
+                double dy = Math.max(0, Math.max(env.minY(k) - fe.getMaxY(), fe.getMinY() - env.maxY(k)));
+                if (dx * dx + dy * dy <= reach2) near.add(env.feature(k));
+                return true;
+            });
+            for (int index : near.build().toArray()) {
+                Feature f = layer.features().get(index);
                 double d = distance.distance(f.geometry());
                 if (d > reach) continue;
                 if (prD > 0 && d <= prD) {
