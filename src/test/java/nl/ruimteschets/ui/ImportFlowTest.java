@@ -83,8 +83,10 @@ class ImportFlowTest {
         return shp;
     }
 
+    /** Waits until the node is on a showing window, as a robot click needs it, not merely in a scene graph. */
     static <T extends Node> T waitFor(FxRobot robot, String query, Class<T> type) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(query).queryAs(type);
     }

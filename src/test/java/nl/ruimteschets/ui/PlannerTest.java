@@ -198,13 +198,13 @@ class PlannerTest {
             settle();
         }
         robot.interact(() -> window.importFile(dir.resolve("kavels_test.shp")));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#importOk").tryQuery().isPresent());
+        ImportFlowTest.waitFor(robot, "#importOk", javafx.scene.control.Button.class);
         robot.clickOn("#importRole");
         // The sample's layer panel shows the same words as a role badge: pick from the open list.
         robot.clickOn(robot.lookup(".context-menu .label")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText("Uitgeefbare kavel")).queryLabeled());
         robot.clickOn("#importOk");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#importReportClose").tryQuery().isPresent());
+        ImportFlowTest.waitFor(robot, "#importReportClose", javafx.scene.control.Button.class);
         robot.clickOn("#importReportClose");
         assertEquals(layers + 1, window.session().project().layers().size());
         assertEquals(LayerRole.AVAILABLE_PLOT, window.session().project().layer("kavels_test").orElseThrow().role());
