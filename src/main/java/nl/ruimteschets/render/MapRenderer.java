@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import nl.ruimteschets.geo.PackedEnvelopes;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -24,13 +25,14 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
 
 /**
  * Draws map layers into a {@code TYPE_INT_ARGB_PRE} image with Java2D and direct raster writes, fast
  * enough for a full 1920×1080 redraw of a million building footprints within a 33 ms frame at any
  * zoom, without JavaFX: the map view, PNG export and the PDF report can all use it.
  *
- * <p><b>How it stays fast.</b> Each layer is packed once at construction ({@link PackedFeatures}: float
+ * <p><b>How it stays fast.</b> Each layer is packed once at construction ({@link PackedEnvelopes}: float
  * envelope centres and sizes in a grid of buckets), so a view reads only the bucket rows it touches
  * and never walks JTS objects for small things. Level of detail by a feature's size on screen:
  * <ul>
@@ -57,9 +59,8 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p><b>Threading.</b> The layers and their features must not change after construction. Any
  * {@code render} method may be called from any thread, also concurrently, each call with its own
- * target image. The looks held by the renderer ({@link #setLook} and friends) are an immutable list
- * replaced under a lock and read through a volatile field: setting one from the FX thread while a
- * render runs elsewhere is safe, and a render uses the snapshot it started with.
+ * target image. How each layer looks (style, shown, opacity) is passed with every call: the caller
+ * (the map view, an export) owns that state.
  */
 public final class MapRenderer {
     /** How one layer is drawn: its style, whether shown, and its opacity 0..1. */
@@ -98,41 +99,17 @@ public final class MapRenderer {
     private static final int MARGIN_PX = 5;
 
     private final List<Packed> layers;
-    private volatile List<LayerLook> looks;
 
     /** @param layers the layers bottom-up; their features must not change afterwards */
     public MapRenderer(List<Layer> layers) {
         this.layers = layers.stream().map(Packed::new).toList();
-        this.looks = layers.stream().map(LayerLook::of).toList();
     }
 
     public int layerCount() { return layers.size(); }
 
     public Layer layer(int i) { return layers.get(i).layer; }
 
-    // ------------------------------------------------------------------ held looks
-
-    /** The current looks, one per layer (an immutable snapshot). */
-    public List<LayerLook> looks() { return looks; }
-
-    public synchronized void setLook(int layer, LayerLook look) {
-        List<LayerLook> copy = new ArrayList<>(looks);
-        copy.set(layer, Objects.requireNonNull(look));
-        looks = List.copyOf(copy);
-    }
-
-    public synchronized void setVisible(int layer, boolean visible) { setLook(layer, looks.get(layer).withVisible(visible)); }
-
-    public synchronized void setOpacity(int layer, double opacity) { setLook(layer, looks.get(layer).withOpacity(opacity)); }
-
-    public synchronized void setStyle(int layer, LayerStyle style) { setLook(layer, looks.get(layer).withStyle(style)); }
-
     // ------------------------------------------------------------------ drawing
-
-    /** {@link #render(Viewport, List, BufferedImage, BooleanSupplier)} with the looks held by the renderer. */
-    public boolean render(Viewport v, BufferedImage target, BooleanSupplier cancelled) {
-        return render(v, looks, target, null, cancelled);
-    }
 
     /**
      * Draws every visible layer over what is in {@code target}, a {@code TYPE_INT_ARGB_PRE} image of
@@ -238,21 +215,28 @@ public final class MapRenderer {
 
     // ------------------------------------------------------------------ per layer
 
-    /** A layer with its packed envelopes and the simplified levels of its big features. */
+    /** A layer with its packed envelopes, each feature's kind, and the simplified levels of its big features. */
     private static final class Packed {
+        static final byte AREA = 0, POINT = 1, OTHER = 2;
+
         final Layer layer;
         final List<Feature> features;
-        final PackedFeatures packed;
+        final PackedEnvelopes packed;
+        /** By position in {@link #packed}: what to draw, a disc, a polygon or a line. */
+        final byte[] kind;
         /** By position in {@link #packed}: features with thousands of vertices. */
         final Map<Integer, Simplified> simplified = new HashMap<>();
 
         Packed(Layer layer) {
             this.layer = layer;
             this.features = layer.features();
-            this.packed = new PackedFeatures(features);
-            for (int k = 0; k < packed.size; k++) {
-                if (packed.kind[k] == PackedFeatures.POINT) continue;
-                Simplified s = Simplified.of(features.get(packed.feature[k]).geometry());
+            this.packed = new PackedEnvelopes(features);
+            this.kind = new byte[packed.size()];
+            for (int k = 0; k < kind.length; k++) {
+                Geometry g = features.get(packed.feature(k)).geometry();
+                kind[k] = g instanceof Point ? POINT : g instanceof Polygonal ? AREA : OTHER;
+                if (kind[k] == POINT) continue;
+                Simplified s = Simplified.of(g);
                 if (s != null) simplified.put(k, s);
             }
         }
@@ -321,13 +305,12 @@ public final class MapRenderer {
         }
 
         boolean draw(BooleanSupplier cancelled) {
-            PackedFeatures p = layer.packed;
+            PackedEnvelopes p = layer.packed;
             double margin = (MARGIN_PX + style.strokeWidth() / 2) * mpp;
             double qx0 = ox + ax0 * mpp - margin, qx1 = ox + ax1 * mpp + margin;
             double qy0 = oy - ay1 * mpp - margin, qy1 = oy - ay0 * mpp + margin;
             int[] spans = p.spans(qx0, qy0, qx1, qy1);
-            float[] cx = p.cx, cy = p.cy, hw = p.hw, hh = p.hh;
-            byte[] kind = p.kind;
+            byte[] kind = layer.kind;
             double dotLimit = DOT_PX * mpp / 2, rectLimit = RECT_PX * mpp / 2, aaLimit = AA_PX * mpp / 2;
             // Shapes too big or too detailed to draw aliased wait here for the antialiased pass.
             int[] fine = new int[16];
@@ -338,21 +321,20 @@ public final class MapRenderer {
             int seen = 0;
             for (int s = 0; s < spans.length; s += 2) {
                 for (int k = spans[s]; k < spans[s + 1]; k++) {
-                    double x = cx[k], y = cy[k], halfW = hw[k], halfH = hh[k];
-                    // Written so NaN (an empty geometry) fails too.
-                    if (!(x + halfW >= qx0 && x - halfW <= qx1 && y + halfH >= qy0 && y - halfH <= qy1)) continue;
+                    if (!p.intersects(k, qx0, qy0, qx1, qy1)) continue;
+                    double x = p.centreX(k), y = p.centreY(k), halfW = p.halfWidth(k), halfH = p.halfHeight(k);
                     if ((++seen & 0xFFF) == 0 && cancelled.getAsBoolean()) return false;
                     double sx = (x - ox) * inv, sy = (oy - y) * inv;
                     double half = Math.max(halfW, halfH);
                     byte kd = kind[k];
-                    if (kd == PackedFeatures.POINT) {
+                    if (kd == Packed.POINT) {
                         stamp(sx, sy);
                     } else if (half < dotLimit) {
                         dot((int) Math.floor(sx), (int) Math.floor(sy));
-                    } else if (half < rectLimit && kd == PackedFeatures.AREA) {
+                    } else if (half < rectLimit && kd == Packed.AREA) {
                         rect(sx - halfW * inv, sy - halfH * inv, sx + halfW * inv, sy + halfH * inv);
                     } else if (half < aaLimit && !layer.simplified.containsKey(k)) {
-                        if (!(rasterOutline && kd == PackedFeatures.AREA && raster(k))) shape(k);
+                        if (!(rasterOutline && kd == Packed.AREA && raster(k))) shape(k);
                     } else {
                         if (fineCount == fine.length) fine = Arrays.copyOf(fine, fineCount * 2);
                         fine[fineCount++] = k;
@@ -428,7 +410,7 @@ public final class MapRenderer {
          * its per-shape cost. Returns false, drawing nothing, for anything else.
          */
         private boolean raster(int k) {
-            Geometry geom = layer.features.get(layer.packed.feature[k]).geometry();
+            Geometry geom = layer.features.get(layer.packed.feature(k)).geometry();
             if (geom.getNumPoints() > RASTER_VERTICES) return false;
             int m = 0;
             for (int n = 0; n < geom.getNumGeometries(); n++) {
@@ -540,7 +522,7 @@ public final class MapRenderer {
                     hasArea |= s.closed[r];
                 }
             } else {
-                Geometry geom = layer.features.get(layer.packed.feature[k]).geometry();
+                Geometry geom = layer.features.get(layer.packed.feature(k)).geometry();
                 for (int n = 0; n < geom.getNumGeometries(); n++) {
                     Geometry part = geom.getGeometryN(n);
                     if (part instanceof Polygon p) {

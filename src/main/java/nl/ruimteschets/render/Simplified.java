@@ -56,7 +56,7 @@ final class Simplified {
             }
         }
         if (seqs.isEmpty()) return null;
-        org.locationtech.jts.geom.Coordinate centre = PackedFeatures.envelope(g, new org.locationtech.jts.geom.Envelope()).centre();
+        org.locationtech.jts.geom.Coordinate centre = nl.ruimteschets.geo.PackedEnvelopes.envelope(g, new org.locationtech.jts.geom.Envelope()).centre();
         double ox = centre.x, oy = centre.y;
         float[][] original = new float[seqs.size()][];
         for (int r = 0; r < original.length; r++) {

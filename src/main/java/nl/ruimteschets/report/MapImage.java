@@ -17,6 +17,7 @@ import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.render.LayerStyle;
+import nl.ruimteschets.render.MapDecorations;
 import nl.ruimteschets.render.MapRenderer;
 import nl.ruimteschets.render.Viewport;
 import org.locationtech.jts.geom.Envelope;
@@ -44,7 +45,6 @@ public final class MapImage {
         Envelope view = new Envelope();
         if (area != null) view.expandToInclude(area);
         else for (Candidate c : s.candidates()) view.expandToInclude(c.footprint().getEnvelopeInternal());
-        for (Candidate c : s.candidates()) view.expandToInclude(c.footprint().getEnvelopeInternal());
         if (view.isNull()) {
             for (Layer l : p.layers()) view.expandToInclude(l.extent());
         } else if (area == null) {
@@ -58,8 +58,7 @@ public final class MapImage {
         g.setColor(new Color(0xcfe3f0)); // sea, as on screen
         g.fillRect(0, 0, width, height);
         g.dispose();
-        List<MapRenderer.LayerLook> looks = new ArrayList<>();
-        for (Layer l : p.layers()) looks.add(new MapRenderer.LayerLook(LayerStyle.forRole(l.role()), true, 1));
+        List<MapRenderer.LayerLook> looks = p.layers().stream().map(MapRenderer.LayerLook::of).toList();
         new MapRenderer(p.layers()).render(v, looks, img, () -> false);
 
         g = img.createGraphics();
@@ -78,8 +77,12 @@ public final class MapImage {
             g.drawString(c.name(), (float) v.toScreenX(e.getMaxX()) + 4, (float) v.toScreenY(e.getMaxY()));
         }
         legend(g, p, text, width);
-        scaleBar(g, v, height);
-        northArrow(g, width);
+        MapDecorations.drawNorthArrow(g, width - 30, 12);
+        MapDecorations.ScaleBar bar = MapDecorations.drawScaleBar(g, v, 16, height - 20, 150);
+        // The ratio beside the bar: planners quote a map's scale as 1:N.
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(String.format(Locale.ROOT, "1:%,d", v.scaleDenominator()), (float) (16 + bar.pixels() + 14), height - 20f);
         g.dispose();
         return img;
     }
@@ -130,46 +133,6 @@ public final class MapImage {
             g.setColor(Color.BLACK);
             g.drawString(rows.get(i)[0], x + 30, ry + 12);
         }
-    }
-
-    /** A bar of 1, 2 or 5 × 10^n metres, about 150 px long. */
-    static double scaleBarMetres(double metresPerPixel) {
-        double target = 150 * metresPerPixel;
-        double pow = Math.pow(10, Math.floor(Math.log10(target)));
-        double len = pow;
-        for (double m : new double[] {1, 2, 5}) if (m * pow <= target) len = m * pow;
-        return len;
-    }
-
-    private static void scaleBar(Graphics2D g, Viewport v, int height) {
-        double len = scaleBarMetres(v.metresPerPixel());
-        int px = (int) Math.round(len / v.metresPerPixel());
-        int x = 16, y = height - 20;
-        g.setColor(new Color(255, 255, 255, 220));
-        g.fillRect(x - 6, y - 22, px + 12, 30);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(2));
-        g.drawLine(x, y, x + px, y);
-        g.drawLine(x, y - 5, x, y + 3);
-        g.drawLine(x + px, y - 5, x + px, y + 3);
-        String label = len >= 1000 ? trim(len / 1000) + " km" : trim(len) + " m";
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(label, x + px / 2 - g.getFontMetrics().stringWidth(label) / 2, y - 8);
-        g.drawString(String.format(Locale.ROOT, "1:%,d", v.scaleDenominator()), x + px + 14, y);
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(v);
-    }
-
-    private static void northArrow(Graphics2D g, int width) {
-        int x = width - 30, y = 12;
-        g.setColor(new Color(255, 255, 255, 220));
-        g.fillOval(x - 16, y - 4, 32, 42);
-        g.setColor(Color.BLACK);
-        g.fillPolygon(new int[] {x, x - 8, x + 8}, new int[] {y, y + 20, y + 20}, 3);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        g.drawString("N", x - 4, y + 34);
     }
 
     private static Color rgba(int v) {

@@ -22,6 +22,7 @@ import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.render.LayerStyle;
+import nl.ruimteschets.render.MapDecorations;
 import nl.ruimteschets.render.MapRenderer;
 import nl.ruimteschets.render.Viewport;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -102,6 +103,14 @@ public final class MapCanvas extends Pane {
     }
     private final java.util.concurrent.atomic.AtomicLong renderRequest = new java.util.concurrent.atomic.AtomicLong();
     private volatile MapRenderer renderer;
+    /**
+     * Render-thread state: the image last drawn, the view, looks and renderer it is complete for
+     * ({@code drawnFor} null when it is not), so a pan shifts it and draws only the exposed strips.
+     */
+    private java.awt.image.BufferedImage drawn;
+    private Viewport drawnFor;
+    private List<MapRenderer.LayerLook> drawnLooks;
+    private MapRenderer drawnBy;
     private javafx.scene.image.WritableImage shownImage;
     private Viewport shownViewport;
 
@@ -357,11 +366,21 @@ public final class MapCanvas extends Pane {
         renderThread.execute(() -> {
             if (request != renderRequest.get()) return; // a newer view is already queued
             long t0 = System.nanoTime();
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
-            if (!r.render(v.resize(w, h), looks, img, () -> request != renderRequest.get())) return;
+            Viewport next = v.resize(w, h);
+            if (drawn == null || drawn.getWidth() != w || drawn.getHeight() != h) {
+                drawn = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+                drawnFor = null;
+            }
+            Viewport previous = r == drawnBy && looks.equals(drawnLooks) ? drawnFor : null;
+            drawnFor = null; // until this drawing completes
+            if (!r.renderPanned(previous, next, looks, drawn, () -> request != renderRequest.get())) return;
+            drawnFor = next;
+            drawnLooks = looks;
+            drawnBy = r;
+            // A copy for the FX thread: the next pan starts shifting the drawn image at once.
+            int[] argb = ((java.awt.image.DataBufferInt) drawn.getRaster().getDataBuffer()).getData().clone();
             long took = System.nanoTime() - t0;
             if (FRAME_STATS) renderNanos.add(took);
-            int[] argb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
             javafx.application.Platform.runLater(() -> {
                 if (request != renderRequest.get() && shownViewport != null) return;
                 javafx.scene.image.WritableImage fx = new javafx.scene.image.WritableImage(w, h);
@@ -450,12 +469,9 @@ public final class MapCanvas extends Pane {
     }
 
     private void drawScaleBar(GraphicsContext g) {
-        double mpp = viewport.metresPerPixel();
-        double target = 120 * mpp;
-        double pow = Math.pow(10, Math.floor(Math.log10(target)));
-        double len = pow;
-        for (double m : new double[] {1, 2, 5, 10}) if (m * pow <= target) len = m * pow;
-        double px = len / mpp;
+        // Same bar lengths and labels as the exported PNG and the report.
+        MapDecorations.ScaleBar bar = MapDecorations.scaleBar(viewport.metresPerPixel(), 120);
+        double px = bar.pixels();
         double x = 16, y = getHeight() - 20;
         g.setFill(Color.rgb(255, 255, 255, 0.8));
         g.fillRect(x - 6, y - 20, px + 12, 28);
@@ -468,12 +484,7 @@ public final class MapCanvas extends Pane {
         g.setFill(Color.BLACK);
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(len >= 1000 ? String.format(Locale.ROOT, "%s km", trim(len / 1000)) : String.format(Locale.ROOT, "%s m", trim(len)),
-                x + px / 2, y - 7);
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        g.fillText(bar.label(), x + px / 2, y - 7);
     }
 
     private void drawNorthArrow(GraphicsContext g) {

@@ -199,21 +199,18 @@ class MapRendererTest {
     // ------------------------------------------------------------------ looks, areas, pans, threads
 
     @Test
-    void looksHeldByTheRendererHideAndFade() {
+    void aLayerLookHidesAndFades() {
         MapRenderer r = new MapRenderer(List.of(layer(square(50, 50, 100))));
-        r.setStyle(0, RED);
+        MapRenderer.LayerLook look = MapRenderer.LayerLook.of(r.layer(0)).withStyle(RED);
         BufferedImage img = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB_PRE);
-        r.render(V, img, () -> false);
+        r.render(V, List.of(look), img, () -> false);
         assertEquals(0xFFFF0000, img.getRGB(100, 100));
-        r.setOpacity(0, 0.5);
         MapRenderer.clear(img);
-        r.render(V, img, () -> false);
+        r.render(V, List.of(look.withOpacity(0.5)), img, () -> false);
         assertEquals(128, img.getRGB(100, 100) >>> 24, 2);
-        r.setVisible(0, false);
         MapRenderer.clear(img);
-        r.render(V, img, () -> false);
+        r.render(V, List.of(look.withOpacity(0.5).withVisible(false)), img, () -> false);
         assertEquals(0, img.getRGB(100, 100));
-        assertEquals(0.5, r.looks().get(0).opacity());
     }
 
     @Test

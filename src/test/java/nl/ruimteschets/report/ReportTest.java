@@ -73,12 +73,19 @@ class ReportTest {
     }
 
     @Test
-    void theMapImageShowsTheCandidatesWithAScaleBarOfRoundLength() {
-        assertEquals(5000, MapImage.scaleBarMetres(50), 1e-9, "150 px at 50 m/px: 7.5 km, so 5 km");
-        assertEquals(200, MapImage.scaleBarMetres(1.5), 1e-9);
+    void theMapImageShowsTheAskedAreaWithTheCandidateOnTop() throws Exception {
         Project p = SampleProject.build();
         var img = MapImage.render(p, p.scenarios().get(0), 800, 450, Locale.forLanguageTag("nl"));
         assertEquals(800, img.getWidth());
-        assertTrue(img.getRGB(400, 225) != 0, "the map is painted");
+        assertEquals(450, img.getHeight());
+
+        // A view of the middle of one candidate only: all of it is the candidate's blue fill.
+        var c = p.scenarios().get(0).candidates().get(0);
+        var inside = c.footprint().getInteriorPoint().getCoordinate();
+        var area = new org.locationtech.jts.geom.Envelope(inside);
+        area.expandBy(50);
+        var close = MapImage.render(p, p.scenarios().get(0), area, 400, 400, Locale.forLanguageTag("nl"));
+        java.awt.Color centre = new java.awt.Color(close.getRGB(100, 200)); // left of the legend
+        assertTrue(centre.getBlue() > centre.getRed() + 40, "the candidate's blue fills the view, not the whole scenario: " + centre);
     }
 }
