@@ -33,6 +33,7 @@ import nl.ruimteschets.model.GeometryKind;
 import nl.ruimteschets.model.ImportReport;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
@@ -40,7 +41,7 @@ import nl.ruimteschets.model.UserMessage;
 
 /**
  * Reads and writes a project file: one GeoPackage holding the imported layers as EPSG:28992 feature
- * tables, the attribute tables rs_meta, rs_layer_role, rs_activity_profile, rs_cluster and rs_scenario,
+ * tables, the attribute tables rs_meta, rs_layer_role, rs_layer_display, rs_activity_profile, rs_cluster and rs_scenario,
  * and the feature table rs_candidate (so QGIS shows the candidates).
  *
  * <p>{@link #save} works on a copy beside the target (layers already in the file are kept, not
@@ -54,15 +55,20 @@ public final class ProjectStore {
     public static final String APP_NAME = "Ruimteschets";
     static final String META = "rs_meta";
     static final String LAYER_ROLE = "rs_layer_role";
+    /** How each layer is drawn; absent in files from before it existed, whose layers get their role's look. */
+    static final String LAYER_DISPLAY = "rs_layer_display";
     static final String PROFILE = "rs_activity_profile";
     static final String CLUSTER = "rs_cluster";
     static final String SCENARIO = "rs_scenario";
     static final String CANDIDATE = "rs_candidate";
-    private static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, PROFILE, CLUSTER, SCENARIO, CANDIDATE);
+    private static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO, CANDIDATE);
 
     private static final List<Col> META_COLS = List.of(text("key"), text("value"));
     private static final List<Col> ROLE_COLS = List.of(text("layer_table"), text("role"), text("field_mapping"),
             text("source"), text("import_report"), integer("display_order"));
+    /** Colours as "#RRGGBBAA" text, readable in QGIS's attribute table. */
+    private static final List<Col> DISPLAY_COLS = List.of(text("layer_table"), bool("visible"), real("opacity"),
+            text("fill"), text("stroke"));
     private static final List<Col> PROFILE_COLS = List.of(text("name"), text("description"), real("noise_lw"),
             real("noise_source_height_m"), bool("day_only"), real("pr_distance_m"), real("brand_m"),
             real("explosie_m"), real("gifwolk_m"), real("nox_kg_per_ha_yr"), real("nh3_kg_per_ha_yr"),
@@ -97,6 +103,7 @@ public final class ProjectStore {
                 p.putLayer(loadLayer(gp, file, table, LayerRole.BASEMAP, Map.of(), file.toString(), new ImportReport()));
             }
             if (isProject) readPlanning(gp, file, p);
+            if (isProject && gp.isTable(LAYER_DISPLAY)) readDisplays(gp, p);
             return p;
         } catch (SQLException | IOException | RuntimeException e) {
             throw new InputException(new UserMessage("project.read.failed", file, e.getMessage()), e);
@@ -134,6 +141,24 @@ public final class ProjectStore {
                     ReportJson.read(r.report())));
             placed.add(r.table());
         }
+    }
+
+    private static void readDisplays(GeoPackage gp, Project p) throws SQLException {
+        ProjectTables.query(gp, "SELECT layer_table, visible, opacity, fill, stroke FROM " + LAYER_DISPLAY + " ORDER BY id", rs -> {
+            String layer = rs.getString(1);
+            if (p.layer(layer).isEmpty()) return;
+            try {
+                p.displays().put(layer, new LayerDisplay(rs.getInt(2) != 0, Math.max(0, Math.min(1, rs.getDouble(3))),
+                        rgba(rs.getString(4)), rgba(rs.getString(5))));
+            } catch (IllegalArgumentException e) {
+                // A colour edited by hand into something unreadable: that layer keeps its role's look.
+            }
+        });
+    }
+
+    private static int rgba(String hex) {
+        if (hex == null || !hex.matches("#[0-9A-Fa-f]{8}")) throw new IllegalArgumentException("not #RRGGBBAA: " + hex);
+        return (int) Long.parseLong(hex.substring(1), 16);
     }
 
     private static Layer loadLayer(GeoPackage gp, Path file, String table, LayerRole role,
@@ -269,6 +294,13 @@ public final class ProjectStore {
         }
         ProjectTables.create(gp, LAYER_ROLE, ROLE_COLS);
         ProjectTables.insert(gp, LAYER_ROLE, ROLE_COLS, roles);
+        List<Object[]> displays = new ArrayList<>();
+        project.displays().forEach((name, d) -> {
+            if (names.contains(name)) displays.add(new Object[] {name, d.visible(), d.opacity(),
+                    String.format("#%08X", d.fill()), String.format("#%08X", d.stroke())});
+        });
+        ProjectTables.create(gp, LAYER_DISPLAY, DISPLAY_COLS);
+        ProjectTables.insert(gp, LAYER_DISPLAY, DISPLAY_COLS, displays);
     }
 
     /** A table of that name with as many rows: written by an earlier save or imported in place. */

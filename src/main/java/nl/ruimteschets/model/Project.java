@@ -15,11 +15,14 @@ public final class Project {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final Map<String, ActivityProfile> profiles = new LinkedHashMap<>();
     private final List<Scenario> scenarios = new ArrayList<>();
+    /** By layer name; a layer without an entry is drawn in its role's default look. */
+    private final Map<String, LayerDisplay> displays = new LinkedHashMap<>();
 
     public List<Layer> layers() { return layers; }
     public Map<String, Cluster> clusters() { return clusters; }
     public Map<String, ActivityProfile> profiles() { return profiles; }
     public List<Scenario> scenarios() { return scenarios; }
+    public Map<String, LayerDisplay> displays() { return displays; }
 
     public Optional<Layer> layer(String name) {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst();

@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import nl.ruimteschets.geo.PackedEnvelopes;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -73,6 +74,14 @@ public final class MapRenderer {
         /** The role's style, shown, fully opaque. */
         public static LayerLook of(Layer layer) {
             return new LayerLook(LayerStyle.forRole(layer.role()), true, 1);
+        }
+
+        /** The look the planner saved for the layer (colours, shown, opacity; line width and dashes by role), or the role's for null. */
+        public static LayerLook of(Layer layer, LayerDisplay saved) {
+            if (saved == null) return of(layer);
+            LayerStyle byRole = LayerStyle.forRole(layer.role());
+            return new LayerLook(new LayerStyle(saved.fill(), saved.stroke(), byRole.strokeWidth(), byRole.dashed()),
+                    saved.visible(), saved.opacity());
         }
 
         public LayerLook withStyle(LayerStyle s) { return new LayerLook(s, visible, opacity); }

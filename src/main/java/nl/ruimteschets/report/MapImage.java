@@ -58,7 +58,8 @@ public final class MapImage {
         g.setColor(new Color(0xcfe3f0)); // sea, as on screen
         g.fillRect(0, 0, width, height);
         g.dispose();
-        List<MapRenderer.LayerLook> looks = p.layers().stream().map(MapRenderer.LayerLook::of).toList();
+        // As the planner left the map: hidden layers stay hidden, colours and opacity as saved.
+        List<MapRenderer.LayerLook> looks = p.layers().stream().map(l -> MapRenderer.LayerLook.of(l, p.displays().get(l.name()))).toList();
         new MapRenderer(p.layers()).render(v, looks, img, () -> false);
 
         g = img.createGraphics();
@@ -108,8 +109,10 @@ public final class MapImage {
         List<LayerStyle> styles = new ArrayList<>();
         for (int i = p.layers().size() - 1; i >= 0; i--) {
             Layer l = p.layers().get(i);
+            MapRenderer.LayerLook look = MapRenderer.LayerLook.of(l, p.displays().get(l.name()));
+            if (!look.visible()) continue; // not on the map, not in its legend
             rows.add(new String[] {l.name()});
-            styles.add(LayerStyle.forRole(l.role()));
+            styles.add(look.style());
         }
         rows.add(new String[] {text.getString("kind.EXPANSION")});
         styles.add(new LayerStyle(0x1E88E56E, 0x0D47A1FF, 2.5, false));

@@ -150,7 +150,7 @@ final class ComparisonView {
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             MapCanvas m = new MapCanvas();
-            m.setLayers(project.layers());
+            m.showLayersOf(project);
             m.setCandidates(s.candidates());
             m.setId("compareMap" + (i + 1));
             m.onViewport(v -> sync(m, v));
@@ -212,8 +212,8 @@ final class ComparisonView {
         if (a == null || b == null) return;
         swipeBottom = new MapCanvas();
         swipeTop = new MapCanvas();
-        swipeBottom.setLayers(project.layers());
-        swipeTop.setLayers(project.layers());
+        swipeBottom.showLayersOf(project);
+        swipeTop.showLayersOf(project);
         swipeBottom.setCandidates(b.candidates());
         swipeTop.setCandidates(a.candidates());
         swipeTop.setId("swipeTop");

@@ -33,7 +33,10 @@ final class LayerPanel extends VBox {
     /** What the panel asks of the window. */
     interface Actions {
         void visible(String layer, boolean on);
+        /** The opacity a planner settled on: one undo step. */
         void opacity(String layer, double opacity);
+        /** The opacity while the slider is being dragged: drawn, not yet a change. */
+        void previewOpacity(String layer, double opacity);
         /** Move to a position in the drawing order (0 = bottom). */
         void move(String layer, int drawIndex);
         void properties(Layer layer);
@@ -117,7 +120,14 @@ final class LayerPanel extends VBox {
             Slider opacity = new Slider(0, 1, item.opacity());
             opacity.setPrefWidth(90);
             opacity.setTooltip(new Tooltip(text.getString("layers.opacity")));
-            opacity.valueProperty().addListener((o, a, b) -> actions.opacity(l.name(), b.doubleValue()));
+            // A drag shows every step but becomes one undo step when let go; a click on the track is one at once.
+            opacity.valueProperty().addListener((o, a, b) -> {
+                if (opacity.isValueChanging()) actions.previewOpacity(l.name(), b.doubleValue());
+                else actions.opacity(l.name(), b.doubleValue());
+            });
+            opacity.valueChangingProperty().addListener((o, was, is) -> {
+                if (!is) actions.opacity(l.name(), opacity.getValue());
+            });
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(6, box, swatch, name);

@@ -67,11 +67,13 @@ import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.model.change.CandidateChanges;
 import nl.ruimteschets.model.change.Change;
+import nl.ruimteschets.model.change.ChangeSet;
 import nl.ruimteschets.model.change.LayerChanges;
 import nl.ruimteschets.model.change.ScenarioChanges;
 import nl.ruimteschets.render.LayerStyle;
@@ -207,7 +209,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
             session.selectScenario(text.getString("scenarios.first"));
         }
         session.addListener(sessionListener);
-        map.setLayers(session.project().layers());
+        map.showLayersOf(session.project());
         refresh();
         stage.show();
         map.zoomTo(map.fullExtent());
@@ -425,10 +427,8 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     /** Brings every view in line with the session after a change, undo, redo, save or switch. */
     private void refresh() {
         Project p = session.project();
-        if (!map.layers().stream().map(MapCanvas.MapLayer::layer).toList().equals(p.layers())) {
-            map.setLayers(p.layers());
-            if (!engineLayers.equals(p.layers())) rebuildEngine();
-        }
+        map.showLayersOf(p);
+        if (!engineLayers.equals(p.layers())) rebuildEngine();
         layerPanel.show(map.layers());
         List<String> names = p.scenarios().stream().map(Scenario::name).toList();
         if (!scenarioList.getItems().equals(names)) scenarioList.getItems().setAll(names);
@@ -726,10 +726,26 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     // ------------------------------------------------------------------ LayerPanel.Actions
 
     @Override
-    public void visible(String layer, boolean on) { map.setLayerVisible(layer, on); }
+    public void visible(String layer, boolean on) { setDisplay(layer, display(layer).withVisible(on)); }
 
     @Override
-    public void opacity(String layer, double opacity) { map.setLayerOpacity(layer, opacity); }
+    public void opacity(String layer, double opacity) { setDisplay(layer, display(layer).withOpacity(opacity)); }
+
+    @Override
+    public void previewOpacity(String layer, double opacity) { map.previewOpacity(layer, opacity); }
+
+    /** How the layer is drawn now: its saved look, or its role's. */
+    private LayerDisplay display(String layer) {
+        LayerDisplay d = session.project().displays().get(layer);
+        if (d != null) return d;
+        LayerStyle byRole = LayerStyle.forRole(session.project().layer(layer).orElseThrow().role());
+        return new LayerDisplay(true, 1, byRole.fill(), byRole.stroke());
+    }
+
+    /** A new look is an undo step and saved with the project; setting the look it has is no step. */
+    private void setDisplay(String layer, LayerDisplay d) {
+        if (!d.equals(display(layer))) perform(new LayerChanges.Display(layer, d), null);
+    }
 
     @Override
     public void move(String layer, int drawIndex) { perform(new LayerChanges.Move(layer, drawIndex), null); }
@@ -781,25 +797,27 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
             mapping.put(key, box);
             g.addRow(row++, new Label(text.getString("mapping." + key)), box);
         }
-        MapCanvas.MapLayer ml = map.layer(layer.name());
-        ColorPicker fill = new ColorPicker(MapCanvas.color(ml.style().fill() | 0xFF));
-        ColorPicker stroke = new ColorPicker(MapCanvas.color(ml.style().stroke()));
+        LayerDisplay shown = display(layer.name());
+        ColorPicker fill = new ColorPicker(MapCanvas.color(shown.fill() | 0xFF));
+        ColorPicker stroke = new ColorPicker(MapCanvas.color(shown.stroke()));
         g.addRow(row++, new Label(text.getString("layers.props.fill")), fill);
         g.addRow(row, new Label(text.getString("layers.props.stroke")), stroke);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
-            int alpha = ml.style().fill() & 0xFF;
-            map.setLayerStyle(layer.name(), new LayerStyle(rgba(fill.getValue(), alpha), rgba(stroke.getValue(), 0xFF),
-                    ml.style().strokeWidth(), ml.style().dashed()));
+            List<Change> changes = new ArrayList<>();
+            LayerDisplay look = display(layer.name());
+            LayerDisplay recoloured = look.withColours(rgba(fill.getValue(), look.fill() & 0xFF), rgba(stroke.getValue(), 0xFF));
+            if (!recoloured.equals(look)) changes.add(new LayerChanges.Display(layer.name(), recoloured));
             Map<String, String> m = new HashMap<>();
             mapping.forEach((k, box) -> {
                 if (box.getValue() != null && !box.getValue().equals("—")) m.put(k, box.getValue());
             });
             if (role.getValue() != layer.role() || !m.equals(layer.fieldMapping())) {
-                perform(new LayerChanges.Replace(layer.withRole(role.getValue(), m)), null);
+                changes.add(new LayerChanges.Replace(layer.withRole(role.getValue(), m)));
             }
-            layerPanel.show(map.layers());
+            // One dialog, one undo step.
+            if (!changes.isEmpty()) perform(new ChangeSet("change.layer.properties", changes), null);
         });
     }
 
@@ -842,7 +860,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         List<javafx.stage.Screen> screens = javafx.stage.Screen.getScreens();
         if (screens.size() > 1) {
             audienceMap = new MapCanvas();
-            audienceMap.setLayers(session.project().layers());
+            audienceMap.showLayersOf(session.project());
             presentation = new PresentationView(text, locale, audienceMap, this::leavePresentation, this::presentScenario);
             audience = new Stage();
             audience.setTitle(text.getString("present.audience"));
@@ -896,9 +914,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         List<String> names = session.project().scenarios().stream().map(Scenario::name).toList();
         presentation.show(names, session.scenarioName(), lastResult, map.selectedId());
         if (audienceMap != null) {
-            if (!audienceMap.layers().stream().map(MapCanvas.MapLayer::layer).toList().equals(session.project().layers())) {
-                audienceMap.setLayers(session.project().layers());
-            }
+            audienceMap.showLayersOf(session.project());
             audienceMap.setCandidates(map.candidates());
             audienceMap.setSelected(map.selectedId());
             audienceMap.setSelectedResult(selectedResult());
@@ -951,7 +967,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         session.addListener(sessionListener);
         map.setSelected(null);
         lastResult = null;
-        map.setLayers(s.project().layers());
+        map.showLayersOf(s.project());
         refresh();
         rebuildEngine();
         map.zoomTo(map.fullExtent());
@@ -1006,6 +1022,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     static Project snapshot(Project p) {
         Project c = new Project();
         c.layers().addAll(p.layers());
+        c.displays().putAll(p.displays());
         p.clusters().values().forEach(c::putCluster);
         p.profiles().values().forEach(c::putProfile);
         for (Scenario s : p.scenarios()) {

@@ -21,6 +21,8 @@ import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
+import nl.ruimteschets.model.Project;
 import nl.ruimteschets.render.LayerStyle;
 import nl.ruimteschets.render.MapDecorations;
 import nl.ruimteschets.render.MapRenderer;
@@ -47,13 +49,11 @@ public final class MapCanvas extends Pane {
         final Layer layer;
         /** Built on first use (snapping, identify): drawing has its own packed index, and a million-feature layer should not wait for a second one. */
         private LayerIndex index;
-        boolean visible = true;
-        double opacity = 1;
-        LayerStyle style;
+        private MapRenderer.LayerLook look;
 
         MapLayer(Layer layer) {
             this.layer = layer;
-            this.style = LayerStyle.forRole(layer.role());
+            this.look = MapRenderer.LayerLook.of(layer);
         }
 
         public Layer layer() { return layer; }
@@ -61,9 +61,17 @@ public final class MapCanvas extends Pane {
             if (index == null) index = new LayerIndex(layer);
             return index;
         }
-        public boolean visible() { return visible; }
-        public double opacity() { return opacity; }
-        public LayerStyle style() { return style; }
+        public boolean visible() { return look.visible(); }
+        public double opacity() { return look.opacity(); }
+        public LayerStyle style() { return look.style(); }
+
+        /** Takes the saved look, or the role's default for none; true when anything changed. */
+        boolean show(LayerDisplay d) {
+            MapRenderer.LayerLook next = MapRenderer.LayerLook.of(layer, d);
+            boolean changed = !next.equals(look);
+            look = next;
+            return changed;
+        }
     }
 
     /** Which computed results of the selected candidate are drawn. */
@@ -145,22 +153,23 @@ public final class MapCanvas extends Pane {
 
     // ------------------------------------------------------------------ content
 
-    /** Replaces the layers (bottom first), keeping visibility, opacity and style of layers that stay. */
-    public void setLayers(List<Layer> newLayers) {
+    /**
+     * Shows the project's layers (bottom first) in the looks saved with it. Packing a layer for drawing
+     * takes a moment with a million features, so the renderer is rebuilt only when the layers changed.
+     */
+    public void showLayersOf(Project p) {
+        if (!layers.stream().map(m -> m.layer).toList().equals(p.layers())) setLayers(p.layers());
+        boolean changed = false;
+        for (MapLayer m : layers) changed |= m.show(p.displays().get(m.layer.name()));
+        if (changed) redraw();
+    }
+
+    private void setLayers(List<Layer> newLayers) {
         List<MapLayer> old = new ArrayList<>(layers);
         layers.clear();
         for (Layer l : newLayers) {
             MapLayer kept = old.stream().filter(m -> m.layer == l).findFirst().orElse(null);
-            if (kept == null) {
-                kept = new MapLayer(l);
-                MapLayer prev = old.stream().filter(m -> m.layer.name().equals(l.name())).findFirst().orElse(null);
-                if (prev != null) {
-                    kept.visible = prev.visible;
-                    kept.opacity = prev.opacity;
-                    if (prev.layer.role() == l.role()) kept.style = prev.style;
-                }
-            }
-            layers.add(kept);
+            layers.add(kept != null ? kept : new MapLayer(l));
         }
         // Packing a million envelopes takes a moment: do it where the drawing happens.
         List<Layer> list = List.copyOf(newLayers);
@@ -183,19 +192,10 @@ public final class MapCanvas extends Pane {
         return layers.stream().filter(m -> m.layer.name().equals(name)).findFirst().orElse(null);
     }
 
-    public void setLayerVisible(String name, boolean show) {
+    /** Draws a layer at another opacity for now (a slider being dragged); the project's look wins at the next change. */
+    public void previewOpacity(String name, double opacity) {
         MapLayer m = layer(name);
-        if (m != null) { m.visible = show; redraw(); }
-    }
-
-    public void setLayerOpacity(String name, double opacity) {
-        MapLayer m = layer(name);
-        if (m != null) { m.opacity = opacity; redraw(); }
-    }
-
-    public void setLayerStyle(String name, LayerStyle style) {
-        MapLayer m = layer(name);
-        if (m != null) { m.style = style; redraw(); }
+        if (m != null) { m.look = m.look.withOpacity(opacity); redraw(); }
     }
 
     public void setCandidates(List<Candidate> list) {
@@ -360,8 +360,7 @@ public final class MapCanvas extends Pane {
             return;
         }
         Viewport v = viewport;
-        List<MapRenderer.LayerLook> looks = new ArrayList<>();
-        for (MapLayer l : layers) looks.add(new MapRenderer.LayerLook(l.style, l.visible, l.opacity));
+        List<MapRenderer.LayerLook> looks = layers.stream().map(l -> l.look).toList();
         long request = renderRequest.incrementAndGet();
         renderThread.execute(() -> {
             if (request != renderRequest.get()) return; // a newer view is already queued

@@ -105,6 +105,29 @@ class ProjectStoreTest {
     }
 
     @Test
+    void layerLooksAreSavedAndAFileWithoutThemOpensWithDefaults() throws Exception {
+        Project p = sample();
+        Path file = dir.resolve("looks.gpkg");
+        ProjectStore.save(p, file);
+        assertTrue(ProjectStore.open(file).displays().isEmpty(), "no look set: every layer in its role's look");
+
+        nl.ruimteschets.model.LayerDisplay look = new nl.ruimteschets.model.LayerDisplay(false, 0.35, 0x1E88E566, 0xFF0000FF);
+        p.displays().put("clusters", look);
+        p.displays().put("weg", look); // a layer removed since: not written
+        ProjectStore.save(p, file);
+        Project back = ProjectStore.open(file);
+        assertEquals(Map.of("clusters", look), back.displays());
+
+        GeoPackage gp = GeoPackageManager.open(file.toFile());
+        try {
+            gp.execSQL("UPDATE rs_layer_display SET fill = 'rood'"); // edited by hand in QGIS
+        } finally {
+            gp.close();
+        }
+        assertTrue(ProjectStore.open(file).displays().isEmpty(), "an unreadable colour falls back to the role's look");
+    }
+
+    @Test
     void notAGeoPackage() throws Exception {
         Path file = dir.resolve("notes.gpkg");
         Files.writeString(file, "dit is gewoon tekst, geen database, lang genoeg");

@@ -88,4 +88,21 @@ class ReportTest {
         java.awt.Color centre = new java.awt.Color(close.getRGB(100, 200)); // left of the legend
         assertTrue(centre.getBlue() > centre.getRed() + 40, "the candidate's blue fills the view, not the whole scenario: " + centre);
     }
+
+    @Test
+    void theMapImageDrawsTheLayersAsThePlannerLeftThem() {
+        Project p = SampleProject.build();
+        var area = new org.locationtech.jts.geom.Envelope(40_000, 120_000, 360_000, 440_000); // Zeeland, the delta, Rotterdam
+        var empty = new nl.ruimteschets.model.Scenario("leeg", ""); // layers only
+        var shown = MapImage.render(p, empty, area, 300, 300, Locale.forLanguageTag("nl"));
+        int sea = 0xFFCFE3F0;
+        int x = 0, y = 0;
+        // Left of the legend and above the scale bar: a pixel the layers paint (land, zones), not the sea.
+        search:
+        for (x = 10; x < 100; x++) for (y = 100; y < 250; y++) if (shown.getRGB(x, y) != sea) break search;
+        assertTrue(shown.getRGB(x, y) != sea, "some layer is drawn left of the legend");
+        for (var l : p.layers()) p.displays().put(l.name(), new nl.ruimteschets.model.LayerDisplay(false, 1, 0, 0));
+        var hidden = MapImage.render(p, empty, area, 300, 300, Locale.forLanguageTag("nl"));
+        assertEquals(sea, hidden.getRGB(x, y), "hidden layers stay off the exported map (pixel " + x + "," + y + ")");
+    }
 }

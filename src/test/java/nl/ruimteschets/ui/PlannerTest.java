@@ -155,6 +155,33 @@ class PlannerTest {
     }
 
     @Test
+    void hidingALayerIsAnUndoStepAndIsSavedWithTheProject(FxRobot robot) throws Exception {
+        settle();
+        List<nl.ruimteschets.model.Layer> layers = window.session().project().layers();
+        String top = layers.get(layers.size() - 1).name(); // the panel lists the top layer first
+        javafx.scene.Node row = robot.lookup("#layerPanel .list-cell").nth(0).query();
+        robot.clickOn(robot.from(row).lookup(".check-box").queryAs(javafx.scene.control.CheckBox.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!window.map().layer(top).visible(), top + " hidden");
+        assertTrue(window.title().startsWith("*"), "a changed look is unsaved work: " + window.title());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.map().layer(top).visible(), "undo shows it again");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!window.map().layer(top).visible(), "redo hides it");
+
+        Path file = tmp.resolve("looks.gpkg");
+        robot.interact(() -> window.saveTo(file, null));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.session().dirty());
+        assertTrue(!ProjectStore.open(file).displays().get(top).visible(), "saved hidden");
+        robot.interact(() -> window.open(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> file.equals(window.session().file()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!window.map().layer(top).visible(), "hidden again after reopening");
+    }
+
+    @Test
     void exportsCandidatesAndContoursThatOgrinfoReads(FxRobot robot) throws Exception {
         settle();
         drawSquare(robot);

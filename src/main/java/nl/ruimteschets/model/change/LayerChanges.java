@@ -1,9 +1,10 @@
 package nl.ruimteschets.model.change;
 
 import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.Project;
 
-/** The changes to the project's layers: add (an import), remove, move in the drawing order, new role. */
+/** The changes to the project's layers: add (an import), remove, move in the drawing order, new role, new look. */
 public final class LayerChanges {
     private LayerChanges() { }
 
@@ -62,5 +63,17 @@ public final class LayerChanges {
 
         @Override
         public String descriptionKey() { return "change.layer.properties"; }
+    }
+
+    /** Sets how a layer is drawn (shown, opacity, colours); null returns it to its role's default look. */
+    public record Display(String name, LayerDisplay display) implements Change {
+        @Override
+        public Change apply(Project p) {
+            LayerDisplay old = display == null ? p.displays().remove(name) : p.displays().put(name, display);
+            return new Display(name, old);
+        }
+
+        @Override
+        public String descriptionKey() { return "change.layer.display"; }
     }
 }
