@@ -83,7 +83,7 @@ public final class MapImage {
         // The ratio beside the bar: planners quote a map's scale as 1:N.
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(String.format(Locale.ROOT, "1:%,d", v.scaleDenominator()), (float) (16 + bar.pixels() + 14), height - 20f);
+        g.drawString(String.format(locale, "1:%,d", v.scaleDenominator()), (float) (16 + bar.pixels() + 14), height - 20f);
         g.dispose();
         return img;
     }

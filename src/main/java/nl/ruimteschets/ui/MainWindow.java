@@ -179,9 +179,10 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         root.setCenter(centre);
         root.setBottom(statusBar());
 
-        map.onCursor(p -> coords.setText(String.format(Locale.ROOT, "RD  x %,.0f  y %,.0f", p[0], p[1])));
+        // RD coordinates are written without separators, as in every Dutch GIS.
+        map.onCursor(p -> coords.setText(String.format(Locale.ROOT, "RD  x %.0f  y %.0f", p[0], p[1])));
         map.onViewport(v -> {
-            scale.setText(String.format(Locale.ROOT, "1:%,d", v.scaleDenominator()));
+            scale.setText(String.format(locale, "1:%,d", v.scaleDenominator()));
             if (audienceMap != null) audienceMap.setViewport(v.resize(audienceMap.getWidth(), audienceMap.getHeight()));
         });
         map.setOnDragOver(e -> {
