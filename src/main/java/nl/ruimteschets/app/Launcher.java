@@ -18,10 +18,24 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) {
-        Set<String> commands = commands();
-        if (java.util.Arrays.stream(args).anyMatch(commands::contains)) {
-            System.exit(Cli.run(args));
+        // Asking picocli costs ~150 ms of start-up: not needed for the app's own arguments.
+        if (!onlyAppArguments(args)) {
+            Set<String> commands = commands();
+            if (java.util.Arrays.stream(args).anyMatch(commands::contains)) {
+                System.exit(Cli.run(args));
+            }
         }
+        RuimteschetsApp.prepareSample(); // built while JavaFX starts
         javafx.application.Application.launch(RuimteschetsApp.class, args);
+    }
+
+    /** No arguments, or only a project file and the app's options: certainly not a subcommand. */
+    static boolean onlyAppArguments(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang") && i + 1 < args.length) i++;
+            else if (!a.equals("--exit-after-shown") && !a.toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) return false;
+        }
+        return true;
     }
 }

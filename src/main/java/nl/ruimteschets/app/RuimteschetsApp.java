@@ -53,7 +53,7 @@ public class RuimteschetsApp extends Application {
         }
         try {
             if (session == null) {
-                session = file == null ? new Session(SampleProject.build(), null) : new Session(ProjectStore.open(file), file);
+                session = file == null ? new Session(sample(), null) : new Session(ProjectStore.open(file), file);
             }
         } catch (InputException e) {
             error(text, e.getMessage(locale));
@@ -69,6 +69,19 @@ public class RuimteschetsApp extends Application {
             System.out.println("shown after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             Platform.runLater(Platform::exit);
         }
+    }
+
+    /** The sample project, started on another thread by the launcher so it overlaps JavaFX's own start. */
+    private static volatile java.util.concurrent.CompletableFuture<Project> preparedSample;
+
+    static void prepareSample() {
+        preparedSample = java.util.concurrent.CompletableFuture.supplyAsync(SampleProject::build);
+    }
+
+    private static Project sample() {
+        java.util.concurrent.CompletableFuture<Project> f = preparedSample;
+        preparedSample = null; // a second window (tests) gets a fresh one
+        return f != null ? f.join() : SampleProject.build();
     }
 
     private static void error(ResourceBundle text, String message) {

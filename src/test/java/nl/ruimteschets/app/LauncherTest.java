@@ -1,0 +1,23 @@
+package nl.ruimteschets.app;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LauncherTest {
+    @Test
+    void theAppsOwnArgumentsOpenTheWindowWithoutAskingTheCommandLine() {
+        assertTrue(Launcher.onlyAppArguments(new String[0]), "double-click: no arguments");
+        assertTrue(Launcher.onlyAppArguments(new String[] {"/home/planner/Schets Zeeland.GPKG", "--lang", "en"}));
+        assertTrue(Launcher.onlyAppArguments(new String[] {"--exit-after-shown"}));
+    }
+
+    @Test
+    void anythingElseIsCheckedAgainstTheSubcommands() {
+        assertFalse(Launcher.onlyAppArguments(new String[] {"report", "plan.gpkg", "--scenario", "Basis"}));
+        assertFalse(Launcher.onlyAppArguments(new String[] {"--help"}));
+        assertFalse(Launcher.onlyAppArguments(new String[] {"plan.gpkg", "--lang"}), "--lang without a value");
+        assertFalse(Launcher.onlyAppArguments(new String[] {"kaart.shp"}));
+    }
+}
