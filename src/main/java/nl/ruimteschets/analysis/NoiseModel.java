@@ -6,7 +6,9 @@ import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.PackedEnvelopes;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.Feature;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -30,6 +32,8 @@ public final class NoiseModel {
     private final NoisePropagation propagation;
     private final Geometry zones;
     private final PreparedGeometry preparedZones;
+    /** Point-in-zone tests for thousands of object centres per edit, without a Point object each. */
+    private final IndexedPointInAreaLocator zoneLocator;
     private final List<LayerIndex> sensitive;
 
     public NoiseModel(NoiseKernel kernel, List<LayerIndex> noiseZones, List<LayerIndex> sensitive) {
@@ -38,6 +42,7 @@ public final class NoiseModel {
         for (LayerIndex li : noiseZones) for (Feature f : li.layer().features()) parts.add(f.geometry());
         this.zones = parts.isEmpty() ? null : Overlay.union(parts);
         this.preparedZones = zones == null ? null : PreparedGeometryFactory.prepare(zones);
+        this.zoneLocator = zones == null ? null : new IndexedPointInAreaLocator(zones);
         this.sensitive = List.copyOf(sensitive);
     }
 
@@ -75,7 +80,7 @@ public final class NoiseModel {
                         centre.y = (env.minY(k) + env.maxY(k)) / 2.0;
                         double l = grid.interpolated(centre.x, centre.y);
                         inside = (l >= den || (!dayOnly && l >= 40))
-                                && (preparedZones == null || !preparedZones.contains(gf.createPoint(centre)));
+                                && (zoneLocator == null || zoneLocator.locate(centre) != Location.INTERIOR);
                     } else {
                         if (pg[0] == null) pg[0] = PreparedGeometryFactory.prepare(growthArea);
                         inside = pg[0].intersects(features.get(env.feature(k)).geometry());

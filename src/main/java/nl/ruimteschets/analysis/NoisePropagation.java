@@ -38,6 +38,11 @@ public final class NoisePropagation {
     }
 
     private final DoubleFFT_2D fft = new DoubleFFT_2D(FFT, FFT);
+    /**
+     * The FFT's work array, kept: at 1 MB it is a "humongous" object for G1, and allocating one per
+     * edit kept a concurrent marking cycle running beside the engine on a two-core laptop.
+     */
+    private final double[] data = new double[FFT * FFT * 2];
     private final Map<String, double[]> spectra = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, double[]> e) {
@@ -62,7 +67,7 @@ public final class NoisePropagation {
         int n = Math.min(FFT / 2, ns + 2 * nr);
         double x0 = e.getMinX() - nr * cell, y0 = e.getMinY() - nr * cell;
 
-        double[] data = new double[FFT * FFT * 2];
+        Arrays.fill(data, 0);
         double[] cover = coverage(footprint, x0 + nr * cell, y0 + nr * cell, cell, ns);
         double power = Math.pow(10, lwPerM2 / 10);
         for (int j = 0; j < ns; j++) {

@@ -28,10 +28,17 @@ public final class FootprintDistance {
     private final Geometry footprint;
     private final IndexedPointInAreaLocator locator;
     private final double[] ax, ay, bx, by;
+    /** The footprint's envelope: a vertex outside it is outside the footprint. */
+    private final double fx0, fy0, fx1, fy1;
 
     public FootprintDistance(Geometry footprint) {
         this.footprint = footprint;
         this.locator = new IndexedPointInAreaLocator(footprint);
+        Envelope fe = footprint.getEnvelopeInternal();
+        fx0 = fe.getMinX();
+        fy0 = fe.getMinY();
+        fx1 = fe.getMaxX();
+        fy1 = fe.getMaxY();
         List<double[]> segs = new ArrayList<>();
         for (int n = 0; n < footprint.getNumGeometries(); n++) {
             if (!(footprint.getGeometryN(n) instanceof Polygon p)) continue;
@@ -58,6 +65,15 @@ public final class FootprintDistance {
 
     /** Distance in metres from the footprint to {@code g}; 0 when they touch or overlap. */
     public double distance(Geometry g) {
+        Envelope e = g.getEnvelopeInternal();
+        return distance(g, e.getWidth() + e.getHeight());
+    }
+
+    /**
+     * The same, for a caller that already knows the object's envelope width + height (from packed
+     * envelopes): reading a million buildings' JTS envelopes costs a cache miss each.
+     */
+    public double distance(Geometry g, double objectSize) {
         if (ax.length == 0) return footprint.distance(g);
         double best = Double.POSITIVE_INFINITY;
         Coordinate probe = new Coordinate();
@@ -70,9 +86,11 @@ public final class FootprintDistance {
             else return footprint.distance(g);
             for (int i = 0; i < s.size(); i++) {
                 double x = s.getX(i), y = s.getY(i);
-                probe.x = x;
-                probe.y = y;
-                if (locator.locate(probe) != Location.EXTERIOR) return 0;
+                if (fx0 <= x && x <= fx1 && fy0 <= y && y <= fy1) { // most objects lie beside the footprint
+                    probe.x = x;
+                    probe.y = y;
+                    if (locator.locate(probe) != Location.EXTERIOR) return 0;
+                }
                 for (int k = 0; k < ax.length; k++) best = Math.min(best, pointSegment2(x, y, ax[k], ay[k], bx[k], by[k]));
                 if (i + 1 < s.size()) {
                     double x1 = s.getX(i + 1), y1 = s.getY(i + 1);
@@ -81,10 +99,18 @@ public final class FootprintDistance {
             }
         }
         double d = Math.sqrt(best);
-        Envelope e = g.getEnvelopeInternal();
         // Close by, edges may cross without a vertex inside the other shape: let JTS decide.
-        if (d <= e.getWidth() + e.getHeight()) return footprint.distance(g);
+        if (d <= objectSize) return footprint.distance(g);
         return d;
+    }
+
+    /** Distance in metres from the footprint to the point (x, y); 0 inside. */
+    public double toPoint(double x, double y) {
+        if (ax.length == 0) return footprint.distance(footprint.getFactory().createPoint(new Coordinate(x, y)));
+        if (fx0 <= x && x <= fx1 && fy0 <= y && y <= fy1 && locator.locate(new Coordinate(x, y)) != Location.EXTERIOR) return 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < ax.length; k++) best = Math.min(best, pointSegment2(x, y, ax[k], ay[k], bx[k], by[k]));
+        return Math.sqrt(best);
     }
 
     private static double pointSegment2(double px, double py, double x0, double y0, double x1, double y1) {

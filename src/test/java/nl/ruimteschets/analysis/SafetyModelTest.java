@@ -87,4 +87,44 @@ class SafetyModelTest {
         double expected = site.buffer(1500, 8).getArea();
         assertEquals(expected, r.gifwolkContour().getArea(), 1.0);
     }
+
+    @Test
+    void countsEqualExactDistancesForThousandsOfBuildingsAroundAnIrregularSite() {
+        // RD coordinates (floats lose centimetres there), buildings of all sizes and angles, some on the
+        // very edges of the bands: every count must be what JTS's exact distance gives.
+        Geometry siteRd = geom("POLYGON((155000 463000, 156200 462900, 156400 463900, 155700 464300, 155300 463700, 155000 463000))");
+        java.util.Random rnd = new java.util.Random(11);
+        String[] classes = {"zeer kwetsbaar", "kwetsbaar", "beperkt kwetsbaar"};
+        List<Feature> fs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            double x = 153_000 + rnd.nextDouble() * 5_500, y = 461_000 + rnd.nextDouble() * 5_500;
+            double w = 6 + rnd.nextDouble() * (rnd.nextDouble() < 0.05 ? 150 : 30), h = 6 + rnd.nextDouble() * 30;
+            double a = rnd.nextDouble() * Math.PI;
+            org.locationtech.jts.geom.util.AffineTransformation t = org.locationtech.jts.geom.util.AffineTransformation
+                    .rotationInstance(a, x, y);
+            Geometry b = t.transform(geom(String.format(java.util.Locale.ROOT,
+                    "POLYGON((%1$f %2$f, %3$f %2$f, %3$f %4$f, %1$f %4$f, %1$f %2$f))", x, y, x + w, y + h)));
+            fs.add(new Feature(i + 1, b, new Object[] {"pand " + i, classes[i % 3]}));
+        }
+        Layer layer = new Layer("gevoelig", LayerRole.SENSITIVE, List.of(new Field("naam", FieldType.TEXT),
+                new Field("klasse", FieldType.TEXT)), fs, Map.of(Layer.MAP_NAME, "naam", Layer.MAP_VULNERABILITY, "klasse"), "", null);
+        SafetyIndicators r = new SafetyModel(List.of(new LayerIndex(layer)), List.of()).evaluate(siteRd, chem);
+
+        int conflicts = 0, weigh = 0, brand = 0, explosie = 0, gifwolk = 0;
+        for (Feature f : fs) {
+            double d = siteRd.distance(f.geometry());
+            if (d <= 100) {
+                if (f.values()[1].equals("beperkt kwetsbaar")) weigh++; else conflicts++;
+            }
+            if (d <= 200) brand++;
+            if (d <= 300) explosie++;
+            if (d <= 1500) gifwolk++;
+        }
+        assertTrue(gifwolk > 1000 && conflicts > 50, "a test that reaches every band: " + gifwolk + ", " + conflicts);
+        assertEquals(conflicts, r.limitConflicts().size());
+        assertEquals(weigh, r.weighCount());
+        assertEquals(brand, r.brandCount());
+        assertEquals(explosie, r.explosieCount());
+        assertEquals(gifwolk, r.gifwolkCount());
+    }
 }
