@@ -18,9 +18,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  *
  * <p>Cell size: 100 m (1 ha, the receptor size, so the nearest receptors see a resolved source), grown
  * for large footprints so there are at most about {@link #MAX_CELLS} cells. For receptors far away the
- * cells are also lumped into blocks of ≥ 1 km ({@link #blockSizeM()}) at their weighted centroid: beyond
- * {@link #nearDistanceM()} (5 block sizes) from the footprint's envelope the lumping error of a power-law
- * kernel is below 1 %, and the sum is several times cheaper.
+ * cells are also lumped into blocks at their weighted centroid, in two steps: ≥ 300 m blocks beyond 1.5 km
+ * and ≥ 1 km blocks ({@link #blockSizeM()}) beyond {@link #nearDistanceM()} (5 km), each used from 5 block
+ * sizes out, where the lumping error of a power-law kernel is below 1 %. Most receptors of a Natura 2000
+ * area beside a candidate lie between 1.5 and 5 km, so the middle step makes the sum several times cheaper.
  * Guarantees: deterministic for a given geometry. Failure: an empty or non-areal footprint throws
  * {@link IllegalArgumentException}. Thread safety: immutable.
  */
@@ -28,18 +29,25 @@ public final class AreaSource {
     public static final double MIN_CELL_M = 100.0;
     public static final int MAX_CELLS = 400;
     private static final double MIN_BLOCK_M = 1000.0;
+    private static final double MIN_MID_BLOCK_M = 300.0;
 
-    private final double cellM, blockM;
+    private final double cellM, midM, blockM;
     final double[] x, y, w;      // fine cells
+    final double[] mx, my, mw;   // middle blocks
     final double[] bx, by, bw;   // coarse blocks
     final Envelope envelope;
 
-    private AreaSource(double cellM, double blockM, double[][] cells, double[][] blocks, Envelope env) {
+    private AreaSource(double cellM, double midM, double blockM, double[][] cells, double[][] mids, double[][] blocks,
+                       Envelope env) {
         this.cellM = cellM;
+        this.midM = midM;
         this.blockM = blockM;
         this.x = cells[0];
         this.y = cells[1];
         this.w = cells[2];
+        this.mx = mids[0];
+        this.my = mids[1];
+        this.mw = mids[2];
         this.bx = blocks[0];
         this.by = blocks[1];
         this.bw = blocks[2];
@@ -50,6 +58,7 @@ public final class AreaSource {
         double area = footprint.getArea();
         if (footprint.isEmpty() || !(area > 0)) throw new IllegalArgumentException("footprint has no area");
         double cell = Math.max(MIN_CELL_M, Math.ceil(Math.sqrt(area / MAX_CELLS) / 10.0) * 10.0);
+        double mid = cell * Math.ceil(MIN_MID_BLOCK_M / cell);
         double block = cell * Math.ceil(MIN_BLOCK_M / cell);
         Envelope env = footprint.getEnvelopeInternal();
         PreparedGeometry prep = PreparedGeometryFactory.prepare(footprint);
@@ -77,7 +86,7 @@ public final class AreaSource {
         }
         double[][] cells = {cx.toArray(), cy.toArray(), cw.toArray()};
         normalise(cells[2]);
-        return new AreaSource(cell, block, cells, lump(cells, block), env);
+        return new AreaSource(cell, mid, block, cells, lump(cells, mid), lump(cells, block), env);
     }
 
     /** Overlay areas can differ from the footprint's area in the last digits; keep Σw = 1 exactly. */
@@ -118,8 +127,14 @@ public final class AreaSource {
     public double deposition(DepositionKernel k, double px, double py) {
         double ex = Math.max(0, Math.max(envelope.getMinX() - px, px - envelope.getMaxX()));
         double ey = Math.max(0, Math.max(envelope.getMinY() - py, py - envelope.getMaxY()));
-        double near = nearDistanceM();
-        return ex * ex + ey * ey < near * near ? sum(k, x, y, w, px, py) : sum(k, bx, by, bw, px, py);
+        double e2 = ex * ex + ey * ey, near = nearDistanceM(), midNear = 5.0 * midM;
+        if (e2 >= near * near) return sum(k, bx, by, bw, px, py);
+        return e2 >= midNear * midNear ? sum(k, mx, my, mw, px, py) : sum(k, x, y, w, px, py);
+    }
+
+    /** The sum over every fine cell, unlumped: the reference the blocks are held to (tests). */
+    double fineDeposition(DepositionKernel k, double px, double py) {
+        return sum(k, x, y, w, px, py);
     }
 
     private static double sum(DepositionKernel k, double[] xs, double[] ys, double[] ws, double px, double py) {

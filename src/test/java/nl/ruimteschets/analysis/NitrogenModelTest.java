@@ -76,6 +76,23 @@ class NitrogenModelTest {
     }
 
     @Test
+    void lumpedBlocksStayWithinOnePercentOfEveryCellSummed() throws Exception {
+        // A 160-ha L-shaped site: receptors from just outside to 20 km, all around.
+        AreaSource src = AreaSource.of(new org.locationtech.jts.io.WKTReader().read(
+                "POLYGON((0 0, 2000 0, 2000 500, 600 500, 600 1500, 0 1500, 0 0))"));
+        DepositionKernel k = ops.kernel(RingStatistic.MEAN, Substance.NOX, 5)
+                .combine(1, ops.kernel(RingStatistic.MEAN, Substance.NH3, 5), 0.3);
+        for (double d : new double[] {200, 900, 1_600, 2_500, 4_000, 5_200, 8_000, 20_000}) {
+            for (int b = 0; b < 16; b++) {
+                double a = Math.toRadians(22.5 * b + 7);
+                double px = 1000 + (1000 + d) * Math.cos(a), py = 750 + (750 + d) * Math.sin(a);
+                double fine = src.fineDeposition(k, px, py);
+                assertEquals(fine, src.deposition(k, px, py), 0.01 * fine, "at " + d + " m, bearing " + (22.5 * b + 7));
+            }
+        }
+    }
+
+    @Test
     void linearInEmission() {
         NitrogenModel m = model(natura(area("A", "1071", box(2000, -3000, 8000, 3000))));
         Candidate c = candidate(box(0, 0, 800, 600));
