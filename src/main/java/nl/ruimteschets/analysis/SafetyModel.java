@@ -140,13 +140,13 @@ public final class SafetyModel {
                 prConstrainedHa, allConstrainedHa);
     }
 
-    /** About 40,000 cells over any footprint, never finer than 5 m. */
     /** Whether some positive threshold lies inside [lo, hi): the bounds cannot tell which side the object is on. */
     private static boolean ambiguous(double lo, double hi, double... thresholds) {
         for (double t : thresholds) if (t > 0 && lo <= t && hi > t) return true;
         return false;
     }
 
+    /** About 40,000 cells over any footprint, never finer than 5 m. */
     private static double cellSize(Geometry footprint) {
         return Math.max(5.0, Math.sqrt(footprint.getEnvelopeInternal().getArea() / 40_000.0));
     }
