@@ -25,7 +25,8 @@ public final class Launcher {
                 System.exit(Cli.run(args));
             }
         }
-        RuimteschetsApp.prepareSample(); // built while JavaFX starts
+        // Without a project file the sample opens: build it while JavaFX starts.
+        if (RuimteschetsApp.Options.parse(java.util.List.of(args)).file() == null) RuimteschetsApp.prepareSample();
         javafx.application.Application.launch(RuimteschetsApp.class, args);
     }
 

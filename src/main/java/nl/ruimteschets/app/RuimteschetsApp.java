@@ -26,16 +26,10 @@ public class RuimteschetsApp extends Application {
     @Override
     public void start(Stage stage) {
         // getParameters() is null when a test starts the app directly (STACK.md P2).
-        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
-        String lang = null;
-        Path file = null;
-        boolean exitAfterShown = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--lang") && i + 1 < args.size()) lang = args.get(++i);
-            else if (a.equals("--exit-after-shown")) exitAfterShown = true;
-            else if (!a.startsWith("--")) file = Path.of(a);
-        }
+        Options options = Options.parse(getParameters() == null ? List.of() : getParameters().getRaw());
+        String lang = options.lang();
+        Path file = options.file();
+        boolean exitAfterShown = options.exitAfterShown();
         if (lang == null) lang = java.util.prefs.Preferences.userNodeForPackage(MainWindow.class).get("lang", null);
         Locale locale = AppLocale.resolve(lang);
         ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
@@ -68,6 +62,22 @@ public class RuimteschetsApp extends Application {
         if (exitAfterShown) {
             System.out.println("shown after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             Platform.runLater(Platform::exit);
+        }
+    }
+
+    /** The window's arguments: {@code --lang xx}, {@code --exit-after-shown}, and a project file (else the sample opens). */
+    record Options(String lang, Path file, boolean exitAfterShown) {
+        static Options parse(List<String> args) {
+            String lang = null;
+            Path file = null;
+            boolean exitAfterShown = false;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--lang") && i + 1 < args.size()) lang = args.get(++i);
+                else if (a.equals("--exit-after-shown")) exitAfterShown = true;
+                else if (!a.startsWith("--")) file = Path.of(a);
+            }
+            return new Options(lang, file, exitAfterShown);
         }
     }
 

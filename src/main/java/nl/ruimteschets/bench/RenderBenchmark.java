@@ -188,7 +188,7 @@ public final class RenderBenchmark {
         g.fillRect(0, 0, W, H);
         g.drawImage(layers, 0, 0, null);
         g.dispose();
-        MapDecorations.decorate(out, v);
+        MapDecorations.decorate(out, v, Locale.forLanguageTag("nl"));
         ImageIO.write(out, "png", file);
     }
 }

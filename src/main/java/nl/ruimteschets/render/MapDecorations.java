@@ -11,6 +11,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * A scale bar and a north arrow drawn with Java2D onto a map image, for PNG export and reports (the
@@ -100,12 +101,22 @@ public final class MapDecorations {
         }
     }
 
-    /** A scale bar (up to 150 px) at the bottom left and a north arrow at the top right of the image. */
-    public static ScaleBar decorate(BufferedImage img, Viewport v) {
+    /**
+     * A scale bar (up to 150 px) with the map's 1:N beside it at the bottom left, and a north arrow at
+     * the top right of the image. The ratio is written in the locale's digits (1:25.000 in Dutch).
+     */
+    public static ScaleBar decorate(BufferedImage img, Viewport v, Locale locale) {
         Graphics2D g = img.createGraphics();
         try {
             drawNorthArrow(g, img.getWidth() - 28, 12);
-            return drawScaleBar(g, v, 18, img.getHeight() - 16, 150);
+            int x = 18, y = img.getHeight() - 16;
+            ScaleBar bar = drawScaleBar(g, v, x, y, 150);
+            hints(g);
+            g.setColor(Color.BLACK);
+            g.setFont(LABEL);
+            // Planners quote a map's scale as 1:N.
+            g.drawString(String.format(locale, "1:%,d", v.scaleDenominator()), (float) (x + bar.pixels() + 14), y);
+            return bar;
         } finally {
             g.dispose();
         }

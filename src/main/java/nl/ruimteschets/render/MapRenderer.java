@@ -114,10 +114,6 @@ public final class MapRenderer {
         this.layers = layers.stream().map(Packed::new).toList();
     }
 
-    public int layerCount() { return layers.size(); }
-
-    public Layer layer(int i) { return layers.get(i).layer; }
-
     // ------------------------------------------------------------------ drawing
 
     /**
@@ -228,7 +224,6 @@ public final class MapRenderer {
     private static final class Packed {
         static final byte AREA = 0, POINT = 1, OTHER = 2;
 
-        final Layer layer;
         final List<Feature> features;
         final PackedEnvelopes packed;
         /** By position in {@link #packed}: what to draw, a disc, a polygon or a line. */
@@ -237,7 +232,6 @@ public final class MapRenderer {
         final Map<Integer, Simplified> simplified = new HashMap<>();
 
         Packed(Layer layer) {
-            this.layer = layer;
             this.features = layer.features();
             this.packed = new PackedEnvelopes(features);
             this.kind = new byte[packed.size()];

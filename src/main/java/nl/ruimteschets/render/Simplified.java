@@ -23,15 +23,14 @@ final class Simplified {
     private static final int MIN_K = -3, MAX_K = 16;
 
     final double ox, oy;
-    /** Per ring: is it a hole; per ring: closed (polygon ring) or open (line). Same for every level. */
-    final boolean[] hole, closed;
+    /** Per ring: closed (polygon ring) or open (line). Same for every level. */
+    final boolean[] closed;
     /** levels[k - MIN_K][ring] = x, y interleaved; a null level means "use the next finer one". */
     private final float[][][] levels;
 
-    private Simplified(double ox, double oy, boolean[] hole, boolean[] closed, float[][][] levels) {
+    private Simplified(double ox, double oy, boolean[] closed, float[][][] levels) {
         this.ox = ox;
         this.oy = oy;
-        this.hole = hole;
         this.closed = closed;
         this.levels = levels;
     }
@@ -40,18 +39,16 @@ final class Simplified {
     static Simplified of(Geometry g) {
         if (g.getNumPoints() < MIN_VERTICES) return null;
         List<CoordinateSequence> seqs = new ArrayList<>();
-        List<Boolean> holes = new ArrayList<>(), closeds = new ArrayList<>();
+        List<Boolean> closeds = new ArrayList<>();
         for (int n = 0; n < g.getNumGeometries(); n++) {
             Geometry part = g.getGeometryN(n);
             if (part instanceof Polygon p) {
                 for (int r = -1; r < p.getNumInteriorRing(); r++) {
                     seqs.add((r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getCoordinateSequence());
-                    holes.add(r >= 0);
                     closeds.add(true);
                 }
             } else if (part instanceof LineString l) {
                 seqs.add(l.getCoordinateSequence());
-                holes.add(false);
                 closeds.add(false);
             }
         }
@@ -68,11 +65,8 @@ final class Simplified {
             }
             original[r] = xy;
         }
-        boolean[] hole = new boolean[original.length], closed = new boolean[original.length];
-        for (int r = 0; r < original.length; r++) {
-            hole[r] = holes.get(r);
-            closed[r] = closeds.get(r);
-        }
+        boolean[] closed = new boolean[original.length];
+        for (int r = 0; r < original.length; r++) closed[r] = closeds.get(r);
         float[][][] levels = new float[MAX_K - MIN_K + 1][][];
         float[][] last = original;
         int lastCount = count(original);
@@ -89,7 +83,7 @@ final class Simplified {
                 any = true;
             }
         }
-        return any ? new Simplified(ox, oy, hole, closed, levels) : null;
+        return any ? new Simplified(ox, oy, closed, levels) : null;
     }
 
     /**

@@ -77,14 +77,9 @@ public final class MapImage {
             Envelope e = c.footprint().getEnvelopeInternal();
             g.drawString(c.name(), (float) v.toScreenX(e.getMaxX()) + 4, (float) v.toScreenY(e.getMaxY()));
         }
-        legend(g, p, text, width);
-        MapDecorations.drawNorthArrow(g, width - 30, 12);
-        MapDecorations.ScaleBar bar = MapDecorations.drawScaleBar(g, v, 16, height - 20, 150);
-        // The ratio beside the bar: planners quote a map's scale as 1:N.
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(String.format(locale, "1:%,d", v.scaleDenominator()), (float) (16 + bar.pixels() + 14), height - 20f);
+        legend(g, p, looks, text, width);
         g.dispose();
+        MapDecorations.decorate(img, v, locale);
         return img;
     }
 
@@ -104,12 +99,13 @@ public final class MapImage {
         return path;
     }
 
-    private static void legend(Graphics2D g, Project p, ResourceBundle text, int width) {
+    /** @param looks one per layer, as drawn */
+    private static void legend(Graphics2D g, Project p, List<MapRenderer.LayerLook> looks, ResourceBundle text, int width) {
         List<String[]> rows = new ArrayList<>();
         List<LayerStyle> styles = new ArrayList<>();
         for (int i = p.layers().size() - 1; i >= 0; i--) {
             Layer l = p.layers().get(i);
-            MapRenderer.LayerLook look = MapRenderer.LayerLook.of(l, p.displays().get(l.name()));
+            MapRenderer.LayerLook look = looks.get(i);
             if (!look.visible()) continue; // not on the map, not in its legend
             rows.add(new String[] {l.name()});
             styles.add(look.style());

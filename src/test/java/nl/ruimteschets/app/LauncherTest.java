@@ -20,4 +20,12 @@ class LauncherTest {
         assertFalse(Launcher.onlyAppArguments(new String[] {"plan.gpkg", "--lang"}), "--lang without a value");
         assertFalse(Launcher.onlyAppArguments(new String[] {"kaart.shp"}));
     }
+
+    @Test
+    void aProjectFileIsWhatTheWindowOpensInsteadOfTheSample() {
+        RuimteschetsApp.Options o = RuimteschetsApp.Options.parse(java.util.List.of("plan.gpkg", "--lang", "en"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.nio.file.Path.of("plan.gpkg"), o.file());
+        org.junit.jupiter.api.Assertions.assertEquals("en", o.lang());
+        org.junit.jupiter.api.Assertions.assertNull(RuimteschetsApp.Options.parse(java.util.List.of("--exit-after-shown")).file());
+    }
 }

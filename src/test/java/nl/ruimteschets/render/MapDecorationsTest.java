@@ -53,7 +53,7 @@ class MapDecorationsTest {
     @Test
     void decorateDrawsTheNorthArrowTopRightAndTheBarBottomLeft() {
         BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-        MapDecorations.decorate(img, new Viewport(0, 0, 10, 300, 200));
+        MapDecorations.decorate(img, new Viewport(0, 0, 10, 300, 200), java.util.Locale.forLanguageTag("nl"));
         assertEquals(0, img.getRGB(300 - 28, 12 + 10) & 0xFFFFFF, "black arrow top right");
         assertEquals(0, img.getRGB(40, 200 - 16) & 0xFFFFFF, "black bar bottom left");
         assertEquals(0, img.getRGB(150, 100) & 0xFFFFFF, "nothing in the middle");

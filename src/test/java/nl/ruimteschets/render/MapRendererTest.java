@@ -200,8 +200,9 @@ class MapRendererTest {
 
     @Test
     void aLayerLookHidesAndFades() {
-        MapRenderer r = new MapRenderer(List.of(layer(square(50, 50, 100))));
-        MapRenderer.LayerLook look = MapRenderer.LayerLook.of(r.layer(0)).withStyle(RED);
+        Layer squareLayer = layer(square(50, 50, 100));
+        MapRenderer r = new MapRenderer(List.of(squareLayer));
+        MapRenderer.LayerLook look = MapRenderer.LayerLook.of(squareLayer).withStyle(RED);
         BufferedImage img = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB_PRE);
         r.render(V, List.of(look), img, () -> false);
         assertEquals(0xFFFF0000, img.getRGB(100, 100));
