@@ -19,6 +19,8 @@ public final class Layer {
     public static final String MAP_KIND = "kind";
     public static final String MAP_VULNERABILITY = "vulnerability";
     public static final String MAP_KDW = "kdw";
+    /** Whether a Natura 2000 site is nitrogen-sensitive ("1", "true", "ja"); without this mapping every site counts as sensitive. */
+    public static final String MAP_NITROGEN_SENSITIVE = "nitrogen_sensitive";
     public static final String MAP_AREA_HA = "area_ha";
 
     private final String name;
