@@ -216,8 +216,8 @@ public final class PdfReport {
 
     /**
      * A table whose headers and cells wrap inside their columns, never cut: each column is at least
-     * as wide as its longest word, the rest of the width goes to the columns with longer texts, and
-     * when even the longest words do not fit the font gets smaller.
+     * as wide as its longest word and wants its values on one line (headers wrap first); when the
+     * values do not fit they wrap too, and when even the longest words do not fit the font gets smaller.
      *
      * @param verdicts per cell whether it is a better or worse difference (green / red), or null
      */
@@ -230,8 +230,9 @@ public final class PdfReport {
             float[] least = new float[n], want = new float[n];
             float sumLeast = 0, sumWant = 0;
             for (int i = 0; i < n; i++) {
+                // Headers wrap first: a column wants room for its values on one line, its header's longest word.
                 least[i] = longestWord(bold, header.get(i), size);
-                want[i] = Math.min(bold.getStringWidth(safe(header.get(i))) / 1000 * size, 110);
+                want[i] = least[i];
                 for (List<String> r : rows) {
                     least[i] = Math.max(least[i], longestWord(regular, r.get(i), size));
                     want[i] = Math.max(want[i], Math.min(regular.getStringWidth(safe(r.get(i))) / 1000 * size, 260));
