@@ -97,6 +97,7 @@ final class CandidateEditing implements MapTools.Editor {
         d.setTitle(window.text("tool.SATELLITE_POINT"));
         d.setHeaderText(window.text("satellite.areaQuestion"));
         d.getEditor().setId("satelliteArea");
+        Dialogs.localize(d, window.bundle());
         d.showAndWait().ifPresent(s -> {
             double ha;
             try {

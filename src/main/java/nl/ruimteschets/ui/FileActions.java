@@ -159,9 +159,8 @@ final class FileActions {
         if (!window.session().dirty()) return true;
         ButtonType saveB = new ButtonType(window.text("close.save"), ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(window.text("close.discard"), ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.WARNING, window.text("close.question"), saveB, discard, ButtonType.CANCEL);
-        a.initOwner(window.stage());
-        a.setHeaderText(window.text("close.header"));
+        Alert a = Dialogs.alert(window.stage(), window.bundle(), Alert.AlertType.WARNING, window.text("close.header"),
+                window.text("close.question"), saveB, discard, ButtonType.CANCEL);
         a.getDialogPane().setId("unsavedDialog");
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == discard) return true;

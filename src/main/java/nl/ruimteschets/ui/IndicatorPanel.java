@@ -21,6 +21,7 @@ import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ClusterBalance;
+import nl.ruimteschets.analysis.HectareBalanceModel;
 import nl.ruimteschets.analysis.IndicatorStates;
 import nl.ruimteschets.analysis.IndicatorStates.State;
 import nl.ruimteschets.analysis.NitrogenIndicators;
@@ -58,7 +59,7 @@ final class IndicatorPanel extends ScrollPane {
         chart.setPrefHeight(280);
         chart.setMinHeight(260);
         chart.setTitle(text.getString("ind.chart.title"));
-        yAxis.setLabel("ha");
+        yAxis.setLabel(text.getString("unit.ha"));
         xAxis.setTickLabelRotation(-35);
         Label cand = header(text.getString("ind.candidate"));
         Label clusters = header(text.getString("ind.clusters"));
@@ -167,7 +168,7 @@ final class IndicatorPanel extends ScrollPane {
             Circle d = dot(st);
             d.setId("clusterState-" + b.cluster().replace(' ', '_'));
             g.add(d, 0, row);
-            Label name = new Label(b.cluster());
+            Label name = new Label(clusterName(b));
             name.setMinWidth(Region.USE_PREF_SIZE); // a cluster name is never broken mid-word
             Tooltip balanceTip = tip(String.format(text.getString("ind.balance.tip"), ha(b.demand2030Ha()), ha(b.demand2050Ha()),
                     ha(b.existingSupplyHa()), ha(b.candidateNetHa())) + "\n" + coverage("2030", b.coverage2030()) + "\n"
@@ -188,11 +189,16 @@ final class IndicatorPanel extends ScrollPane {
             }
             g.add(v30, 2, row);
             g.add(v50, 3, row++);
-            s2030.getData().add(new XYChart.Data<>(b.cluster(), b.balance2030Ha()));
-            s2050.getData().add(new XYChart.Data<>(b.cluster(), b.balance2050Ha()));
+            s2030.getData().add(new XYChart.Data<>(clusterName(b), b.balance2030Ha()));
+            s2050.getData().add(new XYChart.Data<>(clusterName(b), b.balance2050Ha()));
         }
         clusterBox.getChildren().add(g);
         chart.getData().setAll(List.of(s2030, s2050));
+    }
+
+    /** The cluster's name; the national total in the user's language. */
+    private String clusterName(ClusterBalance b) {
+        return b.cluster().equals(HectareBalanceModel.NATIONAL) ? text.getString("ind.national") : b.cluster();
     }
 
     /** "2030: aanbod dekt 87 % van de vraag" (no line when there is no demand). */

@@ -347,9 +347,7 @@ public final class MainWindow {
     }
 
     void error(String header, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.initOwner(stage);
-        a.setHeaderText(header);
+        Alert a = Dialogs.alert(stage, text, Alert.AlertType.ERROR, header, message);
         a.getDialogPane().setId("errorDialog");
         a.show();
     }
@@ -361,6 +359,7 @@ public final class MainWindow {
         d.setTitle(text.getString(titleKey));
         d.setHeaderText(text.getString("scenarios.name"));
         d.getEditor().setId("scenarioName");
+        Dialogs.localize(d, text);
         return d.showAndWait().map(String::trim).filter(n -> !n.isEmpty()).filter(n -> {
             if (session.project().scenario(n).isPresent()) {
                 error(text.getString("error.change"), String.format(text.getString("scenarios.exists"), n));

@@ -283,7 +283,7 @@ final class MapTools {
         double len = 0;
         for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distance(pts.get(i));
         String area = pts.size() >= 3 ? editor.number(areaHa(pts), 1) + " ha" : "—";
-        editor.status(String.format(editor.text("tool.sketch.status"), pts.size(), area, formatDistance(len)));
+        editor.status(java.text.MessageFormat.format(editor.text("tool.sketch.status"), pts.size(), area, formatDistance(len)));
     }
 
     static double areaHa(List<Coordinate> pts) {

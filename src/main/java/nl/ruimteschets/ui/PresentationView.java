@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ClusterBalance;
+import nl.ruimteschets.analysis.HectareBalanceModel;
 import nl.ruimteschets.analysis.IndicatorStates;
 import nl.ruimteschets.analysis.ScenarioResult;
 
@@ -95,7 +96,8 @@ final class PresentationView extends BorderPane {
         List<ClusterBalance> bs = result.clusters();
         if (!bs.isEmpty()) {
             ClusterBalance nl = bs.get(bs.size() - 1);
-            tiles.getChildren().add(caption(text.getString("present.balance") + " — " + nl.cluster()));
+            tiles.getChildren().add(caption(text.getString("present.balance") + " — "
+                    + (nl.cluster().equals(HectareBalanceModel.NATIONAL) ? text.getString("ind.national") : nl.cluster())));
             tiles.getChildren().add(tile("2030", signedHa(nl.balance2030Ha()),
                     colour(IndicatorStates.balance(nl.balance2030Ha(), nl.coverage2030()))));
             tiles.getChildren().add(tile("2050", signedHa(nl.balance2050Ha()),
