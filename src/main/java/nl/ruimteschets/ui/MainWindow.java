@@ -140,8 +140,8 @@ public final class MainWindow {
         stage.setScene(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, presentation::keys);
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmDiscard()) e.consume();
-            else shutdown(true);
+            e.consume(); // closed by quit() once nothing unsaved would be lost
+            files.quit();
         });
         if (session.project().scenarios().isEmpty()) {
             // A project made on the command line may have layers only: give the planner somewhere to draw.
