@@ -139,6 +139,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         stage.setScene(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, presentation::keys);
+        bars.installToolKeys(scene);
         stage.setOnCloseRequest(e -> {
             e.consume(); // closed by quit() once nothing unsaved would be lost
             files.quit();
