@@ -455,7 +455,8 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     }
 
     String title() {
-        String name = session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
+        String name = session.file() != null ? session.file().getFileName().toString()
+                : session.project().name() != null ? session.project().name() : text.getString("title.unsaved");
         return (session.dirty() ? "* " : "") + name + " — " + text.getString("app.title");
     }
 
@@ -1208,7 +1209,8 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
             notify(text.getString("compare.needTwo"));
             return null;
         }
-        String name = session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
+        String name = session.file() != null ? session.file().getFileName().toString()
+                : session.project().name() != null ? session.project().name() : text.getString("title.unsaved");
         return ComparisonView.show(stage, text, locale, MainWindow.snapshot(session.project()), name, map.viewport());
     }
 
@@ -1228,7 +1230,8 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     public void report(String format, Path target, Runnable done) {
         Project copy = snapshot(session.project());
         Scenario s = copy.scenario(session.scenarioName()).orElseThrow();
-        String name = session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
+        String name = session.file() != null ? session.file().getFileName().toString()
+                : session.project().name() != null ? session.project().name() : text.getString("title.unsaved");
         engineState.setText(text.getString("file.saving"));
         Thread t = new Thread(() -> {
             try {
