@@ -57,7 +57,6 @@ public class RuimteschetsApp extends Application {
             return;
         }
         MainWindow window = new MainWindow(locale);
-        MainWindow.current = window;
         window.show(stage, session);
         if (exitAfterShown) {
             System.out.println("shown after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
