@@ -71,9 +71,9 @@ public final class ProjectStore {
     private static final List<Col> META_COLS = List.of(text("key"), text("value"));
     private static final List<Col> ROLE_COLS = List.of(text("layer_table"), text("role"), text("field_mapping"),
             text("source"), text("import_report"), integer("display_order"));
-    /** Colours as "#RRGGBBAA" text, readable in QGIS's attribute table. */
+    /** Colours as "#RRGGBBAA" text, readable in QGIS's attribute table; label_field null for no labels (absent in older files). */
     private static final List<Col> DISPLAY_COLS = List.of(text("layer_table"), bool("visible"), real("opacity"),
-            text("fill"), text("stroke"));
+            text("fill"), text("stroke"), text("label_field"));
     private static final List<Col> PROFILE_COLS = List.of(text("name"), text("description"), real("noise_lw"),
             real("noise_source_height_m"), bool("day_only"), real("pr_distance_m"), real("brand_m"),
             real("explosie_m"), real("gifwolk_m"), real("nox_kg_per_ha_yr"), real("nh3_kg_per_ha_yr"),
@@ -153,12 +153,18 @@ public final class ProjectStore {
     }
 
     private static void readDisplays(GeoPackage gp, Project p) throws SQLException {
-        ProjectTables.query(gp, "SELECT layer_table, visible, opacity, fill, stroke FROM " + LAYER_DISPLAY + " ORDER BY id", rs -> {
-            String layer = rs.getString(1);
+        // SELECT *: files from before label_field have no such column, and their layers get no labels.
+        ProjectTables.query(gp, "SELECT * FROM " + LAYER_DISPLAY + " ORDER BY id", rs -> {
+            String layer = rs.getString("layer_table");
             if (p.layer(layer).isEmpty()) return;
+            String labelField = null;
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                if (meta.getColumnName(c).equalsIgnoreCase("label_field")) labelField = rs.getString(c);
+            }
             try {
-                p.displays().put(layer, new LayerDisplay(rs.getInt(2) != 0, Math.max(0, Math.min(1, rs.getDouble(3))),
-                        rgba(rs.getString(4)), rgba(rs.getString(5))));
+                p.displays().put(layer, new LayerDisplay(rs.getInt("visible") != 0, Math.max(0, Math.min(1, rs.getDouble("opacity"))),
+                        rgba(rs.getString("fill")), rgba(rs.getString("stroke")), labelField));
             } catch (IllegalArgumentException e) {
                 // A colour edited by hand into something unreadable: that layer keeps its role's look.
             }
@@ -330,7 +336,7 @@ public final class ProjectStore {
         List<Object[]> displays = new ArrayList<>();
         project.displays().forEach((name, d) -> {
             if (names.contains(name)) displays.add(new Object[] {name, d.visible(), d.opacity(),
-                    String.format("#%08X", d.fill()), String.format("#%08X", d.stroke())});
+                    String.format("#%08X", d.fill()), String.format("#%08X", d.stroke()), d.labelField()});
         });
         ProjectTables.create(gp, LAYER_DISPLAY, DISPLAY_COLS);
         ProjectTables.insert(gp, LAYER_DISPLAY, DISPLAY_COLS, displays);

@@ -34,6 +34,8 @@ final class CandidateEditing implements MapTools.Editor {
     private static final String DEFAULT_PROFILE = "Regulier bedrijventerrein";
 
     private final MainWindow window;
+    /** What the last shape check repaired, for the status line; null when nothing was. */
+    private String lastRepair;
 
     CandidateEditing(MainWindow window) {
         this.window = window;
@@ -63,13 +65,17 @@ final class CandidateEditing implements MapTools.Editor {
 
     /** The candidate with a valid shape: repaired with a message, or null (refused) when nothing is left. */
     private Candidate checkedShape(Candidate c) {
+        lastRepair = null;
         if (c.isPoint() || c.geometry().isValid()) return c;
         Geometry fixed = GeometryRepair.makeValid(c.geometry());
         if (!(fixed instanceof Polygonal) || fixed.isEmpty() || fixed.getArea() < 1) {
             window.notify(window.text("shape.refused"));
             return null;
         }
-        window.notify(window.text("shape.repaired"));
+        // Say what was repaired: the outline as drawn against the valid shape that is kept.
+        lastRepair = java.text.MessageFormat.format(window.text("shape.repaired"), window.number(c.geometry().getArea() / 10_000, 1),
+                window.number(fixed.getArea() / 10_000, 1), fixed.getNumGeometries());
+        window.notify(lastRepair);
         return c.withGeometry(fixed);
     }
 
@@ -86,7 +92,9 @@ final class CandidateEditing implements MapTools.Editor {
         window.perform(new CandidateChanges.Add(s.name(), checked, -1), () -> {
             select(checked.id());
             window.selectTool(MapTools.Tool.EDIT);
-            status(String.format(window.text("created"), checked.name(), number(checked.grossAreaHa(), 1)));
+            String repaired = lastRepair;
+            status(String.format(window.text("created"), checked.name(), number(checked.grossAreaHa(), 1))
+                    + (repaired == null ? "" : " " + repaired));
         });
     }
 
@@ -97,6 +105,7 @@ final class CandidateEditing implements MapTools.Editor {
         d.setTitle(window.text("tool.SATELLITE_POINT"));
         d.setHeaderText(window.text("satellite.areaQuestion"));
         d.getEditor().setId("satelliteArea");
+        Dialogs.localize(d, window.bundle());
         d.showAndWait().ifPresent(s -> {
             double ha;
             try {

@@ -338,7 +338,7 @@ final class ComparisonView {
                 PdfReport.write(Report.of(context, project, projectName, scenarios, locale).withView(view), temp);
                 AtomicFiles.moveIntoPlace(temp, target);
                 Platform.runLater(() -> {
-                    status.setText(String.format(text.getString("export.done"), 1, target));
+                    status.setText(java.text.MessageFormat.format(text.getString("export.done"), 1, target));
                     if (done != null) done.run();
                 });
             } catch (IOException | RuntimeException e) {

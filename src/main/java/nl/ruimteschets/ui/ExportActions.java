@@ -87,7 +87,7 @@ final class ExportActions {
                     }
                 }
             }
-            window.notify(String.format(window.text("export.done"), written.size(), target));
+            window.notify(java.text.MessageFormat.format(window.text("export.done"), written.size(), target));
         } catch (IOException | RuntimeException e) {
             window.error(window.text("error.export"), target + ": " + e.getMessage());
         }
@@ -99,6 +99,7 @@ final class ExportActions {
         width.initOwner(window.stage());
         width.setTitle(window.text("menu.export.png"));
         width.setHeaderText(window.text("png.widthQuestion"));
+        Dialogs.localize(width, window.bundle());
         int w;
         try {
             w = Integer.parseInt(width.showAndWait().orElse("").trim());
@@ -133,7 +134,7 @@ final class ExportActions {
                 Path temp = AtomicFiles.tempBeside(file, ".png");
                 javax.imageio.ImageIO.write(MapImage.render(copy, s, area, width, height, window.locale()), "png", temp.toFile());
                 AtomicFiles.moveIntoPlace(temp, file);
-                Platform.runLater(() -> window.notify(String.format(window.text("export.done"), 1, file)));
+                Platform.runLater(() -> window.notify(java.text.MessageFormat.format(window.text("export.done"), 1, file)));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> window.error(window.text("error.export"), file + ": " + e.getMessage()));
             }
@@ -180,7 +181,7 @@ final class ExportActions {
                 if (format.equals("pdf")) PdfReport.write(r, target);
                 else r.writeCsv(target);
                 Platform.runLater(() -> {
-                    window.notify(String.format(window.text("export.done"), 1, target));
+                    window.notify(java.text.MessageFormat.format(window.text("export.done"), 1, target));
                     window.statusBar().engine("engine.ready");
                     if (done != null) done.run();
                 });

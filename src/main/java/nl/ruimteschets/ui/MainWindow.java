@@ -143,9 +143,10 @@ public final class MainWindow {
         stage.setScene(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, presentation::keys);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, workshop::keys);
+        bars.installToolKeys(scene);
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmDiscard()) e.consume();
-            else shutdown(true);
+            e.consume(); // closed by quit() once nothing unsaved would be lost
+            files.quit();
         });
         if (session.project().scenarios().isEmpty()) {
             // A project made on the command line may have layers only: give the planner somewhere to draw.
@@ -214,9 +215,10 @@ public final class MainWindow {
         return (session.dirty() ? "* " : "") + projectName() + " — " + text.getString("app.title");
     }
 
-    /** The project file's name, or "not saved" (for titles and reports). */
+    /** The project file's name, else the project's own name (the sample), else "not saved" (for titles and reports). */
     String projectName() {
-        return session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
+        return session.file() != null ? session.file().getFileName().toString()
+                : session.project().name() != null ? session.project().name() : text.getString("title.unsaved");
     }
 
     /** Applies a change as one undo step; a change the model refuses is shown, not thrown. */
@@ -354,9 +356,7 @@ public final class MainWindow {
     }
 
     void error(String header, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.initOwner(stage);
-        a.setHeaderText(header);
+        Alert a = Dialogs.alert(stage, text, Alert.AlertType.ERROR, header, message);
         a.getDialogPane().setId("errorDialog");
         a.show();
     }
@@ -368,6 +368,7 @@ public final class MainWindow {
         d.setTitle(text.getString(titleKey));
         d.setHeaderText(text.getString("scenarios.name"));
         d.getEditor().setId("scenarioName");
+        Dialogs.localize(d, text);
         return d.showAndWait().map(String::trim).filter(n -> !n.isEmpty()).filter(n -> {
             if (session.project().scenario(n).isPresent()) {
                 error(text.getString("error.change"), String.format(text.getString("scenarios.exists"), n));

@@ -1,5 +1,6 @@
 package nl.ruimteschets.ui;
 
+import java.text.MessageFormat;
 import java.time.LocalTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +34,7 @@ final class WorkshopActions implements MapTools.NoteTaker {
         int number = s.nextAnnotationNumber();
         askText(number, "").ifPresent(t -> window.perform(new AnnotationChanges.Add(s.name(),
                 new Annotation(UUID.randomUUID().toString(), number, t, x, y, tipX, tipY), -1),
-                () -> window.status(String.format(window.text("annotation.placed"), number))));
+                () -> window.status(MessageFormat.format(window.text("annotation.placed"), number))));
     }
 
     @Override
@@ -50,7 +51,7 @@ final class WorkshopActions implements MapTools.NoteTaker {
     private Optional<String> askText(int number, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(window.stage());
-        d.setTitle(String.format(window.text("annotation.title"), number));
+        d.setTitle(MessageFormat.format(window.text("annotation.title"), number));
         d.setHeaderText(window.text("annotation.prompt"));
         d.getEditor().setId("annotationText");
         d.getEditor().setPrefColumnCount(40);
@@ -63,7 +64,7 @@ final class WorkshopActions implements MapTools.NoteTaker {
         Scenario s = window.session().scenario().orElse(null);
         if (s == null) return;
         var add = ScenarioChanges.snapshot(window.session().project(), s, window.text("snapshot.name"), LocalTime.now());
-        window.perform(add, () -> window.notify(String.format(window.text("snapshot.done"), add.scenario().name(), s.name())));
+        window.perform(add, () -> window.notify(MessageFormat.format(window.text("snapshot.done"), add.scenario().name(), s.name())));
     }
 
     /** Ctrl+B anywhere in the window, in presentation mode too (the menu bar is hidden there). */
