@@ -156,7 +156,9 @@ final class ComparisonView {
         stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(text.getString("compare.title") + " — " + projectName);
-        stage.setScene(new Scene(root, 1200, 800));
+        // Fits a 1366×768 screen as well as a large one.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root, Math.min(1200, screen.getWidth()), Math.min(800, screen.getHeight() - 30)));
         stage.setOnHidden(e -> worker.shutdownNow());
         stage.show();
         rebuild();
@@ -197,6 +199,8 @@ final class ComparisonView {
             m.setAnnotations(s.annotations());
             showResults(m, s.name());
             m.setId("compareMap" + (i + 1));
+            // The shared view first: the canvas's own first layout must not become everyone's view.
+            if (start != null) m.setViewport(start);
             m.onViewport(v -> sync(m, v));
             Label title = new Label(s.name());
             title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
@@ -238,7 +242,8 @@ final class ComparisonView {
                 TableColumn<List<String>, String> tc = new TableColumn<>(header.get(c));
                 tc.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(col)));
                 tc.setCellFactory(x -> new DeltaCell(col));
-                tc.setPrefWidth(col == 0 ? 300 : 150);
+                // Wide enough for a scenario's name in the header (Δ columns carry it too).
+                tc.setPrefWidth(col == 0 ? 300 : Math.max(150, 8 * header.get(c).length() + 24));
                 table.getColumns().add(tc);
             }
             table.getItems().setAll(r.comparisonRows());
@@ -279,14 +284,29 @@ final class ComparisonView {
         worker.execute(() -> {
             if (context == null) context = new AnalysisContext(project.layers());
             Report r = Report.of(context, project, projectName, scenarios, locale);
-            for (Report.Computed c : r.scenarios()) computed.computeIfAbsent(c.scenario().name(), n -> shown(c));
+            // Figures and contours first; the hexagons (the slow part) follow on the same worker.
+            for (Report.Computed c : r.scenarios()) {
+                computed.putIfAbsent(c.scenario().name(), new Shown(c.result().candidates(), List.of()));
+            }
             Platform.runLater(() -> {
-                for (MapCanvas m : maps()) showResults(m, null);
-                if (swipeTop != null) showResults(swipeTop, swipeA.getValue());
-                if (swipeBottom != null) showResults(swipeBottom, swipeB.getValue());
+                redrawResults();
                 then.accept(r);
             });
+            boolean more = false;
+            for (Report.Computed c : r.scenarios()) {
+                if (computed.get(c.scenario().name()).hexagons().isEmpty() && c.result().candidates().stream().anyMatch(x -> x.nitrogen() != null)) {
+                    computed.put(c.scenario().name(), shown(c));
+                    more = true;
+                }
+            }
+            if (more) Platform.runLater(this::redrawResults);
         });
+    }
+
+    private void redrawResults() {
+        for (MapCanvas m : maps()) showResults(m, null);
+        if (swipeTop != null) showResults(swipeTop, swipeA.getValue());
+        if (swipeBottom != null) showResults(swipeBottom, swipeB.getValue());
     }
 
     /** Every candidate's contours, and the hexagons of all candidates with their depositions added up. */
@@ -363,6 +383,10 @@ final class ComparisonView {
         showResults(swipeTop, a.name());
         if (!computed.containsKey(a.name()) || !computed.containsKey(b.name())) withReport(List.of(a, b), r -> { });
         swipeTop.setId("swipeTop");
+        if (start != null) {
+            swipeBottom.setViewport(start);
+            swipeTop.setViewport(start);
+        }
         swipeBottom.onViewport(v -> sync(swipeBottom, v));
         swipeTop.onViewport(v -> sync(swipeTop, v));
         divider.setStroke(javafx.scene.paint.Color.web("#ffd600"));
