@@ -378,7 +378,7 @@ public final class PdfReport {
 
     /** Text that the standard fonts can show (Windows-1252), with plain forms for the rest. */
     static String safe(String s) {
-        String t = s.replace("⁻⁶", "-6").replace("−", "-").replace("≥", ">=").replace("≤", "<=").replace("Σ", "sum").replace("Δ", "delta ")
+        String t = s.replace("⁻⁶", "-6").replace("−", "-").replace("≥", ">=").replace("≤", "<=").replace("Σ", "sum").replace("Δ ", "delta ").replace("Δ", "delta ")
                 .replace("₃", "3").replace("ĳ", "ij").replace("Ĳ", "IJ").replace("²", "²").replace("\n", " ");
         StringBuilder b = new StringBuilder();
         java.nio.charset.CharsetEncoder enc = java.nio.charset.Charset.forName("windows-1252").newEncoder();
