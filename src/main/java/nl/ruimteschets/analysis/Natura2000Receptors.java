@@ -55,6 +55,25 @@ public final class Natura2000Receptors {
 
     public List<Area> areas() { return List.copyOf(areas); }
 
+    /** Receives receptor hexagon centres. */
+    @FunctionalInterface
+    public interface CentreSink {
+        void accept(double x, double y);
+    }
+
+    /**
+     * Every receptor hexagon centre inside the envelope, each once (the site search rasterises them);
+     * builds the areas' centres on first use.
+     */
+    public void forEachCentre(Envelope e, CentreSink sink) {
+        for (Area a : query(e)) {
+            double[] xs = a.xs(), ys = a.ys();
+            for (int i = 0; i < xs.length; i++) {
+                if (e.contains(xs[i], ys[i])) sink.accept(xs[i], ys[i]);
+            }
+        }
+    }
+
     static Double parseKdw(String text) {
         if (text == null || text.isBlank()) return null;
         try {
