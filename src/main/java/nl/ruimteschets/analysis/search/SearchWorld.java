@@ -44,7 +44,22 @@ public final class SearchWorld {
 
     /** The layer rasters on one grid; arrays are shared, never written after construction. */
     public record Rasters(RasterGrid grid, double[] hard, double[] zones, double[] plots, double[] sensitive,
-                          double[] sensitiveOutsideZones, double[] limitValue, double[] receptors) { }
+                          double[] sensitiveOutsideZones, double[] limitValue, double[] receptors,
+                          Map<String, double[]> spectra) {
+        /** A layer's FFT spectrum, made once per key (at most a dozen are kept; each is tens of MB at most). */
+        double[] spectrum(String key, java.util.function.Supplier<double[]> make) {
+            synchronized (spectra) {
+                double[] s = spectra.get(key);
+                if (s != null) return s;
+            }
+            double[] s = make.get(); // outside the lock: two different spectra may be made at once
+            synchronized (spectra) {
+                if (spectra.size() >= 12) spectra.clear();
+                spectra.putIfAbsent(key, s);
+                return spectra.get(key);
+            }
+        }
+    }
 
     public SearchWorld(AnalysisContext context) {
         this.context = Objects.requireNonNull(context);
@@ -112,7 +127,7 @@ public final class SearchWorld {
             int i = g.indexOf(x, y);
             if (i >= 0) receptors[i]++;
         });
-        return new Rasters(g, hard.shares(), zones.shares(), plots.shares(), all, outside, limit, receptors);
+        return new Rasters(g, hard.shares(), zones.shares(), plots.shares(), all, outside, limit, receptors, new java.util.HashMap<>());
     }
 
     private void add(RasterGrid.Coverage cov, LayerRole role) {

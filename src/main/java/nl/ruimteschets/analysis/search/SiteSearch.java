@@ -225,6 +225,12 @@ public final class SiteSearch {
         return out.subList(0, Math.min(MAX_PLOTS, out.size()));
     }
 
+    /** The footprint at one map position, evaluated exactly (benchmarks and agreement checks). */
+    public RankedLocation evaluateAt(SuitabilityMap map, int index, int serial) {
+        double x = map.grid().centreX(index % map.grid().nx()), y = map.grid().centreY(index / map.grid().nx());
+        return evaluate(map, SuitabilityMapper.footprint(map.request(), x, y), index, null, serial);
+    }
+
     private RankedLocation evaluate(SuitabilityMap map, Geometry footprint, int mapIndex, String plotName, int serial) {
         SearchRequest r = map.request();
         CandidateKind kind = r.maxDistanceM() != null ? CandidateKind.SATELLITE : CandidateKind.EXPANSION;

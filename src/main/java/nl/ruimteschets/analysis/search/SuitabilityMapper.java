@@ -56,6 +56,9 @@ import org.locationtech.jts.geom.Polygon;
  * propagation it holds is confined); correlations of one call run on the given pool.
  */
 public final class SuitabilityMapper {
+    /** Layer rasters reach this far beyond the search area: 25 km of deposition plus a large footprint. */
+    static final double LAYER_PAD_M = OpsTable.MAX_DISTANCE_M + 5_000;
+
     private final SearchWorld world;
     private final ExecutorService pool;
     private final NoisePropagation noise = new NoisePropagation(NoiseKernel.load());
@@ -78,6 +81,7 @@ public final class SuitabilityMapper {
      */
     public synchronized SuitabilityMap map(SearchRequest r, double cell, BooleanSupplier cancelled) {
         ActivityProfile p = r.profile();
+        Stopwatch sw = new Stopwatch();
         double side = r.sideM();
         Polygon fp = footprint(r, 0, 0);
         RasterGrid pos = RasterGrid.covering(r.area().getEnvelopeInternal(), cell);
@@ -89,14 +93,20 @@ public final class SuitabilityMapper {
         double att = Math.max(Math.max(p.brandM(), p.explosieM()), Math.min(p.gifwolkM(), ActivityProfile.GIFWOLK_CAP_M));
         Kernel aandacht = att > 0 ? Kernel.shares(fp.buffer(att, 8), cell) : null;
         check(cancelled);
+        sw.lap("footprint kernels");
         Kernel contour = noiseContour(r, fp, cell);
+        sw.lap("noise kernel");
         check(cancelled);
         Kernel deposition = deposition(r, fp, cell);
+        sw.lap("deposition kernel");
         check(cancelled);
 
-        final int pad = Math.max(Math.max(Math.max(f.h, pr.h), Math.max(contour.h, deposition.h)),
-                aandacht == null ? 0 : aandacht.h);
+        // A fixed pad (the deposition reach plus a 5-km footprint) keeps the layer rasters' grid, and so
+        // the cached rasters, the same while the planner changes profile and size.
+        int needed = Math.max(Math.max(Math.max(f.h, pr.h), Math.max(contour.h, deposition.h)), aandacht == null ? 0 : aandacht.h);
+        final int pad = Math.max(needed, (int) Math.ceil(LAYER_PAD_M / cell));
         SearchWorld.Rasters layers = world.rasters(pos.grow(pad));
+        sw.lap("layer rasters");
         check(cancelled);
         RasterGrid big = layers.grid();
         double[] occupied = new double[big.size()];
@@ -110,14 +120,14 @@ public final class SuitabilityMapper {
         double cellHa = cell * cell / 10_000.0;
         List<Future<double[]>> jobs = new ArrayList<>();
         final double[] occ = occupied;
-        jobs.add(submit(() -> corr(pos, f, layers.hard(), pad)));                    // 0 hard overlap (shares·cells)
-        jobs.add(submit(() -> corr(pos, pr, layers.limitValue(), pad)));             // 1 PR limit-value objects
-        jobs.add(submit(() -> corr(pos, contour, layers.zones(), pad)));             // 2 contour ∩ zones
-        jobs.add(submit(() -> corr(pos, contour, layers.sensitiveOutsideZones(), pad))); // 3
-        jobs.add(submit(() -> aandacht == null ? new double[n] : corr(pos, aandacht, layers.sensitive(), pad))); // 4
-        jobs.add(submit(() -> corr(pos, deposition, layers.receptors(), pad)));      // 5
-        jobs.add(submit(() -> corr(pos, f, layers.plots(), pad)));                   // 6
-        jobs.add(submit(() -> r.occupied().isEmpty() ? new double[n] : corr(pos, f, occ, pad))); // 7
+        jobs.add(submit(() -> corr(pos, f, layers, "hard", layers.hard(), pad)));                   // 0 hard overlap (shares·cells)
+        jobs.add(submit(() -> corr(pos, pr, layers, "limit", layers.limitValue(), pad)));           // 1 PR limit-value objects
+        jobs.add(submit(() -> corr(pos, contour, layers, "zones", layers.zones(), pad)));           // 2 contour ∩ zones
+        jobs.add(submit(() -> corr(pos, contour, layers, "outside", layers.sensitiveOutsideZones(), pad))); // 3
+        jobs.add(submit(() -> aandacht == null ? new double[n] : corr(pos, aandacht, layers, "sensitive", layers.sensitive(), pad))); // 4
+        jobs.add(submit(() -> corr(pos, deposition, layers, "receptors", layers.receptors(), pad))); // 5
+        jobs.add(submit(() -> corr(pos, f, layers, "plots", layers.plots(), pad)));                 // 6
+        jobs.add(submit(() -> r.occupied().isEmpty() ? new double[n] : corr(pos, f, null, null, occ, pad))); // 7
         double[][] res = new double[jobs.size()][];
         try {
             for (int i = 0; i < jobs.size(); i++) {
@@ -138,12 +148,17 @@ public final class SuitabilityMapper {
         } finally {
             for (Future<double[]> j : jobs) j.cancel(true);
         }
+        sw.lap("correlations");
         double[] distanceKm = parentDistanceKm(r, pos, side);
+        sw.lap("distance transform");
 
         Map<Criterion, float[]> crit = new EnumMap<>(Criterion.class);
         for (Criterion c : Criterion.values()) crit.put(c, new float[n]);
         byte[] excl = new byte[n];
         double contourHa = contour.sum() * cellHa, fpShares = f.sum();
+        float[] growth = crit.get(Criterion.ZONE_GROWTH), noiseObjects = crit.get(Criterion.NOISE_SENSITIVE),
+                objects = crit.get(Criterion.AANDACHT_OBJECTS), dep = crit.get(Criterion.DEPOSITION),
+                dist = crit.get(Criterion.PARENT_DISTANCE), plots = crit.get(Criterion.AVAILABLE_PLOTS);
         // FFT round-off is ~1e-12 of the largest value; below these a sum is zero.
         double eps = 1e-6;
         for (int i = 0; i < n; i++) {
@@ -157,28 +172,62 @@ public final class SuitabilityMapper {
             }
             excl[i] = (byte) e.ordinal();
             if (e == SuitabilityMap.Exclusion.OUTSIDE_AREA) {
-                for (float[] a : crit.values()) a[i] = Float.NaN;
+                growth[i] = noiseObjects[i] = objects[i] = dep[i] = dist[i] = plots[i] = Float.NaN;
                 continue;
             }
-            crit.get(Criterion.ZONE_GROWTH)[i] = (float) Math.max(0, contourHa - res[2][i] * cellHa);
-            crit.get(Criterion.NOISE_SENSITIVE)[i] = (float) Math.max(0, res[3][i] < eps ? 0 : res[3][i]);
-            crit.get(Criterion.AANDACHT_OBJECTS)[i] = (float) Math.max(0, res[4][i] < eps ? 0 : res[4][i]);
-            crit.get(Criterion.DEPOSITION)[i] = (float) Math.max(0, res[5][i]);
-            crit.get(Criterion.PARENT_DISTANCE)[i] = distanceKm == null ? 0f : (float) distanceKm[i];
-            crit.get(Criterion.AVAILABLE_PLOTS)[i] = (float) Math.min(1, Math.max(0, 1 - res[6][i] / fpShares));
+            growth[i] = (float) Math.max(0, contourHa - res[2][i] * cellHa);
+            noiseObjects[i] = (float) (res[3][i] < eps ? 0 : res[3][i]);
+            objects[i] = (float) (res[4][i] < eps ? 0 : res[4][i]);
+            dep[i] = (float) Math.max(0, res[5][i]);
+            dist[i] = distanceKm == null ? 0f : (float) distanceKm[i];
+            plots[i] = (float) Math.min(1, Math.max(0, 1 - res[6][i] / fpShares));
         }
         Map<Criterion, Double> scales = new EnumMap<>(Criterion.class);
-        for (Criterion c : Criterion.values()) scales.put(c, scale(crit.get(c), excl, c));
+        for (Criterion c : Criterion.values()) scales.put(c, r.weight(c) > 0 ? scale(crit.get(c), excl, c) : 1.0);
         float[] score = new float[n];
+        Criterion[] cs = Criterion.values();
+        float[][] values = new float[cs.length][];
+        double[] wOverScale = new double[cs.length], wt = new double[cs.length];
+        double sumW = 0;
+        for (Criterion c : cs) {
+            values[c.ordinal()] = crit.get(c);
+            wt[c.ordinal()] = r.weight(c);
+            wOverScale[c.ordinal()] = r.weight(c) / scales.get(c);
+            sumW += r.weight(c);
+        }
         for (int i = 0; i < n; i++) {
             if (excl[i] != 0) {
                 score[i] = Float.NaN;
                 continue;
             }
-            final int k = i;
-            score[i] = (float) SuitabilityMap.score(r, scales, c -> crit.get(c)[k]);
+            double cost = 0;
+            for (int c = 0; c < cs.length; c++) {
+                if (wOverScale[c] > 0) cost += Math.min(wt[c], Math.max(0, values[c][i]) * wOverScale[c]);
+            }
+            // the same formula as SuitabilityMap.score, unrolled over arrays for 300,000 positions
+            score[i] = (float) (sumW == 0 ? 100.0 : 100.0 * (1 - cost / sumW));
         }
+        sw.lap("scores");
+        sw.print(cell);
         return new SuitabilityMap(r, pos, crit, score, excl, scales, cell > r.cellM());
+    }
+
+    /** Stage times on stderr when -Druimteschets.searchStats=true (benchmark diagnostics). */
+    private static final class Stopwatch {
+        private static final boolean ON = Boolean.getBoolean("ruimteschets.searchStats");
+        private final StringBuilder sb = new StringBuilder();
+        private long t = System.nanoTime();
+
+        void lap(String what) {
+            if (!ON) return;
+            long now = System.nanoTime();
+            sb.append(String.format(java.util.Locale.ROOT, " %s %.0f ms;", what, (now - t) / 1e6));
+            t = now;
+        }
+
+        void print(double cell) {
+            if (ON) System.err.println("  [search " + (int) cell + " m]" + sb);
+        }
     }
 
     private Future<double[]> submit(Supplier<double[]> s) {
@@ -189,9 +238,21 @@ public final class SuitabilityMapper {
         if (cancelled.getAsBoolean()) throw new CancellationException();
     }
 
-    private static double[] corr(RasterGrid pos, Kernel k, double[] layer, int pad) {
+    /**
+     * One criterion at every position. The layer's spectrum is kept with the rasters (key: layer, grid,
+     * kernel size), so a new profile or size transforms only its kernel and the product back.
+     */
+    private static double[] corr(RasterGrid pos, Kernel k, SearchWorld.Rasters cache, String name, double[] layer, int pad) {
+        if (isZero(layer)) return new double[pos.size()];
         Correlation c = new Correlation(pos.nx(), pos.ny(), k.h);
-        return c.correlate(c.layerSpectrum(layer, pad), c.kernelSpectrum(k.values));
+        double[] spectrum = cache == null ? c.layerSpectrum(layer, pad)
+                : cache.spectrum(name + "/" + pos.nx() + "x" + pos.ny() + "/" + k.h, () -> c.layerSpectrum(layer, pad));
+        return c.correlate(spectrum, c.kernelSpectrum(k.values));
+    }
+
+    private static boolean isZero(double[] a) {
+        for (double v : a) if (v != 0) return false;
+        return true;
     }
 
     /** What counts as bad: the 95th percentile of the valid positions (the maximum when that is 0; 1 when all are 0). */
@@ -214,7 +275,7 @@ public final class SuitabilityMapper {
         double threshold = p.dayOnly() ? 50 - NoiseModel.LDEN_DAY_ONLY : Math.min(50 - NoiseModel.LDEN_24_7, 40);
         double ext = Math.max(Math.max(-grid.x0(), grid.x0() + grid.nx() * grid.cell()),
                 Math.max(-grid.y0(), grid.y0() + grid.ny() * grid.cell()));
-        int h = (int) Math.ceil(ext / cell) + 1;
+        int h = Kernel.steps((int) Math.ceil(ext / cell) + 1);
         int w = 2 * h + 1;
         double[] v = new double[w * w];
         int sub = RasterGrid.SUB;
@@ -243,7 +304,8 @@ public final class SuitabilityMapper {
         Candidate probe = new Candidate("search", "search", CandidateKind.EXPANSION, r.parentCluster(), fp, 0,
                 p.name(), null, "");
         NitrogenEmission e = NitrogenModel.emission(probe, p, HectareBalanceModel.netHa(probe, p, null, 0));
-        int h = (int) Math.ceil((OpsTable.MAX_DISTANCE_M + r.sideM()) / cell);
+        // One size for every footprint up to 5 km across, so the receptors' spectrum is transformed once.
+        int h = Math.max((int) Math.ceil(LAYER_PAD_M / cell), (int) Math.ceil((OpsTable.MAX_DISTANCE_M + r.sideM()) / cell));
         int w = 2 * h + 1;
         double[] v = new double[w * w];
         if (e.noxKgYr() <= 0 && e.nh3KgYr() <= 0) return new Kernel(1, new double[9]);
@@ -293,8 +355,18 @@ public final class SuitabilityMapper {
         static Kernel shares(Geometry g, double cell) {
             Envelope e = g.getEnvelopeInternal();
             double ext = Math.max(Math.max(-e.getMinX(), e.getMaxX()), Math.max(-e.getMinY(), e.getMaxY()));
-            int h = (int) Math.ceil(ext / cell - 0.5) + 1;
+            int h = steps((int) Math.ceil(ext / cell - 0.5) + 1);
             return new Kernel(h, RasterGrid.offsets(h, cell).shares(g));
+        }
+
+        /**
+         * Kernel half-sizes go up in steps (4, 8, 16, … cells), so that small changes of size or profile
+         * keep the size and the cached layer spectra stay valid.
+         */
+        static int steps(int h) {
+            int s = 4;
+            while (s < h) s *= 2;
+            return s;
         }
 
         double sum() {
