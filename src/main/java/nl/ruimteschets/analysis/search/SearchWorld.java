@@ -22,7 +22,8 @@ import org.locationtech.jts.geom.Location;
 /**
  * The project's layers as rasters for the site search: per grid, the share of each cell inside hard
  * constraints (Natura 2000, residential), existing noise zones and available plots, and per cell the
- * number of sensitive objects (all, outside noise zones, and those with a PR limit value), of
+ * number of sensitive objects (all, and outside noise zones) by object centre, the cells touched by
+ * objects with a PR limit value (by envelope, for the hard exclusion), and the number of
  * nitrogen receptor hexagons (the nitrogen model's own receptors), by object centre. These do not
  * depend on the activity asked, so a changed profile, size or weight reuses them; a new layer set
  * means a new world (the engine's {@link AnalysisContext} is rebuilt then too).
@@ -32,7 +33,7 @@ import org.locationtech.jts.geom.Location;
 public final class SearchWorld {
     private final AnalysisContext context;
     /** Per sensitive object (all SENSITIVE layers in order): centre and flags. */
-    private final float[] objX, objY;
+    private final float[] objX, objY, objHalfW, objHalfH;
     private final byte[] objFlags;
     private static final byte LIMIT_VALUE = 1, OUTSIDE_ZONES = 2;
     private final Map<RasterGrid, Rasters> cache = new LinkedHashMap<>(4, 0.75f, true) {
@@ -72,6 +73,8 @@ public final class SearchWorld {
         for (LayerIndex li : context.layers(LayerRole.SENSITIVE)) n += li.packed().size();
         objX = new float[n];
         objY = new float[n];
+        objHalfW = new float[n];
+        objHalfH = new float[n];
         objFlags = new byte[n];
         int k = 0;
         Coordinate c = new Coordinate();
@@ -81,6 +84,8 @@ public final class SearchWorld {
             for (int q = 0; q < env.size(); q++, k++) {
                 objX[k] = env.centreX(q);
                 objY[k] = env.centreY(q);
+                objHalfW[k] = env.halfWidth(q);
+                objHalfH[k] = env.halfHeight(q);
                 Feature f = layer.features().get(env.feature(q));
                 byte flags = 0;
                 if (Vulnerability.parse(layer.text(f, Layer.MAP_VULNERABILITY)).hasLimitValue()) flags |= LIMIT_VALUE;
@@ -120,7 +125,16 @@ public final class SearchWorld {
             if (i < 0) continue;
             all[i]++;
             if ((objFlags[k] & OUTSIDE_ZONES) != 0) outside[i]++;
-            if ((objFlags[k] & LIMIT_VALUE) != 0) limit[i]++;
+        }
+        for (int k = 0; k < objX.length; k++) {
+            if ((objFlags[k] & LIMIT_VALUE) == 0) continue;
+            // A PR conflict is a hard exclusion: mark every cell the object's envelope touches, so that no
+            // position within PR distance of any part of it is missed (careful by up to a cell).
+            int i0 = (int) Math.floor((objX[k] - objHalfW[k] - g.x0()) / g.cell()), i1 = (int) Math.floor((objX[k] + objHalfW[k] - g.x0()) / g.cell());
+            int j0 = (int) Math.floor((objY[k] - objHalfH[k] - g.y0()) / g.cell()), j1 = (int) Math.floor((objY[k] + objHalfH[k] - g.y0()) / g.cell());
+            for (int j = Math.max(0, j0); j <= Math.min(g.ny() - 1, j1); j++) {
+                for (int i = Math.max(0, i0); i <= Math.min(g.nx() - 1, i1); i++) limit[j * g.nx() + i] = 1;
+            }
         }
         double[] receptors = new double[g.size()];
         context.nitrogen().receptors().forEachCentre(g.envelope(), (x, y) -> {

@@ -47,7 +47,8 @@ public final class SiteSearch {
     private final ExecutorService pool = Executors.newFixedThreadPool(2, daemon("ruimteschets-search-fft"));
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("ruimteschets-search"));
     private final SuitabilityMapper mapper;
-    private final ScenarioEngine engine;
+    /** Two engines, so two locations are evaluated side by side (each engine is confined to one thread at a time). */
+    private final ScenarioEngine[] engines;
     private final AtomicLong latest = new AtomicLong();
 
     /** Receives the stages of a search; called on the search's thread. */
@@ -79,7 +80,8 @@ public final class SiteSearch {
     public SiteSearch(SearchWorld world) {
         this.world = world;
         this.mapper = new SuitabilityMapper(world, pool);
-        this.engine = new ScenarioEngine(world.context(), Runnable::run, r -> { });
+        this.engines = new ScenarioEngine[] {new ScenarioEngine(world.context(), Runnable::run, r -> { }),
+            new ScenarioEngine(world.context(), Runnable::run, r -> { })};
     }
 
     public SearchWorld world() { return world; }
@@ -143,38 +145,74 @@ public final class SiteSearch {
     public List<RankedLocation> rank(SuitabilityMap map, BooleanSupplier cancelled) {
         SearchRequest r = map.request();
         List<RankedLocation> out = new ArrayList<>();
-        int serial = 0;
+        int[] serial = {0};
         if (!r.plotsOnly() && r.topK() > 0) {
             Integer[] order = bestFirst(map);
             List<double[]> taken = new ArrayList<>();
             double side = r.sideM();
-            int tried = 0;
-            for (int k = 0; k < order.length && out.size() < r.topK() && tried < 3 * r.topK() + 10; k++) {
-                int i = order[k];
-                double x = map.grid().centreX(i % map.grid().nx()), y = map.grid().centreY(i / map.grid().nx());
-                boolean overlaps = false;
-                for (double[] t : taken) {
-                    if (Math.abs(t[0] - x) < side && Math.abs(t[1] - y) < side) {
-                        overlaps = true;
-                        break;
+            int next = 0, tried = 0, clean = 0;
+            // In rounds: pick the best positions not overlapping any picked before, evaluate them exactly
+            // (two engines side by side), and pick more only for those the engine finds in conflict.
+            while (clean < r.topK() && next < order.length && tried < 3 * r.topK() + 10) {
+                List<Job> batch = new ArrayList<>();
+                for (; next < order.length && batch.size() < r.topK() - clean; next++) {
+                    int i = order[next];
+                    double x = map.grid().centreX(i % map.grid().nx()), y = map.grid().centreY(i / map.grid().nx());
+                    boolean overlaps = false;
+                    for (double[] t : taken) {
+                        if (Math.abs(t[0] - x) < side && Math.abs(t[1] - y) < side) {
+                            overlaps = true;
+                            break;
+                        }
+                    }
+                    if (overlaps) continue;
+                    taken.add(new double[] {x, y}); // a conflicting position still blocks overlapping neighbours
+                    batch.add(new Job(SuitabilityMapper.footprint(r, x, y), i, null, ++serial[0]));
+                }
+                tried += batch.size();
+                for (RankedLocation loc : evaluateAll(map, batch, cancelled)) {
+                    if (!loc.hardConflict()) {
+                        out.add(loc);
+                        clean++;
                     }
                 }
-                if (overlaps) continue;
-                if (cancelled.getAsBoolean()) throw new CancellationException();
-                tried++;
-                RankedLocation loc = evaluate(map, SuitabilityMapper.footprint(r, x, y), i, null, ++serial);
-                taken.add(new double[] {x, y}); // a conflicting position still blocks its neighbours' overlap
-                if (!loc.hardConflict()) out.add(loc);
             }
         }
-        for (Plot p : plots(map)) {
-            if (cancelled.getAsBoolean()) throw new CancellationException();
-            out.add(evaluate(map, p.geometry, p.mapIndex, p.name, ++serial));
-        }
+        List<Job> plotJobs = new ArrayList<>();
+        for (Plot p : plots(map)) plotJobs.add(new Job(p.geometry, p.mapIndex, p.name, ++serial[0]));
+        out.addAll(evaluateAll(map, plotJobs, cancelled));
         out.sort(Comparator.comparingDouble(RankedLocation::exactScore).reversed());
         List<RankedLocation> ranked = new ArrayList<>();
         for (RankedLocation l : out) ranked.add(l.withRank(ranked.size() + 1));
         return ranked;
+    }
+
+    private record Job(Geometry footprint, int mapIndex, String plotName, int serial) { }
+
+    /** Evaluates the jobs with the two engines, half on a pool thread, half here; results in job order. */
+    private List<RankedLocation> evaluateAll(SuitabilityMap map, List<Job> jobs, BooleanSupplier cancelled) {
+        RankedLocation[] out = new RankedLocation[jobs.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Consumer<ScenarioEngine> work = e -> {
+            for (int k; (k = next.getAndIncrement()) < jobs.size(); ) {
+                if (cancelled.getAsBoolean()) throw new CancellationException();
+                Job j = jobs.get(k);
+                out[k] = evaluate(map, j.footprint, j.mapIndex, j.plotName, j.serial, e);
+            }
+        };
+        java.util.concurrent.Future<?> helper = jobs.size() > 1 ? pool.submit(() -> work.accept(engines[1])) : null;
+        work.accept(engines[0]);
+        if (helper != null) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+        return List.of(out);
     }
 
     private static Integer[] bestFirst(SuitabilityMap map) {
@@ -228,10 +266,11 @@ public final class SiteSearch {
     /** The footprint at one map position, evaluated exactly (benchmarks and agreement checks). */
     public RankedLocation evaluateAt(SuitabilityMap map, int index, int serial) {
         double x = map.grid().centreX(index % map.grid().nx()), y = map.grid().centreY(index / map.grid().nx());
-        return evaluate(map, SuitabilityMapper.footprint(map.request(), x, y), index, null, serial);
+        return evaluate(map, SuitabilityMapper.footprint(map.request(), x, y), index, null, serial, engines[0]);
     }
 
-    private RankedLocation evaluate(SuitabilityMap map, Geometry footprint, int mapIndex, String plotName, int serial) {
+    private RankedLocation evaluate(SuitabilityMap map, Geometry footprint, int mapIndex, String plotName, int serial,
+                                    ScenarioEngine engine) {
         SearchRequest r = map.request();
         CandidateKind kind = r.maxDistanceM() != null ? CandidateKind.SATELLITE : CandidateKind.EXPANSION;
         Candidate c = new Candidate("search-" + serial, plotName != null ? plotName : "Zoeklocatie " + serial, kind,

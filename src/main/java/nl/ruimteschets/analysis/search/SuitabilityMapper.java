@@ -89,7 +89,11 @@ public final class SuitabilityMapper {
 
         // Kernels over offsets, from the models.
         Kernel f = Kernel.shares(fp, cell);
-        Kernel pr = Kernel.shares(p.prDistanceM() > 0 ? fp.buffer(p.prDistanceM(), 8) : fp, cell);
+        // For the hard exclusions the footprint is grown by a sub-sample's half-diagonal, so that every
+        // cell it touches has a share > 0 and no overlap is missed (careful by up to a cell).
+        Kernel touch = Kernel.shares(fp.buffer(0.71 * cell / RasterGrid.SUB, 8), cell);
+        // Grown by a sub-sample's half-diagonal, so every cell the PR contour touches has a share > 0.
+        Kernel pr = Kernel.shares(fp.buffer(p.prDistanceM() + 0.71 * cell / RasterGrid.SUB, 8), cell);
         double att = Math.max(Math.max(p.brandM(), p.explosieM()), Math.min(p.gifwolkM(), ActivityProfile.GIFWOLK_CAP_M));
         Kernel aandacht = att > 0 ? Kernel.shares(fp.buffer(att, 8), cell) : null;
         check(cancelled);
@@ -103,7 +107,7 @@ public final class SuitabilityMapper {
 
         // A fixed pad (the deposition reach plus a 5-km footprint) keeps the layer rasters' grid, and so
         // the cached rasters, the same while the planner changes profile and size.
-        int needed = Math.max(Math.max(Math.max(f.h, pr.h), Math.max(contour.h, deposition.h)), aandacht == null ? 0 : aandacht.h);
+        int needed = Math.max(Math.max(Math.max(touch.h, pr.h), Math.max(contour.h, deposition.h)), aandacht == null ? 0 : aandacht.h);
         final int pad = Math.max(needed, (int) Math.ceil(LAYER_PAD_M / cell));
         SearchWorld.Rasters layers = world.rasters(pos.grow(pad));
         sw.lap("layer rasters");
@@ -118,16 +122,18 @@ public final class SuitabilityMapper {
         double[] area = new RasterGrid(pos.x0(), pos.y0(), cell, pos.nx(), pos.ny()).shares(r.area());
 
         double cellHa = cell * cell / 10_000.0;
+        // FFT round-off is ~1e-12 of the largest value: below this a sum is zero.
+        final double eps = 1e-6;
         List<Future<double[]>> jobs = new ArrayList<>();
         final double[] occ = occupied;
-        jobs.add(submit(() -> corr(pos, f, layers, "hard", layers.hard(), pad)));                   // 0 hard overlap (shares·cells)
+        jobs.add(submit(() -> corr(pos, touch, layers, "hard", layers.hard(), pad)));                   // 0 hard overlap (shares·cells)
         jobs.add(submit(() -> corr(pos, pr, layers, "limit", layers.limitValue(), pad)));           // 1 PR limit-value objects
         jobs.add(submit(() -> corr(pos, contour, layers, "zones", layers.zones(), pad)));           // 2 contour ∩ zones
         jobs.add(submit(() -> corr(pos, contour, layers, "outside", layers.sensitiveOutsideZones(), pad))); // 3
         jobs.add(submit(() -> aandacht == null ? new double[n] : corr(pos, aandacht, layers, "sensitive", layers.sensitive(), pad))); // 4
         jobs.add(submit(() -> corr(pos, deposition, layers, "receptors", layers.receptors(), pad))); // 5
         jobs.add(submit(() -> corr(pos, f, layers, "plots", layers.plots(), pad)));                 // 6
-        jobs.add(submit(() -> r.occupied().isEmpty() ? new double[n] : corr(pos, f, null, null, occ, pad))); // 7
+        jobs.add(submit(() -> r.occupied().isEmpty() ? new double[n] : corr(pos, touch, null, null, occ, pad))); // 7
         double[][] res = new double[jobs.size()][];
         try {
             for (int i = 0; i < jobs.size(); i++) {
@@ -159,14 +165,12 @@ public final class SuitabilityMapper {
         float[] growth = crit.get(Criterion.ZONE_GROWTH), noiseObjects = crit.get(Criterion.NOISE_SENSITIVE),
                 objects = crit.get(Criterion.AANDACHT_OBJECTS), dep = crit.get(Criterion.DEPOSITION),
                 dist = crit.get(Criterion.PARENT_DISTANCE), plots = crit.get(Criterion.AVAILABLE_PLOTS);
-        // FFT round-off is ~1e-12 of the largest value; below these a sum is zero.
-        double eps = 1e-6;
         for (int i = 0; i < n; i++) {
             SuitabilityMap.Exclusion e = SuitabilityMap.Exclusion.NONE;
             if (area[i] < 0.5 || (r.plotsOnly() && res[6][i] < 0.5 * fpShares)) e = SuitabilityMap.Exclusion.OUTSIDE_AREA;
-            else if (res[0][i] * cellHa > 0.01) e = SuitabilityMap.Exclusion.NATURA2000_OR_RESIDENTIAL;
-            else if (res[7][i] * cellHa > 0.01) e = SuitabilityMap.Exclusion.OCCUPIED;
-            else if (res[1][i] > 0.5) e = SuitabilityMap.Exclusion.PR_CONFLICT;
+            else if (res[0][i] > eps) e = SuitabilityMap.Exclusion.NATURA2000_OR_RESIDENTIAL;
+            else if (res[7][i] > eps) e = SuitabilityMap.Exclusion.OCCUPIED;
+            else if (res[1][i] > eps) e = SuitabilityMap.Exclusion.PR_CONFLICT;
             else if (r.maxDistanceM() != null && distanceKm != null && distanceKm[i] * 1000 > r.maxDistanceM()) {
                 e = SuitabilityMap.Exclusion.TOO_FAR;
             }
@@ -183,7 +187,7 @@ public final class SuitabilityMapper {
             plots[i] = (float) Math.min(1, Math.max(0, 1 - res[6][i] / fpShares));
         }
         Map<Criterion, Double> scales = new EnumMap<>(Criterion.class);
-        for (Criterion c : Criterion.values()) scales.put(c, r.weight(c) > 0 ? scale(crit.get(c), excl, c) : 1.0);
+        for (Criterion c : Criterion.values()) scales.put(c, scale(crit.get(c), excl, c)); // all: the map shows any criterion
         float[] score = new float[n];
         Criterion[] cs = Criterion.values();
         float[][] values = new float[cs.length][];
