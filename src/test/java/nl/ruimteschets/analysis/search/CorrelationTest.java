@@ -53,7 +53,7 @@ class CorrelationTest {
     @Test
     void coverageSharesMeasureArea() {
         RasterGrid g = new RasterGrid(0, 0, 100, 10, 10);
-        double[] s = g.shares(SmallWorld.box(150, 450, 200, 700).union(SmallWorld.box(300, 600, 600, 800)));
+        double[] s = g.shares(SearchWorldFixtures.box(150, 450, 200, 700).union(SearchWorldFixtures.box(300, 600, 600, 800)));
         double sum = 0;
         for (double v : s) sum += v;
         // 300 x 500 + 300 x 200 - the 150 x 100 overlap, in 1-ha cells, counted once

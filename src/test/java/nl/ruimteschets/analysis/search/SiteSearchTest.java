@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
-/** Site search on {@link SmallWorld}, where the best location is known by construction. */
+/** Site search on {@link SearchWorldFixtures}, where the best location is known by construction. */
 class SiteSearchTest {
     static SiteSearch search;
 
     @BeforeAll
     static void world() {
-        search = new SiteSearch(new SearchWorld(new AnalysisContext(SmallWorld.layers())));
+        search = new SiteSearch(new SearchWorld(new AnalysisContext(SearchWorldFixtures.layers())));
     }
 
     @AfterAll
@@ -41,8 +41,8 @@ class SiteSearchTest {
     }
 
     static SearchRequest request(String profile, boolean plotsOnly, Map<Criterion, Double> weights, int topK) {
-        return new SearchRequest(SmallWorld.profile(profile), 60, SmallWorld.box(SmallWorld.X0, SmallWorld.X0 + 20_000,
-                SmallWorld.Y0, SmallWorld.Y0 + 20_000), plotsOnly, "Testcluster", null, weights, 100, topK, List.of());
+        return new SearchRequest(SearchWorldFixtures.profile(profile), 60, SearchWorldFixtures.box(SearchWorldFixtures.X0, SearchWorldFixtures.X0 + 20_000,
+                SearchWorldFixtures.Y0, SearchWorldFixtures.Y0 + 20_000), plotsOnly, "Testcluster", null, weights, 100, topK, List.of());
     }
 
     static Map<Criterion, Double> noDistance() {
@@ -76,10 +76,10 @@ class SiteSearchTest {
         SiteSearch.Result r = search.run(request("Waterstof", false, noDistance(), 5), () -> false, m -> { });
         List<RankedLocation> free = r.locations().stream().filter(l -> l.plotName() == null).toList();
         assertEquals(5, free.size());
-        Geometry dwellings = SmallWorld.VILLAGE;
+        Geometry dwellings = SearchWorldFixtures.VILLAGE;
         RankedLocation best = r.locations().get(0);
         Geometry fp = best.candidate().geometry();
-        assertTrue(fp.distance(SmallWorld.NATURA) > 8_000, "best is " + fp.getCentroid() + ", " + fp.distance(SmallWorld.NATURA) + " m from Natura 2000");
+        assertTrue(fp.distance(SearchWorldFixtures.NATURA) > 8_000, "best is " + fp.getCentroid() + ", " + fp.distance(SearchWorldFixtures.NATURA) + " m from Natura 2000");
         assertTrue(fp.distance(dwellings) > 3_000, "best is " + fp.distance(dwellings) + " m from the village");
         assertEquals(60.0, free.get(0).candidate().grossAreaHa(), 0.01);
         for (int i = 0; i < free.size(); i++) {
@@ -102,24 +102,24 @@ class SiteSearchTest {
     void hardConstraintsExcludeEveryOverlappingPositionAndEveryPrConflict() {
         // Chemie: PR 10^-6 at 400 m, so the school and the dwellings exclude a ring around them.
         SuitabilityMap m = search.map(request("Chemie", false, SearchRequest.defaultWeights(), 0), 100, () -> false);
-        List<Feature> limit = SmallWorld.sensitive();
+        List<Feature> limit = SearchWorldFixtures.sensitive();
         int natura = 0, pr = 0;
         for (int i = 0; i < m.grid().size(); i++) {
             if (m.exclusionAt(i) == SuitabilityMap.Exclusion.OUTSIDE_AREA) continue;
             Polygon fp = SuitabilityMapper.footprint(m.request(), m.grid().centreX(i % m.grid().nx()), m.grid().centreY(i / m.grid().nx()));
-            if (fp.intersection(SmallWorld.NATURA).getArea() > 0 || fp.intersection(SmallWorld.VILLAGE).getArea() > 0) {
+            if (fp.intersection(SearchWorldFixtures.NATURA).getArea() > 0 || fp.intersection(SearchWorldFixtures.VILLAGE).getArea() > 0) {
                 natura++;
                 assertNotEquals(SuitabilityMap.Exclusion.NONE, m.exclusionAt(i), "overlapping position offered at " + fp.getCentroid());
                 continue;
             }
-            if (fp.distance(SmallWorld.SCHOOL) <= 400) {
+            if (fp.distance(SearchWorldFixtures.SCHOOL) <= 400) {
                 pr++;
                 assertEquals(SuitabilityMap.Exclusion.PR_CONFLICT, m.exclusionAt(i), "school within PR distance at " + fp.getCentroid());
             }
         }
         assertTrue(natura > 1000 && pr > 50, natura + " overlapping, " + pr + " PR positions checked");
         // Positions far from every constraint stay open.
-        int far = m.grid().indexOf(SmallWorld.X0 + 17_000, SmallWorld.Y0 + 6_000);
+        int far = m.grid().indexOf(SearchWorldFixtures.X0 + 17_000, SearchWorldFixtures.Y0 + 6_000);
         assertEquals(SuitabilityMap.Exclusion.NONE, m.exclusionAt(far));
         // The exact engine finds no conflict at the positions offered.
         List<RankedLocation> ranked = search.rank(m.request().topK() == 0 ? mapWithTop(m, 8) : m, () -> false);
@@ -140,18 +140,18 @@ class SiteSearchTest {
 
     @Test
     void aSatelliteStaysWithinItsMaximumDistanceAndTakenFootprintsAreExcluded() {
-        Geometry taken = SmallWorld.box(SmallWorld.X0 + 11_000, SmallWorld.X0 + 12_000, SmallWorld.Y0 + 8_000, SmallWorld.Y0 + 9_000);
-        SearchRequest r = new SearchRequest(SmallWorld.profile("Waterstof"), 60, SmallWorld.box(SmallWorld.X0, SmallWorld.X0 + 20_000,
-                SmallWorld.Y0, SmallWorld.Y0 + 20_000), false, "Testcluster", 3_000.0, SearchRequest.defaultWeights(), 100, 3,
+        Geometry taken = SearchWorldFixtures.box(SearchWorldFixtures.X0 + 11_000, SearchWorldFixtures.X0 + 12_000, SearchWorldFixtures.Y0 + 8_000, SearchWorldFixtures.Y0 + 9_000);
+        SearchRequest r = new SearchRequest(SearchWorldFixtures.profile("Waterstof"), 60, SearchWorldFixtures.box(SearchWorldFixtures.X0, SearchWorldFixtures.X0 + 20_000,
+                SearchWorldFixtures.Y0, SearchWorldFixtures.Y0 + 20_000), false, "Testcluster", 3_000.0, SearchRequest.defaultWeights(), 100, 3,
                 List.of(taken));
         SiteSearch.Result res = search.run(r, () -> false, m -> { });
         int tooFar = 0;
         for (int i = 0; i < res.map().grid().size(); i++) if (res.map().exclusionAt(i) == SuitabilityMap.Exclusion.TOO_FAR) tooFar++;
         assertTrue(tooFar > 10_000, tooFar + " positions too far");
-        assertEquals(SuitabilityMap.Exclusion.OCCUPIED, res.map().exclusionAt(res.map().grid().indexOf(SmallWorld.X0 + 11_500, SmallWorld.Y0 + 8_500)));
+        assertEquals(SuitabilityMap.Exclusion.OCCUPIED, res.map().exclusionAt(res.map().grid().indexOf(SearchWorldFixtures.X0 + 11_500, SearchWorldFixtures.Y0 + 8_500)));
         for (RankedLocation l : res.locations()) {
             if (l.plotName() != null) continue;
-            assertTrue(l.candidate().geometry().distance(SmallWorld.CLUSTER) <= 3_000 + 150, l.candidate().geometry().getCentroid().toString());
+            assertTrue(l.candidate().geometry().distance(SearchWorldFixtures.CLUSTER) <= 3_000 + 150, l.candidate().geometry().getCentroid().toString());
             assertTrue(l.candidate().geometry().intersection(taken).getArea() < 1, "overlaps a taken footprint");
         }
     }
@@ -191,7 +191,7 @@ class SiteSearchTest {
 
     @Test
     void addingLocationsIsOneUndoableChange() {
-        Project p = SmallWorld.project();
+        Project p = SearchWorldFixtures.project();
         SiteSearch.Result r = search.run(request("Waterstof", false, SearchRequest.defaultWeights(), 2), () -> false, m -> { });
         List<RankedLocation> two = r.locations().subList(0, 2);
         Change add = LocationChanges.add(p, "Zoekresultaat", two, "Zoeklocatie");

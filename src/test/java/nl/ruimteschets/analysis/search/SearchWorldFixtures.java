@@ -24,7 +24,7 @@ import org.locationtech.jts.geom.Geometry;
  * sensitive object and from Natura 2000; "Kavel Duin" 500 m from Natura 2000; "Kavel Dorp" beside the
  * village.
  */
-final class SmallWorld {
+public final class SearchWorldFixtures {
     static final double X0 = 100_000, Y0 = 400_000;
     static final Envelope AREA = new Envelope(X0, X0 + 20_000, Y0, Y0 + 20_000);
     static final Geometry NATURA = box(X0 - 3_000, X0 + 3_500, Y0 - 3_000, Y0 + 23_000);
@@ -35,7 +35,7 @@ final class SmallWorld {
     static final Geometry PLOT_DUNE = box(X0 + 4_000, X0 + 5_000, Y0 + 9_000, Y0 + 10_000);
     static final Geometry PLOT_VILLAGE = box(X0 + 12_000, X0 + 13_000, Y0 + 12_500, Y0 + 13_500);
 
-    private SmallWorld() { }
+    private SearchWorldFixtures() { }
 
     static Geometry box(double x0, double x1, double y0, double y1) {
         return Rd.FACTORY.toGeometry(new Envelope(x0, x1, y0, y1));
@@ -78,7 +78,7 @@ final class SmallWorld {
         return l;
     }
 
-    static Project project() {
+    public static Project project() {
         Project p = new Project();
         layers().forEach(p::putLayer);
         p.putCluster(new Cluster("Testcluster", List.of(), 100, 300, 50, 0.7, "test"));
