@@ -123,6 +123,31 @@ public final class SuitabilityImage {
         return img;
     }
 
+    /** The legend alone as an image (the app draws it over its map). */
+    public static BufferedImage legendImage(SuitabilityMap m, Criterion criterion, Locale locale) {
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D pg = probe.createGraphics();
+        int[] size = legendSize(pg, m, locale);
+        pg.dispose();
+        BufferedImage img = new BufferedImage(size[0] + 1, size[1] + 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        legend(g, m, criterion, locale, 0, 0);
+        g.dispose();
+        return img;
+    }
+
+    private static int[] legendSize(Graphics2D g, SuitabilityMap m, Locale locale) {
+        ResourceBundle t = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int w = 260;
+        for (String s : new String[] {t.getString("search.honesty"), t.getString("search.legend.excluded"),
+            java.text.MessageFormat.format(t.getString("search.legend.grid"), "100")}) {
+            w = Math.max(w, g.getFontMetrics().stringWidth(s) + 44);
+        }
+        return new int[] {w, 118};
+    }
+
     /** The legend box at (x, y): title, ramp with its ends, excluded, and the screening caveat. */
     public static void legend(Graphics2D g, SuitabilityMap m, Criterion criterion, Locale locale, int x, int y) {
         ResourceBundle t = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
@@ -137,8 +162,8 @@ public final class SuitabilityImage {
         }
         String note = t.getString("search.honesty");
         String res = java.text.MessageFormat.format(t.getString("search.legend.grid"), String.format(locale, "%.0f", m.grid().cell()));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        int w = Math.max(260, g.getFontMetrics().stringWidth(note) + 16), h = 118;
+        int[] size = legendSize(g, m, locale);
+        int w = size[0], h = size[1];
         g.setColor(new Color(255, 255, 255, 230));
         g.fillRect(x, y, w, h);
         g.setColor(Color.GRAY);

@@ -60,6 +60,7 @@ public final class MainWindow {
     private CandidateSheet sheet;
     private ScenarioPanel scenarios;
     private SplitPane centrePane;
+    private SiteSearchPanel siteSearch;
     private Stage stage;
     private Session session;
     private final Consumer<Change> sessionListener = c -> refresh();
@@ -189,6 +190,14 @@ public final class MainWindow {
         stage.setTitle(title());
         engine.submit();
         presentation.update();
+        if (siteSearch != null) siteSearch.projectChanged();
+    }
+
+    /** Opens (or brings up) the site search window. */
+    public SiteSearchPanel openSiteSearch() {
+        if (siteSearch == null) siteSearch = new SiteSearchPanel(this);
+        siteSearch.show();
+        return siteSearch;
     }
 
     /** Shows the engine's newest result (and the selection's detail) in the panels and on the map. */
@@ -253,6 +262,7 @@ public final class MainWindow {
         if (Boolean.getBoolean("ruimteschets.frameStats")) System.out.println(map.frameStats());
         files.stopAutosave();
         engine.shutdown();
+        if (siteSearch != null) siteSearch.close();
         session.removeListener(sessionListener);
         if (clean) Recovery.clear();
     }
