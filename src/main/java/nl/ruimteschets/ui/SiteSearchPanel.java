@@ -71,7 +71,7 @@ public final class SiteSearchPanel {
 
     private final MainWindow window;
     /** The panel, docked in place of the indicator column while the search is open. */
-    private javafx.scene.control.ScrollPane root;
+    private javafx.scene.control.SplitPane root;
     private javafx.scene.Node undocked;
     private double[] undockedDividers;
     private Envelope zoomedTo;
@@ -113,8 +113,9 @@ public final class SiteSearchPanel {
 
     /** Docks the panel in place of the indicator column and starts searching. */
     void show() {
+        if (open) return; // already searching: nothing to start again
         fillChoices();
-        if (!open) {
+        {
             javafx.scene.control.SplitPane centre = window.centrePane();
             undockedDividers = centre.getDividerPositions();
             undocked = centre.getItems().get(centre.getItems().size() - 1);
@@ -293,12 +294,18 @@ public final class SiteSearchPanel {
         weightsTitle.setStyle("-fx-font-weight: bold;");
         Label title = new Label(t("search.title"));
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
-        VBox box = new VBox(8, title, form, weightsTitle, w, new HBox(6, new Label(t("search.layer")), layerChoice),
-                new HBox(6, busy, status), honesty, table, new HBox(8, add, stop, closeButton));
+        // The ask scrolls on its own; the results keep their buttons in sight above a table that takes the rest.
+        VBox ask = new VBox(8, title, form, weightsTitle, w, new HBox(6, new Label(t("search.layer")), layerChoice));
+        ask.setPadding(new Insets(8));
+        javafx.scene.control.ScrollPane askPane = new javafx.scene.control.ScrollPane(ask);
+        askPane.setFitToWidth(true);
+        VBox results = new VBox(6, new HBox(6, busy, status), honesty, new HBox(8, add, stop, closeButton), table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        root = new javafx.scene.control.ScrollPane(box);
-        root.setFitToWidth(true);
+        results.setPadding(new Insets(6, 8, 8, 8));
+        table.setMinHeight(100);
+        root = new javafx.scene.control.SplitPane(askPane, results);
+        root.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        root.setDividerPositions(0.55);
         root.setId("search-panel");
         province.disableProperty().bind(areaMode.valueProperty().isNotEqualTo(AreaMode.PROVINCE));
         surroundings.disableProperty().bind(areaMode.valueProperty().isNotEqualTo(AreaMode.CLUSTER));

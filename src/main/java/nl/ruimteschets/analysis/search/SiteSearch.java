@@ -180,7 +180,8 @@ public final class SiteSearch {
         }
         List<Job> plotJobs = new ArrayList<>();
         for (Plot p : plots(map)) plotJobs.add(new Job(p.geometry, p.mapIndex, p.name, ++serial[0]));
-        out.addAll(evaluateAll(map, plotJobs, cancelled));
+        // A plot the engine finds in conflict (or already taken by a candidate) is not a place to go either.
+        for (RankedLocation l : evaluateAll(map, plotJobs, cancelled)) if (!l.hardConflict()) out.add(l);
         out.sort(Comparator.comparingDouble(RankedLocation::exactScore).reversed());
         List<RankedLocation> ranked = new ArrayList<>();
         for (RankedLocation l : out) ranked.add(l.withRank(ranked.size() + 1));
