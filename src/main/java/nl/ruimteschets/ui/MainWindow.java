@@ -60,6 +60,8 @@ public final class MainWindow {
     private CandidateSheet sheet;
     private ScenarioPanel scenarios;
     private SplitPane centrePane;
+    private SplitPane rightPane;
+    private IdentifyPanel identify;
     private Stage stage;
     private Session session;
     private final Consumer<Change> sessionListener = c -> refresh();
@@ -111,6 +113,9 @@ public final class MainWindow {
         SplitPane right = new SplitPane(indicators, sheetPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
+        rightPane = right;
+        identify = new IdentifyPanel(text);
+        identify.onClose(() -> right.getItems().remove(identify));
         SplitPane centre = new SplitPane(left, map, right);
         centrePane = centre;
         centre.setDividerPositions(0.19, 0.7);
@@ -204,6 +209,15 @@ public final class MainWindow {
         map.setSelected(candidateId);
         sheet.show(session.project(), map.selected());
         showResult();
+    }
+
+    /** Shows what lies under an Identify click in the panel on the right (opened at the first click). */
+    void showIdentify(double x, double y, List<IdentifyPanel.Hit> hits) {
+        identify.show(x, y, hits);
+        if (!rightPane.getItems().contains(identify)) {
+            rightPane.getItems().add(identify);
+            rightPane.setDividerPositions(0.45, 0.7);
+        }
     }
 
     String title() {
