@@ -224,9 +224,10 @@ public final class MainWindow {
         return (session.dirty() ? "* " : "") + projectName() + " — " + text.getString("app.title");
     }
 
-    /** The project file's name, or "not saved" (for titles and reports). */
+    /** The project file's name, else the project's own name (the sample), else "not saved" (for titles and reports). */
     String projectName() {
-        return session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
+        return session.file() != null ? session.file().getFileName().toString()
+                : session.project().name() != null ? session.project().name() : text.getString("title.unsaved");
     }
 
     /** Applies a change as one undo step; a change the model refuses is shown, not thrown. */
