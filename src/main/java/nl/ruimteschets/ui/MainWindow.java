@@ -54,6 +54,7 @@ public final class MainWindow {
     private final ExportActions exports;
     private final EngineBinding engine;
     private final PresentationController presentation;
+    private final WorkshopActions workshop;
     private MenuAndToolBar bars;
     private LayerPanel layerPanel;
     private IndicatorPanel indicators;
@@ -79,6 +80,8 @@ public final class MainWindow {
         this.exports = new ExportActions(this);
         this.engine = new EngineBinding(this);
         this.presentation = new PresentationController(this);
+        this.workshop = new WorkshopActions(this);
+        tools.setNoteTaker(workshop);
     }
 
     public MapCanvas map() { return map; }
@@ -144,6 +147,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         stage.setScene(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, presentation::keys);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, workshop::keys);
         bars.installToolKeys(scene);
         stage.setOnCloseRequest(e -> {
             e.consume(); // closed by quit() once nothing unsaved would be lost
@@ -189,6 +193,7 @@ public final class MainWindow {
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
         map.setCandidates(cands);
+        map.setAnnotations(session.scenario().map(Scenario::annotations).orElse(List.of()));
         sheet.show(p, map.selected());
         bars.showHistory(session.history());
         stage.setTitle(title());
@@ -328,6 +333,8 @@ public final class MainWindow {
     ExportActions exports() { return exports; }
 
     PresentationController presentation() { return presentation; }
+
+    WorkshopActions workshop() { return workshop; }
 
     SplitPane centrePane() { return centrePane; }
 
