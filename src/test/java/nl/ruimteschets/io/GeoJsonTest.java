@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.FieldType;
