@@ -40,7 +40,8 @@ class GeoJsonTest {
                  {"type":"Feature","properties":{},"geometry":null}]}
                 """);
         try (GeoJsonReader r = GeoJsonReader.open(file)) {
-            assertEquals(SourceCrs.epsg(4326), r.crs());
+            assertEquals(4326, r.crs().epsg());
+            assertTrue(r.crs().implied(), "RFC 7946: WGS 84 implied, not stated");
             assertEquals(GeometryKind.POINT, r.geometryKind());
             assertEquals(3, r.count());
             assertEquals(List.of(new Field("naam", FieldType.TEXT), new Field("n", FieldType.INTEGER),
