@@ -12,6 +12,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryTransformer;
 import org.locationtech.jts.geom.util.GeometryFixer;
 
@@ -78,7 +80,7 @@ public final class GeometryRepair {
     /**
      * Regroups the rings of a shapefile polygon the way the format defines them: clockwise rings are
      * parts, counter-clockwise rings are holes of the smallest part around them. A counter-clockwise ring
-     * that lies in no part, or repeats a hole its part already has, is a part itself: writers such as
+     * that does not lie (mostly) in a part, or repeats a hole its part already has, is a part itself: writers such as
      * GDAL wind a part that fills another part's hole, or overlaps another part, as a hole, and a reader
      * that files it as a second hole loses that area (Voornes Duin: 1,341 ha instead of 1,432 ha). The
      * result may still be invalid; {@link GeometryFixer} then repairs it part by part and unions the
@@ -96,14 +98,16 @@ public final class GeometryRepair {
         }
         List<List<LinearRing>> holes = new ArrayList<>();
         for (int i = 0; i < outers.size(); i++) holes.add(new ArrayList<>());
+        List<PreparedGeometry> areas = new ArrayList<>();
+        for (LinearRing outer : outers) areas.add(PreparedGeometryFactory.prepare(factory.createPolygon(outer)));
         for (LinearRing hole : inners) {
             int best = -1;
             double bestArea = Double.POSITIVE_INFINITY;
-            Coordinate probe = hole.getCoordinateN(0);
-            for (int i = 0; i < outers.size(); i++) {
+            for (int i = 0; i < areas.size(); i++) {
+                if (areas.get(i) == null) continue;
                 LinearRing outer = outers.get(i);
                 if (!outer.getEnvelopeInternal().contains(hole.getEnvelopeInternal())) continue;
-                if (PointLocation.isInRing(probe, outer.getCoordinates()) || sameRing(outer, hole)) {
+                if (sameRing(outer, hole) || liesWithin(areas.get(i), hole)) {
                     double area = Area.ofRing(outer.getCoordinateSequence());
                     if (area < bestArea && holes.get(i).stream().noneMatch(h -> sameRing(h, hole))) {
                         best = i;
@@ -115,6 +119,7 @@ public final class GeometryRepair {
                 holes.get(best).add(hole);
             } else {
                 outers.add(hole);
+                areas.add(null); // not a candidate for later holes: those were sorted against the parts
                 holes.add(new ArrayList<>());
             }
         }
@@ -123,6 +128,21 @@ public final class GeometryRepair {
             polygons[i] = factory.createPolygon(outers.get(i), holes.get(i).toArray(new LinearRing[0]));
         }
         return factory.createMultiPolygon(polygons);
+    }
+
+    /**
+     * True when the ring is a hole of the part: it lies inside (touching allowed), or, when it crosses the
+     * part's boundary, most of its area does. A crossing ring that is mostly outside is a part that
+     * overlaps this one (Goeree-Overflakkee), one mostly inside is a hole drawn a little too wide (Oldambt).
+     */
+    private static boolean liesWithin(PreparedGeometry part, LinearRing ring) {
+        try {
+            if (part.covers(ring)) return true;
+            Geometry area = GeometryFixer.fix(ring.getFactory().createPolygon(ring));
+            return GeometryFixer.fix(part.getGeometry()).intersection(area).getArea() > area.getArea() / 2;
+        } catch (RuntimeException e) { // JTS may give up on a part that crosses itself: judge by one vertex
+            return PointLocation.isInRing(ring.getCoordinateN(0), part.getGeometry().getCoordinates());
+        }
     }
 
     /** Clockwise (positive signed area in JTS) rings are parts in a shapefile. */
