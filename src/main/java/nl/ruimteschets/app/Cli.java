@@ -54,17 +54,22 @@ public final class Cli {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Locale locale = ((Cli) cmd.getCommandSpec().root().userObject()).locale();
-            cmd.getErr().println(failure(ex).format(locale));
+            cmd.getErr().println(oneLine(failure(ex).format(locale)));
             return EXIT_BAD_INPUT;
         });
         // A usage error is one line naming the problem and where help is, not the whole usage text.
         cl.setParameterExceptionHandler((ex, parsedArgs) -> {
             Locale locale = ((Cli) cl.getCommand()).locale();
-            ex.getCommandLine().getErr().println(new UserMessage("cli.usage", ex.getMessage(),
-                    ex.getCommandLine().getCommandSpec().qualifiedName()).format(locale));
+            ex.getCommandLine().getErr().println(oneLine(new UserMessage("cli.usage", ex.getMessage(),
+                    ex.getCommandLine().getCommandSpec().qualifiedName()).format(locale)));
             return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl.execute(args);
+    }
+
+    /** A message from a library may span lines; the user gets one. */
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /**

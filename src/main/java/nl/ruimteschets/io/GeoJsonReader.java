@@ -197,7 +197,11 @@ public final class GeoJsonReader implements FeatureReader {
     }
 
     private InputException invalid(IOException e) {
-        return new InputException(new UserMessage("geojson.invalid", file, e.getMessage()), e);
+        // Jackson's own message spans two lines and names its internals; keep the problem and where it is
+        String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                ? j.getOriginalMessage() + " [" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() + "]"
+                : e.getMessage();
+        return new InputException(new UserMessage("geojson.invalid", file, detail), e);
     }
 
     @Override
