@@ -54,22 +54,35 @@ public final class Cli {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Locale locale = ((Cli) cmd.getCommandSpec().root().userObject()).locale();
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof InputException ie) {
-                err.println(ie.getMessage(locale));
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof CancelledException) {
-                err.println(new UserMessage("cli.cancelled").format(locale));
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof java.io.IOException io) {
-                err.println(new UserMessage("cli.io", String.valueOf(io.getMessage())).format(locale));
-                return EXIT_BAD_INPUT;
-            }
-            throw ex;
+            cmd.getErr().println(oneLine(failure(ex).format(locale)));
+            return EXIT_BAD_INPUT;
+        });
+        // A usage error is one line naming the problem and where help is, not the whole usage text.
+        cl.setParameterExceptionHandler((ex, parsedArgs) -> {
+            Locale locale = ((Cli) cl.getCommand()).locale();
+            ex.getCommandLine().getErr().println(oneLine(new UserMessage("cli.usage", ex.getMessage(),
+                    ex.getCommandLine().getCommandSpec().qualifiedName()).format(locale)));
+            return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl.execute(args);
+    }
+
+    /** A message from a library may span lines; the user gets one. */
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * What a failed command tells the user, in one line: the file's fault in its own words, else what
+     * went wrong without a stack trace (the exception's type and message, never its trace).
+     */
+    static UserMessage failure(Throwable ex) {
+        if (ex instanceof InputException ie) return ie.userMessage();
+        if (ex instanceof CancelledException) return new UserMessage("cli.cancelled");
+        if (ex instanceof java.io.IOException io) return new UserMessage("cli.io", String.valueOf(io.getMessage()));
+        if (ex instanceof OutOfMemoryError) return new UserMessage("cli.memory");
+        String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return new UserMessage("cli.unexpected", what);
     }
 
     static ObjectMapper json() {
@@ -83,9 +96,9 @@ public final class Cli {
         @Parameters(index = "1", paramLabel = "FILE") Path file;
         @Option(names = "--role", required = true, description = "CLUSTER, NOISE_ZONE, SAFETY_CONTOUR, NATURA2000, SENSITIVE, RESIDENTIAL, AVAILABLE_PLOT or BASEMAP")
         String role;
-        @Option(names = "--layer", description = "layer name in the project (default: file name); for a .gpkg source also the table to read")
+        @Option(names = "--layer", description = "layer name in the project (default: file name)")
         String layer;
-        @Option(names = "--table", description = "feature table of a GeoPackage source (default: --layer or its only table)")
+        @Option(names = "--table", description = "feature table of a GeoPackage source (needed only when it has several)")
         String table;
         @Option(names = "--crs", description = "CRS of the file when it states none or states it wrongly, e.g. EPSG:4326")
         String crs;
@@ -106,9 +119,8 @@ public final class Cli {
                 if (!digits.matches("\\d+")) throw new CommandLine.ParameterException(new CommandLine(this), "--crs takes EPSG:n");
                 epsg = Integer.parseInt(digits);
             }
-            String sourceTable = table != null ? table : layer;
             long start = System.nanoTime();
-            ImportReport rep = ProjectImport.run(project, file, layer, sourceTable, r, epsg, encoding, new ConsoleProgress());
+            ImportReport rep = ProjectImport.run(project, file, layer, table, r, epsg, encoding, new ConsoleProgress());
             double s = (System.nanoTime() - start) / 1e9;
             Locale loc = root.locale();
             System.out.println(new UserMessage("cli.import.done", rep.imported(), file.getFileName(), project.getFileName(),
