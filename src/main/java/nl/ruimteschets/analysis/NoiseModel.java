@@ -46,9 +46,26 @@ public final class NoiseModel {
         this.sensitive = List.copyOf(sensitive);
     }
 
+    /** As {@link #evaluate(Geometry, double, boolean, double, double)} with the source at 5 m. */
     public NoiseIndicators evaluate(Geometry footprint, double lwPerM2, boolean dayOnly, double g) {
+        return evaluate(footprint, lwPerM2, dayOnly, g, 5.0);
+    }
+
+    /** Continuous level L (dB(A)) at each point, as the contours and the sensitive-object test see it. */
+    public double[] levelsAt(Geometry footprint, double lwPerM2, double g, double sourceHeightM, double[] xs, double[] ys) {
+        NoiseGrid grid = propagation.levels(footprint, lwPerM2, g, sourceHeightM);
+        double[] out = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) out[i] = grid.interpolated(xs[i], ys[i]);
+        return out;
+    }
+
+    /**
+     * @param sourceHeightM the profile's noise source height (the kernel has 5 and 10 m; between them it
+     *        interpolates, outside it clamps)
+     */
+    public NoiseIndicators evaluate(Geometry footprint, double lwPerM2, boolean dayOnly, double g, double sourceHeightM) {
         GeometryFactory gf = footprint.getFactory();
-        NoiseGrid grid = propagation.levels(footprint, lwPerM2, g);
+        NoiseGrid grid = propagation.levels(footprint, lwPerM2, g, sourceHeightM);
         double denShift = dayOnly ? LDEN_DAY_ONLY : LDEN_24_7;
         Geometry lden50 = Contours.above(grid, 50 - denShift, gf);
         Geometry lden55 = Contours.above(grid, 55 - denShift, gf);

@@ -55,6 +55,10 @@ public final class NoisePropagation {
     }
 
     public NoiseGrid levels(Geometry footprint, double lwPerM2, double g) {
+        return levels(footprint, lwPerM2, g, 5.0);
+    }
+
+    public NoiseGrid levels(Geometry footprint, double lwPerM2, double g, double sourceHeightM) {
         Envelope e = footprint.getEnvelopeInternal();
         double totalLw = lwPerM2 + 10 * Math.log10(Math.max(footprint.getArea(), 1));
         double reach = reach(totalLw - FLOOR_DBA, g);

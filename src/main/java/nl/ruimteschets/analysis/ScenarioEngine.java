@@ -122,6 +122,8 @@ public final class ScenarioEngine {
             NitrogenEmission e = NitrogenModel.emission(c, profile, netHa);
             nitrogen = context.nitrogen().evaluate(c, e, context.settings().backgroundDepositionMolHaYr(),
                     RingStatistic.MEAN, null);
+            // No net hectare left (all under hard constraints): say it cannot be realised, not "0 mol N".
+            if (!(netHa > 0)) nitrogen = nitrogen.withStatus(NitrogenIndicators.Status.NOT_REALISABLE);
         }
         try {
             return new CandidateResult(c, overlap, noiseResult.join(), safety, nitrogen, netHa);
