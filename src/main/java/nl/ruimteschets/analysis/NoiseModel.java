@@ -51,6 +51,22 @@ public final class NoiseModel {
         return evaluate(footprint, lwPerM2, dayOnly, g, 5.0);
     }
 
+    /**
+     * The area at or above a level. Near the source the fine grid decides (DOMAIN.md §1.7 step 5): inside the
+     * fine grid's extent its contour replaces the coarse one, unless the coarse contour holds that whole
+     * extent (a loud source whose contour lies kilometres out: nothing near the source changes).
+     */
+    static Geometry contour(NoiseGrid grid, double level, GeometryFactory gf) {
+        Geometry coarse = Contours.above(grid, level, gf);
+        NoiseGrid near = grid.near();
+        if (near == null) return coarse;
+        Geometry region = gf.toGeometry(new org.locationtech.jts.geom.Envelope(near.centreX(0), near.centreX(near.nx() - 1),
+                near.centreY(0), near.centreY(near.ny() - 1)));
+        if (!coarse.isEmpty() && PreparedGeometryFactory.prepare(coarse).containsProperly(region)) return coarse;
+        Geometry fine = Contours.above(near, level, gf);
+        return Overlay.union(Overlay.difference(coarse, region), Overlay.intersection(fine, region));
+    }
+
     /** Continuous level L (dB(A)) at each point, as the contours and the sensitive-object test see it. */
     public double[] levelsAt(Geometry footprint, double lwPerM2, double g, double sourceHeightM, double[] xs, double[] ys) {
         NoiseGrid grid = propagation.levels(footprint, lwPerM2, g, sourceHeightM);
@@ -67,9 +83,9 @@ public final class NoiseModel {
         GeometryFactory gf = footprint.getFactory();
         NoiseGrid grid = propagation.levels(footprint, lwPerM2, g, sourceHeightM);
         double denShift = dayOnly ? LDEN_DAY_ONLY : LDEN_24_7;
-        Geometry lden50 = Contours.above(grid, 50 - denShift, gf);
-        Geometry lden55 = Contours.above(grid, 55 - denShift, gf);
-        Geometry lnight40 = dayOnly ? gf.createPolygon() : Contours.above(grid, 40, gf);
+        Geometry lden50 = contour(grid, 50 - denShift, gf);
+        Geometry lden55 = contour(grid, 55 - denShift, gf);
+        Geometry lnight40 = dayOnly ? gf.createPolygon() : contour(grid, 40, gf);
         Geometry governing = lnight40.isEmpty() ? lden50 : Overlay.union(lden50, lnight40);
 
         Geometry growth = zones == null ? governing : Overlay.difference(governing, zones);

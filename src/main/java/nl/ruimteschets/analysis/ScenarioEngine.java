@@ -113,7 +113,8 @@ public final class ScenarioEngine {
         CompletableFuture<NoiseIndicators> noiseResult = profile == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> noise.evaluate(c.footprint(),
                         c.overrides().noiseLw() != null ? c.overrides().noiseLw() : profile.noiseLw(),
-                        profile.dayOnly(), context.settings().groundFactor(c.parentCluster())), noiseThread);
+                        profile.dayOnly(), context.settings().groundFactor(c.parentCluster()), profile.noiseSourceHeightM()),
+                        noiseThread);
         CandidateOverlap overlap = OverlapAnalysis.overlap(c, context);
         SafetyIndicators safety = profile == null ? null : context.safety().evaluate(c.footprint(), profile, overlap.constrained());
         double netHa = HectareBalanceModel.netHa(c, profile, cluster, constrainedHa(c, overlap, safety));
