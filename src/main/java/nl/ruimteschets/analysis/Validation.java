@@ -51,6 +51,9 @@ public final class Validation {
                 m.put("median_diff_db", round(medianDiffDb, 3));
                 m.put("rms_db", round(rmsDb, 3));
                 m.put("max_abs_db", round(maxAbsDb, 3));
+                m.put("max_abs_at_rd", new double[] {round(maxX, 1), round(maxY, 1)});
+                m.put("level_at_max_abs_dba", round(maxValue, 2));
+                m.put("reference_at_max_abs_dba", round(referenceAtMax, 2));
                 m.put("lden50_contour_offset_m", round(lden50OffsetM, 1));
                 m.put("lnight40_contour_offset_m", round(lnight40OffsetM, 1));
             } else {
@@ -109,7 +112,7 @@ public final class Validation {
         double[] ref = c.reference();
         boolean hasEdge = Arrays.asList(c.rowKind()).contains("edge");
         double[] diff = new double[ref.length];
-        int n = 0, within = 0;
+        int n = 0, within = 0, worst = -1;
         double sum = 0, sum2 = 0, maxAbs = 0;
         for (int i = 0; i < ref.length; i++) {
             if (hasEdge && !(c.rowKind()[i].equals("edge") && c.distanceFromEdgeM()[i] >= 100 - 1e-6
@@ -119,14 +122,18 @@ public final class Validation {
             if (Math.abs(d) <= NOISE_TOLERANCE_DB) within++;
             sum += d;
             sum2 += d * d;
-            maxAbs = Math.max(maxAbs, Math.abs(d));
+            if (Math.abs(d) >= maxAbs) {
+                maxAbs = Math.abs(d);
+                worst = i;
+            }
         }
         double[] sorted = Arrays.copyOf(diff, n);
         Arrays.sort(sorted);
         NoiseIndicators ind = model.evaluate(c.source(), lw, false, g, hs);
         double nan = Double.NaN;
         return new Result(c.name(), c.kind(), n, n == 0 ? 0 : within / (double) n, sum / n, percentile(sorted, 50),
-                Math.sqrt(sum2 / n), maxAbs, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan,
+                Math.sqrt(sum2 / n), maxAbs, nan, nan, nan, worst < 0 ? nan : got[worst], worst < 0 ? nan : c.x()[worst],
+                worst < 0 ? nan : c.y()[worst], worst < 0 ? nan : ref[worst], nan, nan, nan, nan, nan, nan, nan, nan,
                 contourOffset(c, "lden50", 50 - NoiseModel.LDEN_24_7, ind.lden50()), contourOffset(c, "lnight40", 40, ind.lnight40()));
     }
 
