@@ -63,6 +63,15 @@ public record NitrogenIndicators(NitrogenEmission emission, RingStatistic statis
         insensitiveAreas = List.copyOf(insensitiveAreas);
     }
 
+    /** Assessed figures without sites mapped as not nitrogen-sensitive (the form before the status existed). */
+    public NitrogenIndicators(NitrogenEmission emission, RingStatistic statistic, double maxDepositionMolHaYr, double maxX,
+                              double maxY, String maxArea, double totalDepositionMolYr, int hexagonsAboveCut, double haAboveCut,
+                              List<AreaDeposition> areas, Integer kdwExceededHexagons, Integer kdwNewlyExceededHexagons,
+                              int hexagonsWithoutKdw, double overlapHa) {
+        this(emission, statistic, maxDepositionMolHaYr, maxX, maxY, maxArea, totalDepositionMolYr, hexagonsAboveCut, haAboveCut,
+                areas, kdwExceededHexagons, kdwNewlyExceededHexagons, hexagonsWithoutKdw, overlapHa, Status.ASSESSED, List.of());
+    }
+
     /** The same figures with another status (the engine marks a candidate without net area). */
     public NitrogenIndicators withStatus(Status s) {
         return new NitrogenIndicators(emission, statistic, maxDepositionMolHaYr, maxX, maxY, maxArea, totalDepositionMolYr,
