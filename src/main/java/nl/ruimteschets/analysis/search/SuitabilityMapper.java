@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import nl.ruimteschets.analysis.AreaSource;
-import nl.ruimteschets.analysis.DepositionKernel;
 import nl.ruimteschets.analysis.HectareBalanceModel;
 import nl.ruimteschets.analysis.NitrogenEmission;
 import nl.ruimteschets.analysis.NitrogenModel;
@@ -21,8 +19,6 @@ import nl.ruimteschets.analysis.NoiseKernel;
 import nl.ruimteschets.analysis.NoiseModel;
 import nl.ruimteschets.analysis.NoisePropagation;
 import nl.ruimteschets.analysis.OpsTable;
-import nl.ruimteschets.analysis.RingStatistic;
-import nl.ruimteschets.analysis.Substance;
 import nl.ruimteschets.geo.Rd;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Candidate;
@@ -41,9 +37,10 @@ import org.locationtech.jts.geom.Polygon;
  *     contour area − contour ∩ existing zones, noise-sensitive objects = contour ⋆ objects outside zones;</li>
  * <li>safety: the footprint grown by the PR 10⁻⁶ distance ⋆ objects with a limit value (any → excluded),
  *     grown by the widest aandachtsgebied ⋆ all sensitive objects;</li>
- * <li>nitrogen: the deposition of the footprint as the engine's {@link AreaSource} with the OPS kernel,
- *     tabulated as a 2-D array over offsets (so a direction-dependent kernel fits unchanged) and cut at
- *     the reporting limit, ⋆ the nitrogen model's receptor hexagons: total mol N/yr;</li>
+ * <li>nitrogen: the deposition of the footprint from the nitrogen model's own code
+ *     ({@link NitrogenModel#depositionAt}: area source, direction-aware OPS kernel, hot stacks), tabulated
+ *     as a 2-D array over offsets (direction matters, so it is not a radial profile) and cut at the
+ *     reporting limit, ⋆ the nitrogen model's receptor hexagons: total mol N/yr;</li>
  * <li>overlap with hard constraints, candidates already in the scenario and available plots: the footprint ⋆
  *     their coverage; distance to the parent cluster by a distance transform.</li>
  * </ul>
@@ -313,20 +310,24 @@ public final class SuitabilityMapper {
         int w = 2 * h + 1;
         double[] v = new double[w * w];
         if (e.noxKgYr() <= 0 && e.nh3KgYr() <= 0) return new Kernel(1, new double[9]);
-        OpsTable table = OpsTable.load();
-        DepositionKernel k = table.kernel(RingStatistic.MEAN, Substance.NOX, e.heightM())
-                .combine(e.noxKgYr() / 1000.0, table.kernel(RingStatistic.MEAN, Substance.NH3, e.heightM()), e.nh3KgYr() / 1000.0);
-        AreaSource src = AreaSource.of(fp);
+        // The offsets within reach, evaluated through the nitrogen model's own code (direction-aware kernel,
+        // area source, hot stacks): the map then screens the same deposition the engine computes.
         double reach = OpsTable.MAX_DISTANCE_M + r.sideM() / Math.sqrt(2);
+        int[] index = new int[w * w];
+        double[] xs = new double[w * w], ys = new double[w * w];
+        int n = 0;
         for (int b = 0; b < w; b++) {
             double y = (b - h) * cell;
             for (int a = 0; a < w; a++) {
                 double x = (a - h) * cell;
                 if (x * x + y * y > reach * reach) continue;
-                double d = src.deposition(k, x, y);
-                if (d >= NitrogenModel.CUT_MOL_HA_YR) v[b * w + a] = d;
+                index[n] = b * w + a;
+                xs[n] = x;
+                ys[n++] = y;
             }
         }
+        double[] d = NitrogenModel.depositionAt(fp, e, OpsTable.load(), java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n));
+        for (int i = 0; i < n; i++) if (d[i] >= NitrogenModel.CUT_MOL_HA_YR) v[index[i]] = d[i];
         return new Kernel(h, v);
     }
 
