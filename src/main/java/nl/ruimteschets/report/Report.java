@@ -88,8 +88,9 @@ public final class Report {
                     r.noise() == null ? "" : num(r.noise().zoneGrowthHa(), 1),
                     r.noise() == null ? "" : Integer.toString(r.noise().sensitiveCount()),
                     r.safety() == null ? "" : Integer.toString(r.safety().limitConflicts().size()),
-                    r.nitrogen() == null ? "" : num(r.nitrogen().maxDepositionMolHaYr(), 3),
-                    r.nitrogen() == null ? "" : num(r.nitrogen().totalDepositionMolYr(), 1),
+                    r.nitrogen() == null ? "" : r.nitrogen().assessed() ? num(r.nitrogen().maxDepositionMolHaYr(), 3)
+                            : t("nitrogen.status." + r.nitrogen().status().name()), // in words, not "0"
+                    r.nitrogen() == null || !r.nitrogen().assessed() ? "" : num(r.nitrogen().totalDepositionMolYr(), 1),
                     r.nitrogen() == null ? "" : num(r.nitrogen().overlapHa(), 2)));
         }
         return rows;

@@ -61,6 +61,9 @@ public final class MainWindow {
     private CandidateSheet sheet;
     private ScenarioPanel scenarios;
     private SplitPane centrePane;
+    private SiteSearchPanel siteSearch;
+    private SplitPane rightPane;
+    private IdentifyPanel identify;
     private Stage stage;
     private Session session;
     private final Consumer<Change> sessionListener = c -> refresh();
@@ -114,6 +117,9 @@ public final class MainWindow {
         SplitPane right = new SplitPane(indicators, sheetPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
+        rightPane = right;
+        identify = new IdentifyPanel(text);
+        identify.onClose(() -> right.getItems().remove(identify));
         SplitPane centre = new SplitPane(left, map, right);
         centrePane = centre;
         centre.setDividerPositions(0.19, 0.7);
@@ -194,6 +200,14 @@ public final class MainWindow {
         stage.setTitle(title());
         engine.submit();
         presentation.update();
+        if (siteSearch != null) siteSearch.projectChanged();
+    }
+
+    /** Opens (or brings up) the site search window. */
+    public SiteSearchPanel openSiteSearch() {
+        if (siteSearch == null) siteSearch = new SiteSearchPanel(this);
+        siteSearch.show();
+        return siteSearch;
     }
 
     /** Shows the engine's newest result (and the selection's detail) in the panels and on the map. */
@@ -209,6 +223,15 @@ public final class MainWindow {
         map.setSelected(candidateId);
         sheet.show(session.project(), map.selected());
         showResult();
+    }
+
+    /** Shows what lies under an Identify click in the panel on the right (opened at the first click). */
+    void showIdentify(double x, double y, List<IdentifyPanel.Hit> hits) {
+        identify.show(x, y, hits);
+        if (!rightPane.getItems().contains(identify)) {
+            rightPane.getItems().add(identify);
+            rightPane.setDividerPositions(0.45, 0.7);
+        }
     }
 
     String title() {
@@ -258,6 +281,7 @@ public final class MainWindow {
         if (Boolean.getBoolean("ruimteschets.frameStats")) System.out.println(map.frameStats());
         files.stopAutosave();
         engine.shutdown();
+        if (siteSearch != null) siteSearch.close();
         session.removeListener(sessionListener);
         if (clean) Recovery.clear();
     }
