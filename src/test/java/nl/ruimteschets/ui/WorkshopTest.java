@@ -180,4 +180,22 @@ class WorkshopTest {
         assertTrue(Files.size(pdf) > 10_000);
         robot.interact(() -> v[0].stage().close());
     }
+
+    @Test
+    void theReportFromTheAppShowsThePlannersViewAtItsScale(FxRobot robot) throws Exception {
+        settle();
+        Candidate c = current().candidates().get(0);
+        robot.interact(() -> window.map().zoomTo(c.footprint().getEnvelopeInternal()));
+        Path pdf = tmp.resolve("rapport.pdf");
+        boolean[] done = {false};
+        robot.interact(() -> window.report("pdf", pdf, () -> done[0] = true));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done[0]);
+        try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+            assertTrue(text.contains("kaartbeeld zoals op het scherm"), "one map, of the view on screen: " + text);
+            var m = java.util.regex.Pattern.compile("schaal 1:([\\d.]+)").matcher(text);
+            assertTrue(m.find(), text);
+            assertTrue(Long.parseLong(m.group(1).replace(".", "")) <= 50_000, "zoomed in on one candidate: " + m.group(1));
+        }
+    }
 }
