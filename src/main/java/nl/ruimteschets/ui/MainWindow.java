@@ -240,9 +240,17 @@ public final class MainWindow {
         }
     }
 
-    void undo() { session.undo(); }
+    void undo() {
+        String what = session.history().undoDescriptionKey();
+        session.undo();
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.undone") + ": " + text.getString(what));
+    }
 
-    void redo() { session.redo(); }
+    void redo() {
+        String what = session.history().redoDescriptionKey();
+        session.redo();
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.redone") + ": " + text.getString(what));
+    }
 
     void selectTool(MapTools.Tool t) {
         tools.setTool(t);
