@@ -115,4 +115,21 @@ class MapActionsTest {
         robot.clickOn("#identifyClose");
         assertTrue(robot.lookup("#identifyPanel").tryQuery().isEmpty(), "closed");
     }
+
+    @Test
+    void undoInPresentationModeSaysWhatWasUndone(FxRobot robot) throws Exception {
+        settle();
+        Candidate first = window.session().scenario().orElseThrow().candidates().get(0);
+        robot.interact(() -> window.session().perform(new nl.ruimteschets.model.change.CandidateChanges.Replace(
+                window.session().scenarioName(), first.withName("Andere naam"), "change.candidate.properties")));
+        robot.interact(window::present);
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first.name(), window.session().scenario().orElseThrow().candidates().get(0).name(), "Ctrl+Z undoes while presenting");
+        Label note = robot.lookup("#presentationFeedback").queryAs(Label.class);
+        assertTrue(note.isVisible(), "the room sees that something was undone");
+        assertEquals("Ongedaan gemaakt: " + window.text("change.candidate.properties"), note.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !note.isVisible()); // and it goes away by itself
+        robot.interact(window::leavePresentation);
+    }
 }
