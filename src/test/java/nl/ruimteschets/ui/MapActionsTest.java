@@ -132,4 +132,17 @@ class MapActionsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !note.isVisible()); // and it goes away by itself
         robot.interact(window::leavePresentation);
     }
+
+    @Test
+    void escClosesTheComparison(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> window.session().perform(new nl.ruimteschets.model.change.ScenarioChanges.Add(
+                nl.ruimteschets.model.change.ScenarioChanges.copy(window.session().scenario().orElseThrow(), "Tweede"), -1)));
+        ComparisonView[] v = new ComparisonView[1];
+        robot.interact(() -> v[0] = window.compare());
+        assertTrue(v[0].stage().isShowing());
+        robot.interact(() -> v[0].stage().requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !v[0].stage().isShowing());
+    }
 }
