@@ -185,6 +185,7 @@ public final class MainWindow {
         map.showLayersOf(p);
         engine.layersMaybeChanged();
         layerPanel.show(map.layers());
+        layerActions.refreshTables();
         scenarios.show();
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
@@ -336,6 +337,8 @@ public final class MainWindow {
     ExportActions exports() { return exports; }
 
     PresentationController presentation() { return presentation; }
+
+    LayerActions layerActions() { return layerActions; }
 
     SplitPane centrePane() { return centrePane; }
 
