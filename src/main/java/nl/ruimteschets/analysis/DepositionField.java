@@ -77,7 +77,11 @@ public final class DepositionField {
         double dx = px - src.cx, dy = py - src.cy;
         double r2 = dx * dx + dy * dy;
         boolean smooth = e2 >= NEAR_M * NEAR_M && r2 >= minPolarR * minPolarR;
-        if (farthestCell2(px, py) > CUT2) return smooth ? polar(dx, dy, Math.sqrt(r2)) - beyondCut(px, py) : banded(px, py);
+        if (farthestCell2(px, py) > CUT2) {
+            // Lattice minus the cells beyond while they are the few; once most are beyond, the small rest directly
+            // (a difference of two near-equal numbers would carry the lattice's error into a small result).
+            return smooth && mostlyWithinCut(px, py) ? polar(dx, dy, Math.sqrt(r2)) - beyondCut(px, py) : banded(px, py);
+        }
         return smooth ? polar(dx, dy, Math.sqrt(r2)) : direct(px, py, Math.sqrt(e2));
     }
 
@@ -111,6 +115,16 @@ public final class DepositionField {
             m = Math.max(m, dx * dx + dy * dy);
         }
         return m;
+    }
+
+    /** True when less than a quarter of the source's weight lies in 300 m blocks reaching past 25 km. */
+    private boolean mostlyWithinCut(double px, double py) {
+        double beyond = 0;
+        for (int b = 0; b < src.mx.length; b++) {
+            double dx = px - src.mx[b], dy = py - src.my[b], rad = src.bRadius[b];
+            if (dx * dx + dy * dy > (CUT - rad) * (CUT - rad)) beyond += src.mw[b];
+        }
+        return beyond < 0.25;
     }
 
     /**
