@@ -78,12 +78,19 @@ public final class BenchWorld {
                 centres[t] = c;
             }
         }
+        // The towns near the clusters draw their buildings from their own streams, numbered within the town, so
+        // they hold the very same buildings at every N (2,500 each from 30,000 footprints on).
+        Random[] nearStreams = new Random[NEAR_CLUSTER_TOWNS];
+        for (int t = 0; t < NEAR_CLUSTER_TOWNS; t++) nearStreams[t] = new Random(7_000 + t);
         for (int i = 0; i < n; i++) {
-            double[] c = centres[i % towns];
-            double cx = c[0] + rnd.nextGaussian() * 1200, cy = c[1] + rnd.nextGaussian() * 1200;
-            Object[] values = i % 97 == 0 ? school : i % 13 == 0 ? office : house;
-            out.add(new Feature(i + 1, rectangle(cx, cy, 8 + rnd.nextDouble() * 32, 8 + rnd.nextDouble() * 32,
-                    rnd.nextDouble() * Math.PI), values));
+            int t = i % towns;
+            double[] c = centres[t];
+            Random r = t < NEAR_CLUSTER_TOWNS ? nearStreams[t] : rnd;
+            int k = t < NEAR_CLUSTER_TOWNS ? i / towns : i;
+            double cx = c[0] + r.nextGaussian() * 1200, cy = c[1] + r.nextGaussian() * 1200;
+            Object[] values = k % 97 == 0 ? school : k % 13 == 0 ? office : house;
+            out.add(new Feature(i + 1, rectangle(cx, cy, 8 + r.nextDouble() * 32, 8 + r.nextDouble() * 32,
+                    r.nextDouble() * Math.PI), values));
         }
         return new Layer("Panden", LayerRole.SENSITIVE,
                 List.of(new Field("functie", FieldType.TEXT), new Field("klasse", FieldType.TEXT)), out,
