@@ -53,7 +53,11 @@ public final class Report {
 
     /** Computes every named scenario with the engine (on this thread) and gathers them. */
     public static Report of(Project p, String projectName, List<Scenario> scenarios, Locale locale) {
-        AnalysisContext context = new AnalysisContext(p.layers());
+        return of(new AnalysisContext(p.layers()), p, projectName, scenarios, locale);
+    }
+
+    /** As {@link #of(Project, String, List, Locale)}, with a context already built for {@code p}'s layers (a window that reports again). */
+    public static Report of(AnalysisContext context, Project p, String projectName, List<Scenario> scenarios, Locale locale) {
         ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
         List<Computed> out = new ArrayList<>();
         long v = 1;

@@ -78,7 +78,9 @@ final class MenuAndToolBar {
             if (map.selectedId() != null) window.perform(new nl.ruimteschets.model.change.CandidateChanges.Remove(
                     window.session().scenarioName(), map.selectedId()), null);
         });
-        edit.getItems().addAll(undoItem, redoItem, new SeparatorMenuItem(), del);
+        // Ctrl+B itself is caught by WorkshopActions.keys, so it also works in presentation mode.
+        MenuItem snapshot = item("snapshot.menu", "Shortcut+B", e -> window.workshop().snapshot());
+        edit.getItems().addAll(undoItem, redoItem, new SeparatorMenuItem(), del, snapshot);
 
         Menu toolsMenu = new Menu(window.text("menu.tools"));
         for (MapTools.Tool t : MapTools.Tool.values()) {
@@ -98,8 +100,9 @@ final class MenuAndToolBar {
             if (c != null) map.zoomTo(c.footprint().getEnvelopeInternal());
         });
         MenuItem compare = item("menu.view.compare", "Shortcut+K", e -> exports.compare());
+        MenuItem search = item("search.menu", "Shortcut+L", e -> window.openSiteSearch());
         MenuItem presentItem = item("present.start", "F5", e -> window.present());
-        view.getItems().addAll(extent, selection, new SeparatorMenuItem(), compare, presentItem, new SeparatorMenuItem());
+        view.getItems().addAll(extent, selection, new SeparatorMenuItem(), compare, search, presentItem, new SeparatorMenuItem());
         for (MapCanvas.Overlay o : MapCanvas.Overlay.values()) {
             CheckMenuItem it = new CheckMenuItem(window.text("overlay." + o.name()));
             it.setSelected(map.overlay(o));
