@@ -140,7 +140,8 @@ final class PresentationView extends BorderPane {
                     Integer.toString(c.safety().limitConflicts().size()),
                     colour(IndicatorStates.count(c.safety().limitConflicts().size(), IndicatorStates.State.CONFLICT))));
             if (c.nitrogen() != null) tiles.getChildren().add(tile(text.getString("ind.nitrogen.max"),
-                    number(c.nitrogen().maxDepositionMolHaYr(), 2) + " " + text.getString("unit.molHaYr"),
+                    c.nitrogen().assessed() ? number(c.nitrogen().maxDepositionMolHaYr(), 2) + " " + text.getString("unit.molHaYr")
+                            : text.getString("nitrogen.status." + c.nitrogen().status().name()), // in words, not "0"
                     colour(IndicatorStates.nitrogen(c.nitrogen()))));
         }
         List<ClusterBalance> bs = result.clusters();
