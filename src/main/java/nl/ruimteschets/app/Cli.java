@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
         subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class,
-            ValidateCommand.class})
+                SearchCommand.class,
+                ValidateCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
