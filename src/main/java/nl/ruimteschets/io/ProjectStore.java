@@ -306,6 +306,7 @@ public final class ProjectStore {
             for (String t : RS_TABLES) gp.deleteTableQuietly(t);
             writeLayers(gp, project, file);
             writePlanning(gp, project);
+            writeStyles(gp, project);
             gp.close();
             gp = null;
             AtomicFiles.moveIntoPlace(temp, file);
@@ -425,6 +426,17 @@ public final class ProjectStore {
             }
         }
         writeTable(gp, ANNOTATION, ANNOTATION_FIELDS, GeometryKind.POINT, notes);
+    }
+
+    /** QGIS styles for every layer and the candidates, so QGIS shows the project as Ruimteschets does. */
+    private static void writeStyles(GeoPackage gp, Project p) throws SQLException {
+        List<QgisStyles.Entry> entries = new ArrayList<>();
+        for (Layer l : p.layers()) {
+            entries.add(new QgisStyles.Entry(l.name(), "geom", kindOf(l.features()),
+                    QgisStyles.Look.of(l.role(), p.displays().get(l.name()))));
+        }
+        entries.add(new QgisStyles.Entry(CANDIDATE, "geom", GeometryKind.POLYGON, QgisStyles.CANDIDATES));
+        QgisStyles.write(gp, entries, entries.stream().map(QgisStyles.Entry::table).toList());
     }
 
     private static String json(Object value) throws JsonProcessingException {
