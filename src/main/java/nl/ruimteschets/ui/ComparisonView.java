@@ -159,6 +159,13 @@ final class ComparisonView {
         // Fits a 1366×768 screen as well as a large one.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root, Math.min(1200, screen.getWidth()), Math.min(800, screen.getHeight() - 30)));
+        // Esc closes the comparison, as it leaves presentation mode.
+        stage.getScene().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> worker.shutdownNow());
         stage.show();
         rebuild();
