@@ -18,6 +18,7 @@ import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.render.LayerStyle;
 import nl.ruimteschets.render.MapDecorations;
+import nl.ruimteschets.render.MapLabels;
 import nl.ruimteschets.render.MapRenderer;
 import nl.ruimteschets.render.Viewport;
 import org.locationtech.jts.geom.Envelope;
@@ -73,10 +74,13 @@ public final class MapImage {
             g.setColor(sat ? new Color(0x006064) : new Color(0x0D47A1));
             g.setStroke(new BasicStroke(2.5f));
             g.draw(path);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-            Envelope e = c.footprint().getEnvelopeInternal();
-            g.drawString(c.name(), (float) v.toScreenX(e.getMaxX()) + 4, (float) v.toScreenY(e.getMaxY()));
         }
+        // Names as on screen: candidates first, then the layers' labels, none overlapping, clear of legend and scale bar.
+        List<java.awt.geom.Rectangle2D> reserved = List.of(
+                new java.awt.geom.Rectangle2D.Double(width - 210, 0, 210, 70 + (p.layers().size() + 2) * 17 + 10),
+                new java.awt.geom.Rectangle2D.Double(0, height - 50, 280, 50));
+        MapLabels.draw(g, new MapLabels(p.layers(), MapLabels.labelFields(p.layers(), p.displays())).place(v,
+                s.candidates().stream().map(c -> MapLabels.candidate(c.name(), c.footprint())).toList(), reserved));
         legend(g, p, looks, text, width);
         g.dispose();
         MapDecorations.decorate(img, v, locale);
@@ -125,8 +129,10 @@ public final class MapImage {
         for (int i = 0; i < rows.size(); i++) {
             LayerStyle st = styles.get(i);
             int ry = y + 6 + i * lineH;
-            g.setColor(rgba(st.fill() | 0xFF));
-            g.fillRect(x + 6, ry + 2, 18, 11);
+            if ((st.fill() & 0xFF) != 0) { // an outline-only layer (province boundaries) shows as its outline
+                g.setColor(rgba(st.fill() | 0xFF));
+                g.fillRect(x + 6, ry + 2, 18, 11);
+            }
             g.setColor(rgba(st.stroke()));
             g.drawRect(x + 6, ry + 2, 18, 11);
             g.setColor(Color.BLACK);

@@ -84,6 +84,8 @@ final class PresentationController {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it also ends a sketch first
             stage.setFullScreen(true);
         }
+        // Read from the back of the room: the result legend a size up, on whichever map the audience sees.
+        (audienceMap != null ? audienceMap : map).setLegend(window.locale(), 1.5);
         update();
         map.requestFocus();
     }
@@ -103,6 +105,7 @@ final class PresentationController {
             stage.setFullScreen(false);
         }
         view = null;
+        window.map().setLegend(window.locale(), 1);
         window.map().requestFocus();
     }
 
