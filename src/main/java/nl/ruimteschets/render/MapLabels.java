@@ -176,10 +176,13 @@ public final class MapLabels {
             Rectangle2D text = it.kind().font.getStringBounds(it.text(), FRC);
             double w = text.getWidth(), h = it.kind().font.getSize2D() * 1.25;
             double sx = v.toScreenX(it.x()), sy = v.toScreenY(it.y());
-            // Centred on the anchor; then just above and just below it.
-            double step = h + 2 * GAP_PX + 1;
-            for (double dy : new double[] {0, -step, step}) {
-                Rectangle2D box = new Rectangle2D.Double(sx - w / 2, sy - h / 2 + dy, w, h);
+            double step = h + 2 * GAP_PX + 1, side = w / 2 + 8;
+            // Centred on the anchor; then just above, below, right of and left of it. A feature that is only a
+            // dot on screen (a satellite point) is never covered by its own name: right of it first.
+            double[][] places = it.size() / mpp < 12 ? new double[][] {{side, 0}, {-side, 0}, {0, -step}, {0, step}}
+                    : new double[][] {{0, 0}, {0, -step}, {0, step}, {side, 0}, {-side, 0}};
+            for (double[] d : places) {
+                Rectangle2D box = new Rectangle2D.Double(sx - w / 2 + d[0], sy - h / 2 + d[1], w, h);
                 if (box.getMinX() < 2 || box.getMinY() < 2 || box.getMaxX() > v.width() - 2 || box.getMaxY() > v.height() - 2) continue;
                 Rectangle2D padded = new Rectangle2D.Double(box.getX() - GAP_PX, box.getY() - GAP_PX,
                         box.getWidth() + 2 * GAP_PX, box.getHeight() + 2 * GAP_PX);

@@ -36,9 +36,9 @@ public final class ResultLegend {
     /** Colours of the classes (RGBA), pale yellow to dark red. */
     static final int[] DEPOSITION_RGBA = {0xFFF176C0, 0xFFB300C0, 0xFB8C00C0, 0xE53935C0, 0x8E0000C0};
 
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-    private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final int PAD = 8, ROW = 17, SWATCH = 22;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 11);
+    private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final int PAD = 6, ROW = 15, SWATCH = 22;
 
     private ResultLegend() { }
 

@@ -268,10 +268,17 @@ public final class MapCanvas extends Pane {
         setViewport(Viewport.fit(e, getWidth() > 1 ? getWidth() : 800, getHeight() > 1 ? getHeight() : 600));
     }
 
+    /**
+     * Everything on the map, Natura 2000 only when there is nothing else: the national set reaches out to
+     * the Doggersbank in the North Sea, which would shrink the land the planner works on to a corner.
+     */
     public Envelope fullExtent() {
-        Envelope extent = new Envelope();
-        for (MapLayer l : layers) extent.expandToInclude(l.layer.extent());
+        Envelope extent = new Envelope(), natura = new Envelope();
+        for (MapLayer l : layers) {
+            (l.layer.role() == nl.ruimteschets.model.LayerRole.NATURA2000 ? natura : extent).expandToInclude(l.layer.extent());
+        }
         for (Candidate c : candidates) extent.expandToInclude(c.footprint().getEnvelopeInternal());
+        if (extent.isNull()) extent.expandToInclude(natura);
         return extent;
     }
 
@@ -540,7 +547,7 @@ public final class MapCanvas extends Pane {
 
     /** The legend for the results drawn now (cached while the language, size and overlays stay). */
     private java.awt.image.BufferedImage legendImage() {
-        String key = legendLocale + "/" + legendScale + "/" + overlays;
+        String key = legendKey();
         if (!key.equals(legendKey)) {
             legendAwt = ResultLegend.image(legendLocale, legendScale, overlays.contains(Overlay.NOISE),
                     overlays.contains(Overlay.SAFETY), overlays.contains(Overlay.NITROGEN));
@@ -548,6 +555,10 @@ public final class MapCanvas extends Pane {
             legendKey = key;
         }
         return legendAwt;
+    }
+
+    private String legendKey() {
+        return legendLocale + "/" + legendScale + "/" + overlays;
     }
 
     private static javafx.scene.image.Image toFx(java.awt.image.BufferedImage img) {
@@ -558,8 +569,17 @@ public final class MapCanvas extends Pane {
         return fx;
     }
 
+    private boolean legendWasShown;
+    private String legendWasKey;
+
     private void drawLegend(GraphicsContext g) {
-        if (!legendShown() || legendImage() == null) return;
+        boolean shown = legendShown();
+        if (shown != legendWasShown || (shown && !legendKey().equals(legendWasKey))) {
+            legendWasShown = shown;
+            legendWasKey = legendKey();
+            redraw(); // the labels in the layer image make room for the legend (or take the room back)
+        }
+        if (!shown || legendImage() == null) return;
         g.drawImage(legendFx, getWidth() - legendFx.getWidth() - LEGEND_MARGIN, getHeight() - legendFx.getHeight() - LEGEND_MARGIN);
     }
 
