@@ -2,10 +2,7 @@ package nl.ruimteschets.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javafx.scene.control.Alert;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import nl.ruimteschets.geo.GeometryRepair;
 import nl.ruimteschets.geo.Rd;
@@ -34,6 +31,8 @@ final class CandidateEditing implements MapTools.Editor {
     private static final String DEFAULT_PROFILE = "Regulier bedrijventerrein";
 
     private final MainWindow window;
+    /** What the last shape check repaired, for the status line; null when nothing was. */
+    private String lastRepair;
 
     CandidateEditing(MainWindow window) {
         this.window = window;
@@ -63,13 +62,17 @@ final class CandidateEditing implements MapTools.Editor {
 
     /** The candidate with a valid shape: repaired with a message, or null (refused) when nothing is left. */
     private Candidate checkedShape(Candidate c) {
+        lastRepair = null;
         if (c.isPoint() || c.geometry().isValid()) return c;
         Geometry fixed = GeometryRepair.makeValid(c.geometry());
         if (!(fixed instanceof Polygonal) || fixed.isEmpty() || fixed.getArea() < 1) {
             window.notify(window.text("shape.refused"));
             return null;
         }
-        window.notify(window.text("shape.repaired"));
+        // Say what was repaired: the outline as drawn against the valid shape that is kept.
+        lastRepair = java.text.MessageFormat.format(window.text("shape.repaired"), window.number(c.geometry().getArea() / 10_000, 1),
+                window.number(fixed.getArea() / 10_000, 1), fixed.getNumGeometries());
+        window.notify(lastRepair);
         return c.withGeometry(fixed);
     }
 
@@ -86,7 +89,9 @@ final class CandidateEditing implements MapTools.Editor {
         window.perform(new CandidateChanges.Add(s.name(), checked, -1), () -> {
             select(checked.id());
             window.selectTool(MapTools.Tool.EDIT);
-            status(String.format(window.text("created"), checked.name(), number(checked.grossAreaHa(), 1)));
+            String repaired = lastRepair;
+            status(String.format(window.text("created"), checked.name(), number(checked.grossAreaHa(), 1))
+                    + (repaired == null ? "" : " " + repaired));
         });
     }
 
@@ -97,6 +102,7 @@ final class CandidateEditing implements MapTools.Editor {
         d.setTitle(window.text("tool.SATELLITE_POINT"));
         d.setHeaderText(window.text("satellite.areaQuestion"));
         d.getEditor().setId("satelliteArea");
+        Dialogs.localize(d, window.bundle());
         d.showAndWait().ifPresent(s -> {
             double ha;
             try {
@@ -122,28 +128,13 @@ final class CandidateEditing implements MapTools.Editor {
     @Override
     public void identify(double x, double y, double toleranceM) {
         Geometry probe = Rd.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(x, y)).buffer(toleranceM, 4);
-        StringBuilder sb = new StringBuilder();
+        List<IdentifyPanel.Hit> hits = new ArrayList<>();
         for (MapCanvas.MapLayer l : window.map().layers()) {
             if (!l.visible()) continue;
-            for (Feature f : l.index().intersecting(probe)) {
-                sb.append(l.layer().name()).append(" — ").append(window.text("role." + l.layer().role().name()))
-                        .append(" #").append(f.id()).append('\n');
-                for (int i = 0; i < l.layer().fields().size(); i++) {
-                    sb.append("   ").append(l.layer().fields().get(i).name()).append(": ").append(f.value(i)).append('\n');
-                }
-            }
+            String role = window.text("role." + l.layer().role().name());
+            for (Feature f : l.index().intersecting(probe)) hits.add(new IdentifyPanel.Hit(l, role, f));
         }
-        if (sb.length() == 0) sb.append(window.text("identify.none"));
-        TextArea area = new TextArea(sb.toString());
-        area.setEditable(false);
-        area.setPrefSize(460, 300);
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(window.stage());
-        a.setTitle(window.text("tool.IDENTIFY"));
-        a.setHeaderText(String.format(Locale.ROOT, "RD %,.0f  %,.0f", x, y));
-        a.getDialogPane().setContent(area);
-        a.getDialogPane().setId("identifyDialog");
-        a.show();
+        window.showIdentify(x, y, hits);
     }
 
     @Override

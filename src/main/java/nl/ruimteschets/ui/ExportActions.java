@@ -20,7 +20,7 @@ import nl.ruimteschets.report.Report;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * What leaves the app: the scenario's candidates and contours as Shapefile, GeoPackage or GeoJSON,
+ * What leaves the app: the scenario's candidates, contours and notes as Shapefile, GeoPackage or GeoJSON,
  * the map as PNG, the PDF report and indicator CSV, and the comparison window. Long writes run on
  * their own thread on a copy of the project.
  *
@@ -53,24 +53,27 @@ final class ExportActions {
         export(format, target);
     }
 
-    /** Exports the scenario's candidates and their computed contours; returns the files written. */
+    /** Exports the scenario's candidates, their computed contours and the workshop notes; returns the files written. */
     List<Path> export(String format, Path target) {
         Session session = window.session();
         Scenario s = session.scenario().orElseThrow();
         List<Path> written = new ArrayList<>();
         try {
-            Exports.Table cands = Exports.candidates(s, session.project());
             ScenarioResult r = window.lastResult();
+            Exports.Table cands = Exports.candidates(s, session.project(), r);
             Exports.Table contours = r == null ? null : Exports.contours(s.name(), r);
+            Exports.Table notes = Exports.annotations(s);
             switch (format) {
                 case "shp" -> {
                     Files.createDirectories(target);
                     written.addAll(Exports.shapefile(cands, target));
                     if (contours != null && !contours.rows().isEmpty()) written.addAll(Exports.shapefile(contours, target));
+                    if (!notes.rows().isEmpty()) written.addAll(Exports.shapefile(notes, target));
                 }
                 case "gpkg" -> {
                     written.addAll(Exports.geoPackage(cands, target));
                     if (contours != null && !contours.rows().isEmpty()) written.addAll(Exports.geoPackage(contours, target));
+                    if (!notes.rows().isEmpty()) written.addAll(Exports.geoPackage(notes, target));
                 }
                 default -> {
                     written.addAll(Exports.geoJson(cands, target, true));
@@ -78,9 +81,13 @@ final class ExportActions {
                         String name = target.getFileName().toString().replaceFirst("(\\.[^.]*)?$", "_contouren.geojson");
                         written.addAll(Exports.geoJson(contours, target.resolveSibling(name), true));
                     }
+                    if (!notes.rows().isEmpty()) {
+                        String name = target.getFileName().toString().replaceFirst("(\\.[^.]*)?$", "_notities.geojson");
+                        written.addAll(Exports.geoJson(notes, target.resolveSibling(name), true));
+                    }
                 }
             }
-            window.notify(String.format(window.text("export.done"), written.size(), target));
+            window.notify(java.text.MessageFormat.format(window.text("export.done"), written.size(), target));
         } catch (IOException | RuntimeException e) {
             window.error(window.text("error.export"), target + ": " + e.getMessage());
         }
@@ -92,6 +99,7 @@ final class ExportActions {
         width.initOwner(window.stage());
         width.setTitle(window.text("menu.export.png"));
         width.setHeaderText(window.text("png.widthQuestion"));
+        Dialogs.localize(width, window.bundle());
         int w;
         try {
             w = Integer.parseInt(width.showAndWait().orElse("").trim());
@@ -126,7 +134,7 @@ final class ExportActions {
                 Path temp = AtomicFiles.tempBeside(file, ".png");
                 javax.imageio.ImageIO.write(MapImage.render(copy, s, area, width, height, window.locale()), "png", temp.toFile());
                 AtomicFiles.moveIntoPlace(temp, file);
-                Platform.runLater(() -> window.notify(String.format(window.text("export.done"), 1, file)));
+                Platform.runLater(() -> window.notify(java.text.MessageFormat.format(window.text("export.done"), 1, file)));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> window.error(window.text("error.export"), file + ": " + e.getMessage()));
             }
@@ -164,14 +172,16 @@ final class ExportActions {
         Project copy = FileActions.snapshot(session.project());
         Scenario s = copy.scenario(session.scenarioName()).orElseThrow();
         String name = window.projectName();
+        Envelope view = window.map().viewport().worldBounds();
         window.statusBar().engine("file.saving");
         Thread t = new Thread(() -> {
             try {
-                Report r = Report.of(copy, name, List.of(s), window.locale());
+                // The report's map shows what the planner has on screen.
+                Report r = Report.of(copy, name, List.of(s), window.locale()).withView(view);
                 if (format.equals("pdf")) PdfReport.write(r, target);
                 else r.writeCsv(target);
                 Platform.runLater(() -> {
-                    window.notify(String.format(window.text("export.done"), 1, target));
+                    window.notify(java.text.MessageFormat.format(window.text("export.done"), 1, target));
                     window.statusBar().engine("engine.ready");
                     if (done != null) done.run();
                 });

@@ -35,7 +35,10 @@ final class FileActions {
     }
 
     void newProject() {
-        if (!confirmDiscard()) return;
+        afterConfirmDiscard(this::replaceByNewProject);
+    }
+
+    private void replaceByNewProject() {
         Project p = new Project();
         Session session = window.session();
         session.project().profiles().values().forEach(p::putProfile);
@@ -45,7 +48,10 @@ final class FileActions {
     }
 
     void openDialog() {
-        if (!confirmDiscard()) return;
+        afterConfirmDiscard(this::chooseAndOpen);
+    }
+
+    private void chooseAndOpen() {
         FileChooser fc = new FileChooser();
         fc.setTitle(window.text("menu.file.open"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(window.text("filter.project"), "*.gpkg"));
@@ -78,6 +84,11 @@ final class FileActions {
      * written in the background, so a big save never freezes the window; the write itself is atomic.
      */
     void save(boolean as) {
+        save(as, null);
+    }
+
+    /** Saves as {@link #save(boolean)}; {@code done} runs after a successful save (not when the planner cancels). */
+    void save(boolean as, Runnable done) {
         Path target = window.session().file();
         if (as || target == null) {
             FileChooser fc = new FileChooser();
@@ -88,7 +99,7 @@ final class FileActions {
             if (f == null) return;
             target = f.toPath().toString().endsWith(".gpkg") ? f.toPath() : Path.of(f.getPath() + ".gpkg");
         }
-        saveTo(target, null);
+        saveTo(target, done);
     }
 
     /** Saves to {@code target}; {@code done} runs on the FX thread after success. */
@@ -154,38 +165,39 @@ final class FileActions {
         t.start();
     }
 
-    /** True when there is nothing unsaved or the planner chose to save or to discard it. */
-    boolean confirmDiscard() {
-        if (!window.session().dirty()) return true;
+    /**
+     * Runs {@code then} once nothing unsaved would be lost: at once when nothing is unsaved, after
+     * "Niet opslaan", or after "Opslaan" has finished saving (so Open or Quit goes on after the save).
+     * Cancel, a cancelled Save As or a failed save run nothing.
+     */
+    void afterConfirmDiscard(Runnable then) {
+        if (!window.session().dirty()) {
+            then.run();
+            return;
+        }
         ButtonType saveB = new ButtonType(window.text("close.save"), ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(window.text("close.discard"), ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.WARNING, window.text("close.question"), saveB, discard, ButtonType.CANCEL);
-        a.initOwner(window.stage());
-        a.setHeaderText(window.text("close.header"));
+        Alert a = Dialogs.alert(window.stage(), window.bundle(), Alert.AlertType.WARNING, window.text("close.header"),
+                window.text("close.question"), saveB, discard, ButtonType.CANCEL);
         a.getDialogPane().setId("unsavedDialog");
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == discard) return true;
-        if (answer == saveB) {
-            save(false);
-            return false; // the save runs in the background; the planner closes again when it is done
-        }
-        return false;
+        if (answer == discard) then.run();
+        else if (answer == saveB) save(false, then); // the save runs in the background, then the action goes on
     }
 
+    /** Closes the window once nothing unsaved would be lost. */
     void quit() {
-        if (confirmDiscard()) {
+        afterConfirmDiscard(() -> {
             window.shutdown(true);
             window.stage().close();
-        }
+        });
     }
 
     void fillRecent(Menu recent) {
         recent.getItems().clear();
         for (Path p : Recent.list()) {
             MenuItem it = new MenuItem(p.toString());
-            it.setOnAction(e -> {
-                if (confirmDiscard()) open(p);
-            });
+            it.setOnAction(e -> openAfterConfirm(p));
             recent.getItems().add(it);
         }
         if (recent.getItems().isEmpty()) {
@@ -193,6 +205,11 @@ final class FileActions {
             none.setDisable(true);
             recent.getItems().add(none);
         }
+    }
+
+    /** Opens {@code file} once nothing unsaved would be lost (the recent-files menu). */
+    void openAfterConfirm(Path file) {
+        afterConfirmDiscard(() -> open(file));
     }
 
     void importDialog() {

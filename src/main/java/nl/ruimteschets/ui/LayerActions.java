@@ -76,9 +76,8 @@ final class LayerActions implements LayerPanel.Actions {
 
     @Override
     public void remove(Layer layer) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, String.format(window.text("layers.remove.confirm"), layer.name()),
-                ButtonType.OK, ButtonType.CANCEL);
-        a.initOwner(window.stage());
+        Alert a = Dialogs.alert(window.stage(), window.bundle(), Alert.AlertType.CONFIRMATION, null,
+                String.format(window.text("layers.remove.confirm"), layer.name()), ButtonType.OK, ButtonType.CANCEL);
         a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> window.perform(new LayerChanges.Remove(layer.name()), null));
     }
 
@@ -119,6 +118,7 @@ final class LayerActions implements LayerPanel.Actions {
         g.addRow(row, new Label(window.text("layers.props.label")), label);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Dialogs.localize(d, window.bundle());
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             List<Change> changes = new ArrayList<>();
             LayerDisplay look = display(layer.name());

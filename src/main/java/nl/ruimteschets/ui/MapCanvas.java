@@ -19,6 +19,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
@@ -87,6 +88,9 @@ public final class MapCanvas extends Pane {
     private String selectedId;
     private CandidateResult selectedResult;
     private List<double[]> hexagons = List.of();
+    /** Every candidate's results, drawn at once (comparison maps); empty: only the selection's. */
+    private List<CandidateResult> allResults = List.of();
+    private List<Annotation> annotations = List.of();
     private final java.util.EnumSet<Overlay> overlays = java.util.EnumSet.allOf(Overlay.class);
     private Geometry highlight;
     private Viewport viewport = new Viewport(155_000, 463_000, 300, 800, 600);
@@ -244,6 +248,34 @@ public final class MapCanvas extends Pane {
     public void setHexagons(List<double[]> list) {
         hexagons = List.copyOf(list);
         redrawTop();
+    }
+
+    /**
+     * Draws the computed contours of every candidate at once with {@code hex} as their nitrogen
+     * hexagons, whatever is selected: the comparison maps, where two scenarios that differ only by
+     * profile must look different.
+     */
+    public void showAllResults(List<CandidateResult> results, List<double[]> hex) {
+        allResults = List.copyOf(results);
+        hexagons = List.copyOf(hex);
+        redrawTop();
+    }
+
+    /** The scenario's workshop notes, drawn as numbered discs with their arrows. */
+    public void setAnnotations(List<Annotation> list) {
+        annotations = List.copyOf(list);
+        redrawTop();
+    }
+
+    public List<Annotation> annotations() { return annotations; }
+
+    /** The note whose disc is under a screen point, or null. */
+    Annotation annotationAt(double sx, double sy) {
+        for (int i = annotations.size() - 1; i >= 0; i--) {
+            Annotation a = annotations.get(i);
+            if (Math.hypot(viewport.toScreenX(a.x()) - sx, viewport.toScreenY(a.y()) - sy) <= NOTE_RADIUS + 3) return a;
+        }
+        return null;
     }
 
     public void setOverlay(Overlay o, boolean on) {
@@ -482,6 +514,7 @@ public final class MapCanvas extends Pane {
             draw(g, sel.footprint(), new LayerStyle(0xFFFFFF00, 0xFFD600FF, 3.5, false));
         }
         if (highlight != null) draw(g, highlight, new LayerStyle(0xFFFF0055, 0xFF00FFFF, 3, false));
+        for (Annotation a : annotations) drawAnnotation(g, a);
         if (tools != null) tools.drawSketch(g, viewport);
         drawLegend(g);
         drawScaleBar(g);
@@ -495,8 +528,12 @@ public final class MapCanvas extends Pane {
     }
 
     private void drawResults(GraphicsContext g) {
-        CandidateResult r = selectedResult;
-        if (r == null || selected() == null || !r.candidate().id().equals(selectedId)) return;
+        List<CandidateResult> shown = allResults;
+        if (shown.isEmpty()) {
+            CandidateResult r = selectedResult;
+            if (r == null || selected() == null || !r.candidate().id().equals(selectedId)) return;
+            shown = List.of(r);
+        }
         if (overlays.contains(Overlay.NITROGEN) && !hexagons.isEmpty()) {
             double size = Math.max(1.5, 107 / viewport.metresPerPixel()); // a 1-ha hexagon is ~107 m across
             for (double[] h : hexagons) {
@@ -506,17 +543,52 @@ public final class MapCanvas extends Pane {
                 g.fillOval(x - size / 2, y - size / 2, size, size);
             }
         }
-        if (overlays.contains(Overlay.SAFETY) && r.safety() != null) {
-            draw(g, r.safety().gifwolkContour(), ResultLegend.GIFWOLK);
-            draw(g, r.safety().explosieContour(), ResultLegend.EXPLOSIE);
-            draw(g, r.safety().brandContour(), ResultLegend.BRAND);
-            draw(g, r.safety().prContour(), ResultLegend.PR_1E6);
+        for (CandidateResult r : shown) {
+            if (overlays.contains(Overlay.SAFETY) && r.safety() != null) {
+                draw(g, r.safety().gifwolkContour(), ResultLegend.GIFWOLK);
+                draw(g, r.safety().explosieContour(), ResultLegend.EXPLOSIE);
+                draw(g, r.safety().brandContour(), ResultLegend.BRAND);
+                draw(g, r.safety().prContour(), ResultLegend.PR_1E6);
+            }
+            if (overlays.contains(Overlay.NOISE) && r.noise() != null) {
+                draw(g, r.noise().lnight40(), ResultLegend.LNIGHT_40);
+                draw(g, r.noise().lden50(), ResultLegend.LDEN_50);
+                draw(g, r.noise().lden55(), ResultLegend.LDEN_55);
+            }
         }
-        if (overlays.contains(Overlay.NOISE) && r.noise() != null) {
-            draw(g, r.noise().lnight40(), ResultLegend.LNIGHT_40);
-            draw(g, r.noise().lden50(), ResultLegend.LDEN_50);
-            draw(g, r.noise().lden55(), ResultLegend.LDEN_55);
+    }
+
+    static final double NOTE_RADIUS = 13;
+
+    /** A note as in the report: its number in a white disc with a dark ring, and its arrow. */
+    private void drawAnnotation(GraphicsContext g, Annotation a) {
+        double x = viewport.toScreenX(a.x()), y = viewport.toScreenY(a.y()), r = NOTE_RADIUS;
+        Color ink = Color.web("#263238");
+        g.setStroke(ink);
+        g.setFill(ink);
+        g.setLineDashes();
+        if (a.hasArrow()) {
+            double tx = viewport.toScreenX(a.arrowX()), ty = viewport.toScreenY(a.arrowY());
+            double len = Math.hypot(tx - x, ty - y);
+            if (len > r + 4) {
+                double ux = (tx - x) / len, uy = (ty - y) / len;
+                g.setLineWidth(3);
+                g.strokeLine(x + ux * r, y + uy * r, tx - ux * 9, ty - uy * 9);
+                g.fillPolygon(new double[] {tx, tx - ux * 14 - uy * 7, tx - ux * 14 + uy * 7},
+                        new double[] {ty, ty - uy * 14 + ux * 7, ty - uy * 14 - ux * 7}, 3);
+            }
         }
+        g.setFill(Color.WHITE);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        g.setLineWidth(3);
+        g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        g.setFill(ink);
+        g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 15));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.fillText(Integer.toString(a.number()), x, y);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.BASELINE);
     }
 
     /** The deposition class colour of a hexagon, as in the legend. */
@@ -539,10 +611,12 @@ public final class MapCanvas extends Pane {
         redrawTop();
     }
 
-    /** Whether the legend of the computed results is shown: when a selected candidate's results are drawn. */
+    /** Whether the legend of the computed results is shown: when results are drawn (the selected candidate's, or all). */
     boolean legendShown() {
+        if (overlays.isEmpty()) return false;
+        if (!allResults.isEmpty()) return true;
         CandidateResult r = selectedResult;
-        return r != null && selected() != null && r.candidate().id().equals(selectedId) && !overlays.isEmpty();
+        return r != null && selected() != null && r.candidate().id().equals(selectedId);
     }
 
     /** The legend for the results drawn now (cached while the language, size and overlays stay). */

@@ -4,7 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -35,6 +40,7 @@ final class MenuAndToolBar {
     private final Map<MapTools.Tool, ToggleButton> toolButtons = new EnumMap<>(MapTools.Tool.class);
     private Button undoButton, redoButton;
     private MenuItem undoItem, redoItem;
+    private ToggleButton snap;
 
     MenuAndToolBar(MainWindow window) {
         this.window = window;
@@ -72,7 +78,9 @@ final class MenuAndToolBar {
             if (map.selectedId() != null) window.perform(new nl.ruimteschets.model.change.CandidateChanges.Remove(
                     window.session().scenarioName(), map.selectedId()), null);
         });
-        edit.getItems().addAll(undoItem, redoItem, new SeparatorMenuItem(), del);
+        // Ctrl+B itself is caught by WorkshopActions.keys, so it also works in presentation mode.
+        MenuItem snapshot = item("snapshot.menu", "Shortcut+B", e -> window.workshop().snapshot());
+        edit.getItems().addAll(undoItem, redoItem, new SeparatorMenuItem(), del, snapshot);
 
         Menu toolsMenu = new Menu(window.text("menu.tools"));
         for (MapTools.Tool t : MapTools.Tool.values()) {
@@ -156,9 +164,17 @@ final class MenuAndToolBar {
         present.setTooltip(new Tooltip(window.text("present.start") + " (F5)"));
         present.setOnAction(e -> window.present());
         bar.getItems().addAll(new Separator(), snap, new Separator(), undoButton, redoButton, new Separator(), present);
-        // Tool keys act when the map has focus (so typing in a field never switches tools).
-        map.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() || e.isAltDown()) return;
+        this.snap = snap;
+        return bar;
+    }
+
+    /**
+     * Tool keys (E, U, S, P, V, X, I, M; K for snapping) work wherever the focus is, after a menu or
+     * a button too, except while the planner types in a text field.
+     */
+    void installToolKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown() || e.isControlDown() || typing(scene.getFocusOwner())) return;
             if (e.getCode() == KeyCode.K) {
                 snap.setSelected(!snap.isSelected());
                 e.consume();
@@ -171,7 +187,13 @@ final class MenuAndToolBar {
                 }
             }
         });
-        return bar;
+    }
+
+    /** True when the focused control takes typed letters. */
+    private static boolean typing(Node focus) {
+        if (focus instanceof TextInputControl) return true;
+        if (focus instanceof ComboBoxBase<?> c && c.isEditable()) return true;
+        return focus instanceof Spinner<?> s && s.isEditable();
     }
 
     /** Shows the chosen tool's button pressed. */

@@ -84,6 +84,10 @@ final class PresentationController {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it also ends a sketch first
             stage.setFullScreen(true);
         }
+        javafx.scene.control.Button snapshot = new javafx.scene.control.Button(window.text("snapshot.menu") + " (Ctrl+B)");
+        snapshot.setId("presentSnapshot");
+        snapshot.setOnAction(e -> window.workshop().snapshot());
+        view.addAction(snapshot);
         // Read from the back of the room: the result legend a size up, on whichever map the audience sees.
         (audienceMap != null ? audienceMap : map).setLegend(window.locale(), 1.5);
         update();
@@ -133,6 +137,7 @@ final class PresentationController {
         if (audienceMap != null) {
             audienceMap.showLayersOf(session.project());
             audienceMap.setCandidates(map.candidates());
+            audienceMap.setAnnotations(map.annotations());
             audienceMap.setSelected(map.selectedId());
             audienceMap.setSelectedResult(window.selectedResult());
         }

@@ -22,7 +22,6 @@ import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.LayerRole;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -110,7 +109,6 @@ class MapDataImportTest {
         assertSame(set, ref, load(json));
     }
 
-    @Disabled("needs import9: GeoJSON in RD without a crs member is read as WGS 84 and fails (issue #9 §3)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
     void geoJsonRdWithoutCrs(DataSet set) throws Exception {
@@ -132,8 +130,6 @@ class MapDataImportTest {
     }
 
     /** GDAL's shapefile of the original: overlapping polygon parts must be repaired part by part, not lose area. */
-    @Disabled("needs import9: shapefile polygon parts that overlap or touch lose area on import (from GDAL's shapefile of the"
-            + " originals: Rijntakken 23,044.89 ha against 23,048.21 ha, Goeree-Overflakkee 26,506.52 against 26,529.71 ha; issue #9 §3)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("originals")
     void shapefileByGdal(DataSet set) throws Exception {
@@ -144,7 +140,6 @@ class MapDataImportTest {
     }
 
     /** GDAL's RD GeoJSON of the original, as GDAL writes it and with its crs member taken out. */
-    @Disabled("needs import9: GeoJSON in RD without a crs member is read as WGS 84 and fails (issue #9 §3)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("originals")
     void geoJsonRdByGdal(DataSet set) throws Exception {
