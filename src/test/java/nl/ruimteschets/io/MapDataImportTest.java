@@ -68,19 +68,13 @@ class MapDataImportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
     void geoPackage(DataSet set) throws Exception {
-        Layer ref = reference(set);
-        Path gpkg = dir.resolve("copy.gpkg");
-        new GeoPackageWriter().write(gpkg, "copy", ref.fields(), ref.features(), ProgressListener.NONE);
-        assertSame(set, ref, load(gpkg));
+        assertRoundTrip(set, new GeoPackageWriter(), "copy.gpkg");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
     void shapefile(DataSet set) throws Exception {
-        Layer ref = reference(set);
-        Path shp = dir.resolve("copy.shp");
-        new ShapefileWriter().write(shp, "copy", ref.fields(), ref.features(), ProgressListener.NONE);
-        assertSame(set, ref, load(shp));
+        assertRoundTrip(set, new ShapefileWriter(), "copy.shp");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,10 +97,7 @@ class MapDataImportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
     void geoJsonWgs84(DataSet set) throws Exception {
-        Layer ref = reference(set);
-        Path json = dir.resolve("copy.geojson");
-        new GeoJsonWriter(GeoJsonWriter.Mode.WGS84).write(json, "copy", ref.fields(), ref.features(), ProgressListener.NONE);
-        assertSame(set, ref, load(json));
+        assertRoundTrip(set, new GeoJsonWriter(GeoJsonWriter.Mode.WGS84), "copy.geojson");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,6 +142,14 @@ class MapDataImportTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Writes the reference import with one of the project's writers and imports that file again. */
+    private void assertRoundTrip(DataSet set, FeatureWriter writer, String name) throws Exception {
+        Layer ref = reference(set);
+        Path file = dir.resolve(name);
+        writer.write(file, "copy", ref.fields(), ref.features(), ProgressListener.NONE);
+        assertSame(set, ref, load(file));
+    }
 
     /** The reference import of each set, read once: the original Natura 2000 file alone is 22 MB. */
     private static final Map<String, Layer> REFERENCES = new java.util.concurrent.ConcurrentHashMap<>();
