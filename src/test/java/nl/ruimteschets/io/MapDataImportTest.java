@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -28,18 +27,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real Dutch open data (Natura 2000, provinces, municipalities) through every import path a planner
- * uses: GeoPackage, shapefile, zipped shapefile, GeoJSON in WGS 84 and GeoJSON in RD without a
- * {@code crs} member. Every path must give the same features, the same names (diacritics intact:
- * Fochteloërveen) and the same area per feature to 0.01 %. Runs on the reduced copies in {@code maps/}
- * always, and on the originals in {@code ../shared/data} when present (skipped with a message otherwise).
- * Variants are written with the project's own writers, and with GDAL's ogr2ogr from the original files
- * (which keeps their invalid, overlapping parts) when it is installed.
+ * The reduced copies of real Dutch open data in {@code maps/} (Natura 2000, provinces, municipalities:
+ * the sample's real geography) through every import path a planner uses: GeoPackage, shapefile, zipped
+ * shapefile, GeoJSON in WGS 84 and GeoJSON in RD without a {@code crs} member, each written with the
+ * project's own writers. Every path must give the same features, the same names (diacritics intact:
+ * Fochteloërveen) and the same area per feature to 0.01 %. The originals in {@code ../shared/data}
+ * go through the same paths, made by GDAL, in {@link RealDataPathsTest}; this test needs nothing but
+ * the repository, so a fresh clone checks the bundled copies too.
  */
 class MapDataImportTest {
-    private static final Path SHARED = Path.of("../shared/data");
     private static final Path MAPS = Path.of(System.getProperty("ruimteschets.maps", "maps"));
-    private static final Path OGR2OGR = Path.of("/usr/bin/ogr2ogr");
     private static final double AREA_TOLERANCE = 1e-4;
 
     @TempDir
@@ -54,15 +51,7 @@ class MapDataImportTest {
         return Stream.of(
                 Arguments.of(new DataSet("maps/natura2000", MAPS.resolve("natura2000.geojson"), "naam")),
                 Arguments.of(new DataSet("maps/provincies", MAPS.resolve("provincies.geojson"), "name")),
-                Arguments.of(new DataSet("maps/gemeenten", MAPS.resolve("gemeenten.geojson"), "gemeentenaam")),
-                Arguments.of(new DataSet("shared/natura2000", SHARED.resolve("natura2000/natura2000_nl_wgs84.geojson"), "naam")),
-                Arguments.of(new DataSet("shared/provinces", SHARED.resolve("provinces/provinces-nl.geojson"), "name")),
-                Arguments.of(new DataSet("shared/municipalities", SHARED.resolve("municipalities/gemeenten_2023.geojson"), "gemeentenaam")));
-    }
-
-    /** The sets that ogr2ogr can write from the originals. */
-    static Stream<Arguments> originals() {
-        return sets().filter(a -> ((DataSet) a.get()[0]).label().startsWith("shared/"));
+                Arguments.of(new DataSet("maps/gemeenten", MAPS.resolve("gemeenten.geojson"), "gemeentenaam")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,37 +99,6 @@ class MapDataImportTest {
         assertSame(set, ref, load(json));
     }
 
-    /** GDAL's GeoPackage of the original file: its invalid sites arrive unrepaired and must be repaired alike. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("originals")
-    void geoPackageByGdal(DataSet set) throws Exception {
-        Layer ref = reference(set);
-        Path gpkg = dir.resolve("gdal.gpkg");
-        ogr2ogr("GPKG", gpkg, set.file());
-        assertSame(set, ref, load(gpkg));
-    }
-
-    /** GDAL's shapefile of the original: overlapping polygon parts must be repaired part by part, not lose area. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("originals")
-    void shapefileByGdal(DataSet set) throws Exception {
-        Layer ref = reference(set);
-        Path shp = dir.resolve("gdal.shp");
-        ogr2ogr("ESRI Shapefile", shp, set.file(), "-lco", "ENCODING=UTF-8");
-        assertSame(set, ref, load(shp));
-    }
-
-    /** GDAL's RD GeoJSON of the original, as GDAL writes it and with its crs member taken out. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("originals")
-    void geoJsonRdByGdal(DataSet set) throws Exception {
-        Layer ref = reference(set);
-        Path json = dir.resolve("gdal.geojson");
-        ogr2ogr("GeoJSON", json, set.file(), "-t_srs", "EPSG:28992");
-        withoutCrs(json);
-        assertSame(set, ref, load(json));
-    }
-
     // ------------------------------------------------------------------ helpers
 
     /** Writes the reference import with one of the project's writers and imports that file again. */
@@ -156,7 +114,7 @@ class MapDataImportTest {
 
     private static Layer reference(DataSet set) throws Exception {
         if (!Files.exists(set.file())) {
-            String why = set.file() + " absent: " + set.label() + " not checked (real data lives in ../shared/data)";
+            String why = set.file() + " absent: " + set.label() + " not checked (run MapReduction, see maps/README.md)";
             System.out.println("SKIPPED: " + why);
             Assumptions.abort(why);
         }
@@ -211,17 +169,5 @@ class MapDataImportTest {
         try (OutputStream out = Files.newOutputStream(json)) {
             m.writeValue(out, root);
         }
-    }
-
-    private static void ogr2ogr(String driver, Path target, Path source, String... options) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(OGR2OGR), "ogr2ogr not installed: GDAL variant skipped");
-        List<String> cmd = new ArrayList<>(List.of(OGR2OGR.toString(), "-f", driver));
-        cmd.addAll(List.of(options));
-        cmd.add(target.toString());
-        cmd.add(source.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ogr2ogr timed out");
-        assertEquals(0, p.exitValue(), "ogr2ogr: " + out);
     }
 }
