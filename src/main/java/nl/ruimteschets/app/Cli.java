@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
         subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class,
-            ValidateCommand.class})
+                SearchCommand.class,
+                ValidateCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
@@ -240,7 +241,8 @@ public final class Cli {
             String scenarioName = what.scenario != null ? what.scenario : what.annotations;
             Exports.Table table = what.layer != null
                     ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.layer.missing", what.layer, project.getFileName()))))
+                            new UserMessage("cli.layer.missing", what.layer, project.getFileName()))),
+                            p.displays().get(what.layer))
                     : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
                             new UserMessage("cli.scenario.missing", scenarioName, project.getFileName()))));
             List<Path> written;
