@@ -442,13 +442,13 @@ public final class SiteSearchPanel {
                 Platform.runLater(() -> {
                     if (running != search) return;
                     busy.setVisible(false);
+                    table.getItems().setAll(res.locations()); // before the map redraws: it numbers them
                     showMap(res.map());
                     Envelope area = res.map().request().area().getEnvelopeInternal();
                     if (!area.equals(zoomedTo) && areaMode.getValue() != AreaMode.VIEW && areaMode.getValue() != AreaMode.PLOTS) {
                         zoomedTo = area; // show a new search area once; the planner's own zoom is kept after that
                         window.map().zoomTo(area);
                     }
-                    table.getItems().setAll(res.locations());
                     double rho = res.agreement().spearman();
                     status.setText(res.map().validCount() == 0 ? t("search.status.none")
                             : MessageFormat.format(t("search.status.done"), res.locations().size(), res.millis(),
@@ -511,7 +511,15 @@ public final class SiteSearchPanel {
                 g.stroke();
             }
             Envelope fe = fp.getEnvelopeInternal();
-            g.fillText(String.valueOf(l.rank()), v.toScreenX(fe.getMaxX()) + 3, v.toScreenY(fe.getMaxY()) + 4);
+            // Rank numbers with a white halo, readable over any cell colour.
+            g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
+            double tx = v.toScreenX(fe.getMaxX()) + 3, ty = v.toScreenY(fe.getMaxY()) + 4;
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(3);
+            g.strokeText(String.valueOf(l.rank()), tx, ty);
+            g.fillText(String.valueOf(l.rank()), tx, ty);
+            g.setStroke(Color.web("#0D47A1"));
+            g.setLineWidth(2);
         }
         g.drawImage(legend, 10, 10);
     }
