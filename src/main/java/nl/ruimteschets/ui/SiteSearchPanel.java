@@ -67,7 +67,8 @@ import org.locationtech.jts.geom.Polygon;
  * <p>FX thread only (the search runs on {@link SiteSearch}'s own thread and reports back here).
  */
 public final class SiteSearchPanel {
-    private enum AreaMode { CLUSTER, PROVINCE, VIEW, PLOTS }
+    /** SKETCH: the selected candidate's outline, drawn with the usual tools, is the search area. */
+    private enum AreaMode { CLUSTER, PROVINCE, VIEW, SKETCH, PLOTS }
 
     private final MainWindow window;
     /** The panel, docked in place of the indicator column while the search is open. */
@@ -388,6 +389,10 @@ public final class SiteSearchPanel {
                 for (Feature f : l.features()) if (java.util.Objects.equals(l.text(f, Layer.MAP_NAME), province.getValue())) area = f.geometry();
             }
             if (area == null) return invalid("search.invalid.province");
+        } else if (mode == AreaMode.SKETCH) {
+            Candidate sel = window.map().selected();
+            if (sel == null || sel.isPoint()) return invalid("search.invalid.sketch");
+            area = sel.footprint();
         } else {
             Envelope view = window.map().viewport().worldBounds();
             area = Rd.FACTORY.toGeometry(view);
@@ -401,7 +406,10 @@ public final class SiteSearchPanel {
         Map<Criterion, Double> w = new EnumMap<>(Criterion.class);
         weights.forEach((c, s) -> w.put(c, s.getValue()));
         List<Geometry> occupied = new ArrayList<>();
-        window.session().scenario().ifPresent(s -> s.candidates().forEach(c -> occupied.add(c.footprint())));
+        String areaId = mode == AreaMode.SKETCH ? window.map().selectedId() : null;
+        window.session().scenario().ifPresent(s -> s.candidates().forEach(c -> {
+            if (!c.id().equals(areaId)) occupied.add(c.footprint()); // the outline drawn as search area takes nothing
+        }));
         return new SearchRequest(prof, gross, area, mode == AreaMode.PLOTS, parent, max, w, SearchRequest.DEFAULT_CELL_M,
                 top.getValue(), occupied);
     }
