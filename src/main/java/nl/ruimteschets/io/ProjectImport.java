@@ -56,6 +56,7 @@ public final class ProjectImport {
             }
             ProjectStore.recordLayer(project, name, role, guessMapping(reader.fields()), file.toAbsolutePath().toString(),
                     report);
+            QgisStyles.write(project, new QgisStyles.Entry(name, "geom", reader.geometryKind(), QgisStyles.Look.of(role, null)));
         } catch (IOException | InputException | RuntimeException e) {
             if (created) Files.deleteIfExists(project);
             throw e;

@@ -182,7 +182,9 @@ public final class ProjectStore {
         List<Feature> features = new ArrayList<>();
         try (GeoPackageReader r = GeoPackageReader.open(file, gp, table)) {
             for (Feature f; (f = r.next()) != null; ) features.add(f);
-            return new Layer(table, role, r.fields(), features, mapping, source, report);
+            Layer layer = new Layer(table, role, r.fields(), features, mapping, source, report);
+            SavedLayers.record(file, layer);
+            return layer;
         }
     }
 
@@ -302,11 +304,13 @@ public final class ProjectStore {
             gp = GeoPackageManager.open(true, temp.toFile(), false);
             GeoPackageLayers.ensureRdSrs(gp);
             for (String t : RS_TABLES) gp.deleteTableQuietly(t);
-            writeLayers(gp, project);
+            writeLayers(gp, project, file);
             writePlanning(gp, project);
+            writeStyles(gp, project);
             gp.close();
             gp = null;
             AtomicFiles.moveIntoPlace(temp, file);
+            for (Layer l : project.layers()) SavedLayers.record(file, l);
         } catch (SQLException | RuntimeException e) {
             throw new IOException("cannot save project " + file + ": " + e.getMessage(), e);
         } finally {
@@ -326,7 +330,7 @@ public final class ProjectStore {
     }
 
     /** Keeps tables that already hold the layer, drops feature tables of removed layers, writes the rest. */
-    private static void writeLayers(GeoPackage gp, Project project) throws IOException, SQLException {
+    private static void writeLayers(GeoPackage gp, Project project, Path file) throws IOException, SQLException {
         List<String> names = project.layers().stream().map(Layer::name).toList();
         for (String t : gp.getFeatureTables()) {
             if (!names.contains(t)) gp.deleteTable(t);
@@ -334,7 +338,7 @@ public final class ProjectStore {
         List<Object[]> roles = new ArrayList<>();
         int order = 0;
         for (Layer l : project.layers()) {
-            if (!holds(gp, l)) {
+            if (!SavedLayers.mayHold(file, l) || !holds(gp, l)) { // an edited layer is written again
                 gp.deleteTableQuietly(l.name());
                 writeTable(gp, l.name(), l.fields(), kindOf(l.features()), l.features());
             }
@@ -422,6 +426,17 @@ public final class ProjectStore {
             }
         }
         writeTable(gp, ANNOTATION, ANNOTATION_FIELDS, GeometryKind.POINT, notes);
+    }
+
+    /** QGIS styles for every layer and the candidates, so QGIS shows the project as Ruimteschets does. */
+    private static void writeStyles(GeoPackage gp, Project p) throws SQLException {
+        List<QgisStyles.Entry> entries = new ArrayList<>();
+        for (Layer l : p.layers()) {
+            entries.add(new QgisStyles.Entry(l.name(), "geom", kindOf(l.features()),
+                    QgisStyles.Look.of(l.role(), p.displays().get(l.name()))));
+        }
+        entries.add(new QgisStyles.Entry(CANDIDATE, "geom", GeometryKind.POLYGON, QgisStyles.CANDIDATES));
+        QgisStyles.write(gp, entries, entries.stream().map(QgisStyles.Entry::table).toList());
     }
 
     private static String json(Object value) throws JsonProcessingException {

@@ -190,6 +190,7 @@ public final class MainWindow {
         map.showLayersOf(p);
         engine.layersMaybeChanged();
         layerPanel.show(map.layers());
+        layerActions.refreshTables();
         scenarios.show();
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
@@ -254,9 +255,17 @@ public final class MainWindow {
         }
     }
 
-    void undo() { session.undo(); }
+    void undo() {
+        String what = session.history().undoDescriptionKey();
+        session.undo();
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.undone") + ": " + text.getString(what));
+    }
 
-    void redo() { session.redo(); }
+    void redo() {
+        String what = session.history().redoDescriptionKey();
+        session.redo();
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.redone") + ": " + text.getString(what));
+    }
 
     void selectTool(MapTools.Tool t) {
         tools.setTool(t);
@@ -344,6 +353,7 @@ public final class MainWindow {
 
     PresentationController presentation() { return presentation; }
 
+    LayerActions layerActions() { return layerActions; }
     WorkshopActions workshop() { return workshop; }
 
     SplitPane centrePane() { return centrePane; }
