@@ -270,7 +270,8 @@ public final class MapImage {
         return Math.round(10 * pow);
     }
 
-    private static Path2D path(Geometry geom, Viewport v) {
+    /** The polygons of a geometry as a Java2D path in screen pixels (also used for the site search's PNG). */
+    public static Path2D path(Geometry geom, Viewport v) {
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         for (int n = 0; n < geom.getNumGeometries(); n++) {
             if (!(geom.getGeometryN(n) instanceof Polygon poly)) continue;
