@@ -58,6 +58,10 @@ public final class Importer {
                 report.countSkippedEmpty();
                 continue;
             }
+            if (!finiteXY(g)) {
+                // an infinite vertex would send ring orientation and repair round for ever
+                throw new InputException(new UserMessage("import.coordinate.nonfinite", report.source(), f.id()));
+            }
             if (GeometryRepair.hasZm(g)) {
                 report.countDroppedZm();
                 if (!zmNoted) {
@@ -85,5 +89,13 @@ public final class Importer {
         }
         progress.progress(report.read(), total);
         return report;
+    }
+
+    /** True when every X and Y is a finite number. */
+    private static boolean finiteXY(Geometry g) {
+        for (org.locationtech.jts.geom.Coordinate c : g.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) return false;
+        }
+        return true;
     }
 }

@@ -17,12 +17,15 @@ public final class Project {
     private final List<Scenario> scenarios = new ArrayList<>();
     /** By layer name; a layer without an entry is drawn in its role's default look. */
     private final Map<String, LayerDisplay> displays = new LinkedHashMap<>();
+    /** What opening the file cleaned up or recovered (leftovers of a killed save or import), for the user; not saved. */
+    private final List<UserMessage> openNotes = new ArrayList<>();
 
     public List<Layer> layers() { return layers; }
     public Map<String, Cluster> clusters() { return clusters; }
     public Map<String, ActivityProfile> profiles() { return profiles; }
     public List<Scenario> scenarios() { return scenarios; }
     public Map<String, LayerDisplay> displays() { return displays; }
+    public List<UserMessage> openNotes() { return openNotes; }
 
     public Optional<Layer> layer(String name) {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst();
