@@ -64,9 +64,7 @@ final class DbfReader implements Closeable {
             headerLength = Short.toUnsignedInt(head.getShort(8));
             recordLength = Short.toUnsignedInt(head.getShort(10));
             languageDriver = Byte.toUnsignedInt(head.get(29));
-            if (numRecords < 0 || recordLength < 1) {
-                throw new DbfException("invalid header (records " + numRecords + ", record length " + recordLength + ")");
-            }
+            if (numRecords < 0) throw new DbfException("invalid header (records " + numRecords + ")");
             readFieldDescriptors(size);
             if (size < headerLength + (long) numRecords * recordLength) {
                 throw new DbfException("file is shorter than its " + numRecords + " records");
@@ -109,7 +107,8 @@ final class DbfReader implements Closeable {
         int describedHeader = 32 + p + 1;
         int describedRecord = offset;
         boolean statedFits = headerLength >= describedHeader && recordLength >= describedRecord
-                && size >= headerLength + (long) numRecords * recordLength;
+                && size >= headerLength + (long) numRecords * recordLength
+                && (headerLength == describedHeader || isDeletionFlag(headerLength) || !isDeletionFlag(describedHeader));
         if (!statedFits) {
             // the descriptors are what the writer meant; keep a stated header that is merely longer (a VFP backlink)
             int h = headerLength >= describedHeader && size >= headerLength + (long) numRecords * describedRecord
@@ -118,6 +117,14 @@ final class DbfReader implements Closeable {
             headerLength = h;
             recordLength = describedRecord;
         }
+    }
+
+    /** A record starts here: its first byte is a deletion flag (' ' or '*'); only asked when there are records. */
+    private boolean isDeletionFlag(long pos) throws IOException {
+        if (numRecords == 0) return true;
+        ByteBuffer one = ByteBuffer.allocate(1);
+        if (channel.read(one, pos) < 1) return false;
+        return one.get(0) == ' ' || one.get(0) == '*';
     }
 
     /** Non-null when the header's lengths were wrong and the field descriptors were used: "header/record" as stated. */

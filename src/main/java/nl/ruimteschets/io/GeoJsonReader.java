@@ -87,6 +87,9 @@ public final class GeoJsonReader implements FeatureReader {
                     top.set(name, p.readValueAsTree());
                 }
             }
+            if (p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "content after the end of the JSON object");
+            }
         }
         String type = top.path("type").asText("");
         if (top.has("crs")) crs = parseCrs(top.get("crs"));
@@ -186,7 +189,7 @@ public final class GeoJsonReader implements FeatureReader {
             try {
                 geometry = geometryReader.read(g.toString());
             } catch (ParseException | RuntimeException e) {
-                throw new InputException(new UserMessage("geojson.geometry.invalid", position, file, e.getMessage()), e);
+                throw new InputException(new UserMessage("geojson.geometry.invalid", position, file.getFileName(), e.getClass().getSimpleName()), e);
             }
         }
         if (geometry != null && crs.epsg() != null && crs.epsg() == 4326 && geometry.getEnvelopeInternal().getWidth() > 180) {

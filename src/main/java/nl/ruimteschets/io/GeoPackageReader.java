@@ -155,7 +155,7 @@ new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
             for (int i = 0; i < values.length; i++) values[i] = value(rows.getObject(i + 3), fields.get(i).type());
             return new Feature(id, GpkgBlob.decode(rows.getBytes(2), wkb), values);
         } catch (ParseException e) {
-            throw new InputException(new UserMessage("gpkg.geometry.invalid", id, table, file, e.getMessage()), e);
+            throw new InputException(new UserMessage("gpkg.geometry.invalid", id, table, file.getFileName(), e.getClass().getSimpleName()), e);
         } catch (SQLException e) {
             throw new IOException("cannot read " + table + " of " + file + ": " + e.getMessage(), e);
         }

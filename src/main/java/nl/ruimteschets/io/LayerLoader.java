@@ -40,8 +40,8 @@ public final class LayerLoader {
         List<Feature> features = new ArrayList<>();
         try (FeatureReader reader = Formats.open(file, table, encoding)) {
             // The shapefile reader notes things it decided while opening (unknown .cpg, zip with several .shp).
-            reader.warnings().forEach(report::warn);
             Importer.run(reader, features::add, epsg, report, progress);
+            reader.warnings().forEach(report::warn); // after reading: some are only known at the end (deleted records)
             Map<String, String> mapping = fieldMapping != null ? fieldMapping : ProjectImport.guessMapping(reader.fields());
             String name = layerName != null && !layerName.isBlank() ? layerName : Formats.baseName(file);
             return new Layer(name, role, reader.fields(), features, mapping, file.toAbsolutePath().toString(), report);

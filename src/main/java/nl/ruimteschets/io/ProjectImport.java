@@ -47,11 +47,12 @@ public final class ProjectImport {
         report.setFormat(Formats.extension(file));
         try (FeatureReader reader = Formats.open(file, sourceTable, encoding);
              ProjectStore.Import target = ProjectStore.beginImport(project)) {
-            reader.warnings().forEach(report::warn);
+            target.notes().forEach(report::warn);
             try (GeoPackageLayerSink sink = target.newLayer(name, reader.fields(), reader.geometryKind())) {
                 Importer.run(reader, sink, epsg, report, progress);
                 sink.commit();
                 if (sink.kindMismatch()) report.warn(new UserMessage("import.kind.mismatch", report.source()));
+                reader.warnings().forEach(report::warn); // after reading: some are only known at the end (deleted records)
             } catch (IOException e) {
                 throw ProjectWriteException.of(project, e);
             }

@@ -496,9 +496,13 @@ public final class ProjectStore {
      * {@link Import#recordLayer} and {@link Import#commit}; closing without commit leaves the project as it was.
      */
     public static Import beginImport(Path projectFile) throws InputException, ProjectWriteException {
-        if (Files.exists(projectFile)) checkWritable(projectFile);
+        List<UserMessage> notes = new ArrayList<>();
+        if (Files.exists(projectFile)) {
+            recoverLeftovers(projectFile, notes);
+            checkWritable(projectFile);
+        }
         try {
-            return new Import(Copy.of(projectFile));
+            return new Import(Copy.of(projectFile), notes);
         } catch (IOException | SQLException | RuntimeException e) {
             throw ProjectWriteException.of(projectFile, e);
         }
@@ -507,10 +511,15 @@ public final class ProjectStore {
     /** One import in progress; see {@link #beginImport}. Not thread-safe. */
     public static final class Import implements AutoCloseable {
         private final Copy copy;
+        private final List<UserMessage> notes;
 
-        private Import(Copy copy) {
+        private Import(Copy copy, List<UserMessage> notes) {
             this.copy = copy;
+            this.notes = notes;
         }
+
+        /** What was cleaned or recovered before the import (temp copies of killed writers, a hot journal). */
+        public List<UserMessage> notes() { return notes; }
 
         /** A sink for a new layer table; refuses a name an existing table or layer already has. */
         public GeoPackageLayerSink newLayer(String table, List<Field> fields, GeometryKind kind)
@@ -518,6 +527,10 @@ public final class ProjectStore {
             try {
                 java.sql.Connection con = GeoPackageLayers.connection(copy.gp);
                 dropEmptyOrphans(con);
+                if (table.isBlank() || table.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
+                        || table.toLowerCase(java.util.Locale.ROOT).startsWith("gpkg_")) {
+                    throw new InputException(new UserMessage("project.layer.reserved", table));
+                }
                 if (GpkgTables.exists(con, table) || GpkgTables.exists(con, GpkgTables.rtreeName(table))
                         || RS_TABLES.contains(table.toLowerCase(java.util.Locale.ROOT))) {
                     throw new InputException(new UserMessage("project.layer.exists", table, copy.target.getFileName()));
