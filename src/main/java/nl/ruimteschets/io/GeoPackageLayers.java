@@ -135,7 +135,7 @@ public final class GeoPackageLayers {
 
     /** True when the failure (or a cause) is a full disk, as the JDK or SQLite word it. */
     static boolean isDiskFull(Throwable e) {
-        return causeSays(e, "no space left", "sqlite_full", "disk is full", "disk quota");
+        return causeSays(e, "no space left", "sqlite_full", "disk is full", "disk quota", "file too large");
     }
 
     /** True when the failure (or a cause) is a file or folder we may not write. */
