@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
-        subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class})
+        subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class,
+            ValidateCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
@@ -54,22 +55,36 @@ public final class Cli {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Locale locale = ((Cli) cmd.getCommandSpec().root().userObject()).locale();
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof InputException ie) {
-                err.println(ie.getMessage(locale));
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof CancelledException) {
-                err.println(new UserMessage("cli.cancelled").format(locale));
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof java.io.IOException io) {
-                err.println(new UserMessage("cli.io", String.valueOf(io.getMessage())).format(locale));
-                return EXIT_BAD_INPUT;
-            }
-            throw ex;
+            cmd.getErr().println(oneLine(failure(ex).format(locale)));
+            return EXIT_BAD_INPUT;
+        });
+        // A usage error is one line naming the problem and where help is, not the whole usage text.
+        cl.setParameterExceptionHandler((ex, parsedArgs) -> {
+            Locale locale = ((Cli) cl.getCommand()).locale();
+            ex.getCommandLine().getErr().println(oneLine(new UserMessage("cli.usage", ex.getMessage(),
+                    ex.getCommandLine().getCommandSpec().qualifiedName()).format(locale)));
+            return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl.execute(args);
+    }
+
+    /** A message from a library may span lines; the user gets one. */
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * What a failed command tells the user, in one line: the file's fault in its own words, else what
+     * went wrong without a stack trace (the exception's type and message, never its trace).
+     */
+    static UserMessage failure(Throwable ex) {
+        if (ex instanceof InputException ie) return ie.userMessage();
+        if (ex instanceof CancelledException) return new UserMessage("cli.cancelled");
+        if (ex instanceof nl.ruimteschets.io.ProjectWriteException pw) return pw.userMessage();
+        if (ex instanceof java.io.IOException io) return new UserMessage("cli.io", String.valueOf(io.getMessage()));
+        if (ex instanceof OutOfMemoryError) return new UserMessage("cli.memory");
+        String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return new UserMessage("cli.unexpected", what);
     }
 
     static ObjectMapper json() {
@@ -83,9 +98,9 @@ public final class Cli {
         @Parameters(index = "1", paramLabel = "FILE") Path file;
         @Option(names = "--role", required = true, description = "CLUSTER, NOISE_ZONE, SAFETY_CONTOUR, NATURA2000, SENSITIVE, RESIDENTIAL, AVAILABLE_PLOT or BASEMAP")
         String role;
-        @Option(names = "--layer", description = "layer name in the project (default: file name); for a .gpkg source also the table to read")
+        @Option(names = "--layer", description = "layer name in the project (default: file name)")
         String layer;
-        @Option(names = "--table", description = "feature table of a GeoPackage source (default: --layer or its only table)")
+        @Option(names = "--table", description = "feature table of a GeoPackage source (needed only when it has several)")
         String table;
         @Option(names = "--crs", description = "CRS of the file when it states none or states it wrongly, e.g. EPSG:4326")
         String crs;
@@ -106,9 +121,8 @@ public final class Cli {
                 if (!digits.matches("\\d+")) throw new CommandLine.ParameterException(new CommandLine(this), "--crs takes EPSG:n");
                 epsg = Integer.parseInt(digits);
             }
-            String sourceTable = table != null ? table : layer;
             long start = System.nanoTime();
-            ImportReport rep = ProjectImport.run(project, file, layer, sourceTable, r, epsg, encoding, new ConsoleProgress());
+            ImportReport rep = ProjectImport.run(project, file, layer, table, r, epsg, encoding, new ConsoleProgress());
             double s = (System.nanoTime() - start) / 1e9;
             Locale loc = root.locale();
             System.out.println(new UserMessage("cli.import.done", rep.imported(), file.getFileName(), project.getFileName(),
@@ -123,12 +137,15 @@ public final class Cli {
 
     @Command(name = "layers", description = "List the layers of PROJECT.")
     static final class Layers implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
         @Parameters(index = "0", paramLabel = "PROJECT") Path project;
         @Option(names = "--json") boolean asJson;
 
         @Override
         public Integer call() throws Exception {
             Project p = ProjectStore.open(project);
+            // what opening cleaned up (a killed save's temp copy, a layer without its role) goes to stderr
+            for (UserMessage note : p.openNotes()) System.err.println(note.format(root.locale()));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Layer l : p.layers()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -220,7 +237,7 @@ public final class Cli {
         }
     }
 
-    @Command(name = "export", description = "Export a layer or a scenario's candidates as Shapefile, GeoPackage or GeoJSON.")
+    @Command(name = "export", description = "Export a layer, a scenario's candidates or its workshop notes as Shapefile, GeoPackage or GeoJSON.")
     static final class Export implements Callable<Integer> {
         @CommandLine.ParentCommand Cli root;
         @Parameters(index = "0", paramLabel = "PROJECT") Path project;
@@ -231,6 +248,8 @@ public final class Cli {
         static final class What {
             @Option(names = "--layer", required = true) String layer;
             @Option(names = "--scenario", required = true) String scenario;
+            @Option(names = "--annotations", required = true, paramLabel = "SCENARIO",
+                    description = "the scenario's workshop notes as a point layer") String annotations;
         }
 
         static final class Where {
@@ -242,11 +261,12 @@ public final class Cli {
         @Override
         public Integer call() throws Exception {
             Project p = ProjectStore.open(project);
+            String scenarioName = what.scenario != null ? what.scenario : what.annotations;
             Exports.Table table = what.layer != null
                     ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
                             new UserMessage("cli.layer.missing", what.layer, project.getFileName()))))
-                    : Exports.candidates(p.scenario(what.scenario).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.scenario.missing", what.scenario, project.getFileName()))), p);
+                    : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
+                            new UserMessage("cli.scenario.missing", scenarioName, project.getFileName()))));
             List<Path> written;
             if (where.shp != null) {
                 Files.createDirectories(where.shp);
@@ -259,6 +279,10 @@ public final class Cli {
             System.out.println(new UserMessage("cli.export.done", table.rows().size(), table.name(),
                     written.toString()).format(root.locale()));
             return 0;
+        }
+
+        private Exports.Table exportOf(Project p, Scenario s) {
+            return what.annotations != null ? Exports.annotations(s) : Exports.candidates(s, p);
         }
     }
 

@@ -114,7 +114,11 @@ final class ResultJson {
             areas.add(am);
         }
         m.put("areas", areas);
-        m.put("kdw_exceeded_hexagons", n.kdwExceededHexagons());
+        m.put("status", n.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("kdw_assessment", n.kdwState().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("kdw_exceeded_hexagons", n.kdwState() == NitrogenIndicators.KdwState.NOT_ASSESSABLE ? null : n.kdwExceededHexagons());
+        m.put("hexagons_without_kdw", n.hexagonsWithoutKdw());
+        m.put("not_nitrogen_sensitive_areas", n.insensitiveAreas());
         m.put("natura2000_overlap_ha", round(n.overlapHa(), 2));
         m.put("hard_conflict", n.hardConflict());
         m.put("label", NitrogenIndicators.LABEL_NL);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.FieldType;
@@ -23,11 +24,11 @@ import nl.ruimteschets.model.GeometryKind;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.UserMessage;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 
 /**
  * Streams a GeoJSON file: a FeatureCollection, a single Feature or a bare Geometry. The CRS is WGS84
- * (RFC 7946) unless the legacy "crs" member names an EPSG code. The file is read twice with Jackson's
+ * (RFC 7946) unless the legacy "crs" member names an EPSG code; without that member WGS 84 is only
+ * {@linkplain SourceCrs#implied() implied}, since GDAL writes RD GeoJSON without one too. The file is read twice with Jackson's
  * streaming parser, one feature tree at a time: a first pass infers the field types (widened over all
  * features) and the geometry kind, the second hands out features. Feature ids are 1-based positions.
  * Malformed JSON or geometry throws {@link InputException} naming the file. Not thread-safe; close it.
@@ -45,13 +46,11 @@ public final class GeoJsonReader implements FeatureReader {
     private final Path file;
     private final List<Field> fields = new ArrayList<>();
     private GeometryKind kind;
-    private SourceCrs crs = SourceCrs.epsg(4326);
+    private SourceCrs crs = SourceCrs.implied(4326, "GeoJSON (RFC 7946)");
     private long count;
     private ObjectNode single; // a file holding one Feature or Geometry
     private JsonParser parser; // second pass, positioned inside the "features" array
     private long position;
-    private final org.locationtech.jts.io.geojson.GeoJsonReader geometryReader =
-            new org.locationtech.jts.io.geojson.GeoJsonReader(GeoPackageReader.FACTORY);
 
     private GeoJsonReader(Path file) throws InputException {
         this.file = file;
@@ -187,8 +186,8 @@ public final class GeoJsonReader implements FeatureReader {
             checkPositions(g.path("coordinates"), position, 0);
             for (JsonNode member : g.path("geometries")) checkPositions(member.path("coordinates"), position, 0);
             try {
-                geometry = geometryReader.read(g.toString());
-            } catch (ParseException | RuntimeException e) {
+                geometry = GeoJsonGeometry.read(g, GeoPackageReader.FACTORY);
+            } catch (RuntimeException e) {
                 throw new InputException(new UserMessage("geojson.geometry.invalid", position, file.getFileName(), e.getClass().getSimpleName()), e);
             }
         }

@@ -19,6 +19,8 @@ public final class Project {
     private final Map<String, LayerDisplay> displays = new LinkedHashMap<>();
     /** What opening the file cleaned up or recovered (leftovers of a killed save or import), for the user; not saved. */
     private final List<UserMessage> openNotes = new ArrayList<>();
+    /** A name to show while the project has no file (the sample), or null. */
+    private String name;
 
     public List<Layer> layers() { return layers; }
     public Map<String, Cluster> clusters() { return clusters; }
@@ -26,6 +28,8 @@ public final class Project {
     public List<Scenario> scenarios() { return scenarios; }
     public Map<String, LayerDisplay> displays() { return displays; }
     public List<UserMessage> openNotes() { return openNotes; }
+    public String name() { return name; }
+    public void setName(String name) { this.name = name; }
 
     public Optional<Layer> layer(String name) {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst();

@@ -9,8 +9,10 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import nl.ruimteschets.geo.GeometryRepair;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.Rd;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.Feature;
@@ -28,8 +30,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
 
 /**
- * The map's tools: drawing candidates, editing their vertices, moving, deleting, identifying and
- * measuring. Tools work in RD metres and turn what the planner does into calls on an {@link Editor}
+ * The map's tools: drawing candidates, editing their vertices, moving, deleting, identifying,
+ * measuring, and pinning workshop notes (through a {@link NoteTaker}). Tools work in RD metres and turn what the planner does into calls on an {@link Editor}
  * (the main window), which makes the undoable changes; while a vertex or a whole candidate is being
  * dragged the editor gets live previews, so the indicators follow the drag.
  *
@@ -39,7 +41,7 @@ final class MapTools {
     /** The tools, with their keyboard shortcuts. */
     enum Tool {
         EDIT(KeyCode.E), EXPANSION(KeyCode.U), SATELLITE(KeyCode.S), SATELLITE_POINT(KeyCode.P), MOVE(KeyCode.V),
-        DELETE(KeyCode.X), IDENTIFY(KeyCode.I), MEASURE(KeyCode.M);
+        DELETE(KeyCode.X), IDENTIFY(KeyCode.I), MEASURE(KeyCode.M), ANNOTATE(KeyCode.A);
 
         final KeyCode key;
 
@@ -73,6 +75,15 @@ final class MapTools {
         String number(double value, int decimals);
     }
 
+    /** Where the notes tool sends what the facilitator does (workshop notes are not candidates). */
+    interface NoteTaker {
+        /** Pin a new note at (x, y), with an arrow to the tip when one was dragged (null otherwise). */
+        void place(double x, double y, Double tipX, Double tipY);
+
+        /** Change (or remove) an existing note. */
+        void edit(Annotation a);
+    }
+
     private static final double HANDLE_PX = 7;
     private static final double SNAP_PX = 10;
 
@@ -88,11 +99,17 @@ final class MapTools {
     private Candidate dragStart;
     private int dragPart = -1, dragVertex = -1;
     private Coordinate dragOrigin;
+    private NoteTaker notes;
+    /** A note being placed: where the press was, and where its arrow would point now (null: no arrow yet). */
+    private Coordinate notePress, noteTip;
+    private Annotation noteHit;
 
     MapTools(MapCanvas map, Editor editor) {
         this.map = map;
         this.editor = editor;
     }
+
+    void setNoteTaker(NoteTaker n) { notes = n; }
 
     Tool tool() { return tool; }
 
@@ -109,7 +126,7 @@ final class MapTools {
 
     /** True while a sketch or a drag is in progress (Esc then belongs to the tool). */
     boolean busy() {
-        return !sketch.isEmpty() || dragging != null;
+        return !sketch.isEmpty() || dragging != null || notePress != null;
     }
 
     boolean isBeingEdited(String id) {
@@ -161,6 +178,18 @@ final class MapTools {
                 startDrag(c, -1, -1, w);
                 return true;
             }
+            case ANNOTATE -> {
+                if (notes == null || e.getButton() != MouseButton.PRIMARY) return false;
+                Annotation hit = map.annotationAt(e.getX(), e.getY());
+                if (hit != null) {
+                    noteHit = hit; // edited on release: a dialog must not open in the middle of a press
+                    return true;
+                }
+                // A press starts a note; dragging before the release gives it an arrow.
+                notePress = w;
+                noteTip = null;
+                return true;
+            }
             default -> {
                 return false; // drawing tools act on clicks; a drag pans
             }
@@ -168,6 +197,10 @@ final class MapTools {
     }
 
     void dragged(MouseEvent e) {
+        if (notePress != null) {
+            noteTip = world(e);
+            return;
+        }
         if (dragging == null) return;
         Coordinate w = snap(e, world(e));
         Geometry g;
@@ -181,6 +214,19 @@ final class MapTools {
     }
 
     void released(MouseEvent e, boolean click) {
+        if (noteHit != null) {
+            Annotation a = noteHit;
+            noteHit = null;
+            notes.edit(a);
+            return;
+        }
+        if (notePress != null) {
+            Coordinate at = notePress, tip = click ? null : world(e);
+            notePress = null;
+            noteTip = null;
+            notes.place(at.x, at.y, tip == null ? null : tip.x, tip == null ? null : tip.y);
+            return;
+        }
         if (dragging == null) return;
         Candidate done = dragging;
         boolean changed = !done.geometry().equalsExact(dragStart.geometry());
@@ -227,6 +273,11 @@ final class MapTools {
     }
 
     boolean key(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && notePress != null) {
+            notePress = null;
+            noteTip = null;
+            return true;
+        }
         if (e.getCode() == KeyCode.ESCAPE) {
             if (dragging != null) {
                 dragging = null;
@@ -282,8 +333,26 @@ final class MapTools {
         if (hover != null) pts.add(hover);
         double len = 0;
         for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distance(pts.get(i));
-        String area = pts.size() >= 3 ? editor.number(areaHa(pts), 1) + " ha" : "—";
-        editor.status(String.format(editor.text("tool.sketch.status"), pts.size(), area, formatDistance(len)));
+        Geometry shape = pts.size() >= 3 && tool != Tool.MEASURE ? sketchShape(pts) : null;
+        String area = pts.size() >= 3 ? editor.number(shape != null ? shape.getArea() / 10_000 : areaHa(pts), 1) + " ha" : "—";
+        String status = java.text.MessageFormat.format(editor.text("tool.sketch.status"), pts.size(), area, formatDistance(len));
+        // A self-crossing outline is shown and measured as it will be repaired, so 0 ha never surprises.
+        if (shape != null && repaired(pts)) status += " · " + editor.text("tool.sketch.crossing");
+        editor.status(status);
+    }
+
+    /** The polygon the sketch makes, repaired as it will be on Enter when the outline crosses itself. */
+    static Geometry sketchShape(List<Coordinate> pts) {
+        List<Coordinate> ring = new ArrayList<>(pts);
+        ring.add(new Coordinate(ring.get(0)));
+        Polygon p = Rd.FACTORY.createPolygon(ring.toArray(new Coordinate[0]));
+        return p.isValid() ? p : GeometryRepair.makeValid(p);
+    }
+
+    private static boolean repaired(List<Coordinate> pts) {
+        List<Coordinate> ring = new ArrayList<>(pts);
+        ring.add(new Coordinate(ring.get(0)));
+        return !Rd.FACTORY.createPolygon(ring.toArray(new Coordinate[0])).isValid();
     }
 
     static double areaHa(List<Coordinate> pts) {
@@ -300,6 +369,14 @@ final class MapTools {
     }
 
     void drawSketch(GraphicsContext g, Viewport v) {
+        if (notePress != null && noteTip != null) {
+            // The arrow of the note being placed, dashed until the release.
+            g.setStroke(Color.web("#263238"));
+            g.setLineWidth(2.5);
+            g.setLineDashes(8, 5);
+            g.strokeLine(v.toScreenX(notePress.x), v.toScreenY(notePress.y), v.toScreenX(noteTip.x), v.toScreenY(noteTip.y));
+            g.setLineDashes((double[]) null);
+        }
         if (dragging != null) {
             g.setFill(Color.rgb(255, 214, 0, 0.35));
             g.setStroke(Color.rgb(255, 160, 0));
@@ -328,11 +405,19 @@ final class MapTools {
             g.setStroke(tool == Tool.MEASURE ? Color.rgb(0, 0, 0) : Color.rgb(213, 0, 0));
             g.setLineWidth(2);
             g.setLineDashes(tool == Tool.MEASURE ? new double[] {5, 4} : null);
+            Geometry shape = null;
             if (pts.size() >= 3 && tool != Tool.MEASURE) {
-                double[] xs = pts.stream().mapToDouble(c -> v.toScreenX(c.x)).toArray();
-                double[] ys = pts.stream().mapToDouble(c -> v.toScreenY(c.y)).toArray();
+                shape = sketchShape(pts);
                 g.setFill(Color.rgb(213, 0, 0, 0.15));
-                g.fillPolygon(xs, ys, xs.length);
+                if (repaired(pts)) {
+                    // The repaired outline, as it will be accepted.
+                    g.setFill(Color.rgb(213, 0, 0, 0.25));
+                    drawGeometry(g, v, shape);
+                } else {
+                    double[] xs = pts.stream().mapToDouble(c -> v.toScreenX(c.x)).toArray();
+                    double[] ys = pts.stream().mapToDouble(c -> v.toScreenY(c.y)).toArray();
+                    g.fillPolygon(xs, ys, xs.length);
+                }
             }
             for (int i = 1; i < pts.size(); i++) {
                 g.strokeLine(v.toScreenX(pts.get(i - 1).x), v.toScreenY(pts.get(i - 1).y), v.toScreenX(pts.get(i).x), v.toScreenY(pts.get(i).y));
@@ -343,15 +428,18 @@ final class MapTools {
                 g.strokeOval(v.toScreenX(c.x) - 3.5, v.toScreenY(c.y) - 3.5, 7, 7);
             }
             if (hover != null && pts.size() >= 2) {
-                String label = pts.size() >= 3 ? editor.number(areaHa(pts), 1) + " ha" : "";
+                String label = pts.size() >= 3 ? editor.number(shape != null ? shape.getArea() / 10_000 : areaHa(pts), 1) + " ha" : "";
                 if (tool == Tool.MEASURE) {
                     double len = 0;
                     for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distance(pts.get(i));
                     label = formatDistance(len) + (pts.size() >= 3 ? "  ·  " + label : "");
                 }
-                g.setFill(Color.BLACK);
                 g.setFont(Font.font(13));
-                g.fillText(label, v.toScreenX(hover.x) + 12, v.toScreenY(hover.y) - 10);
+                double[] at = labelPosition(label, v.toScreenX(hover.x), v.toScreenY(hover.y), map.getWidth(), map.getHeight());
+                g.setFill(Color.rgb(255, 255, 255, 0.85));
+                g.fillRect(at[0] - 3, at[1] - 14, at[2] + 6, 19);
+                g.setFill(Color.BLACK);
+                g.fillText(label, at[0], at[1]);
             }
         }
         if (snapped != null && snapping) {
@@ -360,6 +448,21 @@ final class MapTools {
             g.setLineDashes((double[]) null);
             g.strokeOval(v.toScreenX(snapped.x) - 6, v.toScreenY(snapped.y) - 6, 12, 12);
         }
+    }
+
+    /**
+     * Where the cursor's label goes: right of and above the cursor, moved left or down so that it stays
+     * inside the map. Returns {x, baseline y, text width}.
+     */
+    static double[] labelPosition(String label, double cx, double cy, double mapWidth, double mapHeight) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(label);
+        t.setFont(Font.font(13));
+        double w = t.getLayoutBounds().getWidth();
+        double x = cx + 12, y = cy - 10;
+        if (x + w + 4 > mapWidth) x = cx - 12 - w;
+        x = Math.max(4, Math.min(x, mapWidth - w - 4));
+        y = Math.max(16, Math.min(y, mapHeight - 6));
+        return new double[] {x, y, w};
     }
 
     private static void drawGeometry(GraphicsContext g, Viewport v, Geometry geom) {
