@@ -102,7 +102,11 @@ public final class GeoPackageLayers {
         if (n < head.length || !java.util.Arrays.equals(head, SQLITE_MAGIC)) throw notGeoPackage(file, null);
     }
 
+    /** Not a GeoPackage, or (when SQLite says so) a damaged one. */
     static InputException notGeoPackage(Path file, Throwable cause) {
+        if (cause != null && causeSays(cause, "corrupt", "malformed")) {
+            return new InputException(new UserMessage("gpkg.damaged", file.getFileName()), cause);
+        }
         return new InputException(new UserMessage("gpkg.not.geopackage", file), cause);
     }
 

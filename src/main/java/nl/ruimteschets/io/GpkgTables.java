@@ -87,19 +87,17 @@ final class GpkgTables {
 
     /** The geometry column of a feature table (gpkg_geometry_columns), or null. */
     static String geometryColumn(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT column_name, geometry_type_name FROM gpkg_geometry_columns WHERE table_name = ?")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return geometryColumnsValue(c, table, "column_name");
     }
 
     /** The declared geometry type name of a feature table, or null. */
     static String geometryTypeName(Connection c, String table) throws SQLException {
+        return geometryColumnsValue(c, table, "geometry_type_name");
+    }
+
+    private static String geometryColumnsValue(Connection c, String table, String column) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = ?")) {
+                "SELECT " + q(column) + " FROM gpkg_geometry_columns WHERE table_name = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

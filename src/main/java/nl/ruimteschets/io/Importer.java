@@ -126,10 +126,23 @@ public final class Importer {
 
     /** True when every X and Y is a finite number. */
     private static boolean finiteXY(Geometry g) {
-        for (org.locationtech.jts.geom.Coordinate c : g.getCoordinates()) {
-            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) return false;
-        }
-        return true;
+        // the envelope is computed anyway and cached; NaN does not widen it, so look at the vertices only then
+        org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+        if (Double.isFinite(e.getMinX()) && Double.isFinite(e.getMaxX()) && Double.isFinite(e.getMinY())
+                && Double.isFinite(e.getMaxY()) && !hasNaN(g)) return true;
+        return false;
+    }
+
+    private static boolean hasNaN(Geometry g) {
+        boolean[] nan = {false};
+        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                if (Double.isNaN(seq.getX(i)) || Double.isNaN(seq.getY(i))) nan[0] = true;
+            }
+            @Override public boolean isDone() { return nan[0]; }
+            @Override public boolean isGeometryChanged() { return false; }
+        });
+        return nan[0];
     }
 
     /** "Feature n lies outside the valid area of EPSG:x; probably EPSG:y", for a wrong stated or forced CRS. */

@@ -55,6 +55,7 @@ public final class ShapefileReader implements FeatureReader {
     private int count;
     private int row;
     private int deletedRecords;
+    private final ShapeRecordCheck recordCheck = new ShapeRecordCheck();
     private SourceCrs crs = SourceCrs.NONE;
     private Charset charset;
     private final ByteBuffer shxEntry = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN);
@@ -252,7 +253,7 @@ public final class ShapefileReader implements FeatureReader {
                 deletedRecords++;
                 return null;
             }
-            if (shapes != null) ShapeRecordCheck.check(shpChannel, offset, end, shpName, record);
+            if (shapes != null) recordCheck.check(shpChannel, offset, end, shpName, record);
             Geometry g = shapes == null ? null : shapes.geomAt((int) offset);
             // H2GIS returns an empty geometry for a null shape record
             return new Feature(record, g == null || g.isEmpty() ? null : g, values);

@@ -249,6 +249,11 @@ final class MalformedInputCorpus {
         nullFeatures.addAll(squares(2));
         new ShapefileWriter().write(nulls, "nul", FIELDS, nullFeatures, ProgressListener.NONE);
         add("shp", "null shapes beside squares", nulls, Expect.imported(2));
+        for (String[] crs : new String[][] {{"EPSG:999999", "999999"}, {"EPSG:99999999999", "99999999999"},
+                {"EPSG:4326", "4326"}, {"onzin", "onzin"}, {"EPSG:-1", "-1"}}) {
+            Path shp = validShp("crs " + crs[0], "stelsel");
+            add("prj", "--crs " + crs[0] + " on RD data", shp, Expect.refused(crs[1]), "--crs", crs[0]);
+        }
         Path ring = caseDir("open ring").resolve("open.shp");
         new ShapefileWriter().write(ring, "open", FIELDS, squares(N), ProgressListener.NONE);
         patchDouble(ring, POINTS_AT + 4 * 16, 150_050); // last vertex no longer closes the ring
@@ -469,7 +474,7 @@ final class MalformedInputCorpus {
             Path shp = validShp("layer name " + counter, "bron");
             add("name", "--layer " + name.substring(0, Math.min(40, name.length())), shp, Expect.imported(N), "--layer", name);
         }
-        for (String taken : List.of("Land", "LAND", "land", "rs_meta", "RS_LAYER_ROLE", "gpkg_contents", "sqlite_master")) {
+        for (String taken : List.of("Clusters", "CLUSTERS", "clusters", "rs_meta", "RS_LAYER_ROLE", "gpkg_contents", "sqlite_master")) {
             Path shp = validShp("taken " + taken, "bezet");
             add("name", "--layer " + taken + " (taken)", shp, Expect.refused(taken), "--layer", taken);
         }
@@ -780,11 +785,12 @@ final class MalformedInputCorpus {
         ProjectCheck roles = p -> {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + p); Statement s = c.createStatement()) {
                 var rs = s.executeQuery("SELECT COUNT(*) FROM rs_layer_role");
-                if (!rs.next() || rs.getInt(1) != 9) throw new AssertionError("rs_layer_role rows: " + rs.getInt(1));
+                int layers = nl.ruimteschets.io.SampleProject.build().layers().size() + 1;
+                if (!rs.next() || rs.getInt(1) != layers) throw new AssertionError("rs_layer_role rows: " + rs.getInt(1));
                 rs = s.executeQuery("SELECT COUNT(*) FROM rs_meta WHERE key = 'schema_version'");
                 if (!rs.next() || rs.getInt(1) != 1) throw new AssertionError("rs_meta lost its schema version");
-                rs = s.executeQuery("SELECT COUNT(*) FROM \"Land\"");
-                if (!rs.next() || rs.getInt(1) == 0) throw new AssertionError("layer Land emptied");
+                rs = s.executeQuery("SELECT COUNT(*) FROM \"Clusters\"");
+                if (!rs.next() || rs.getInt(1) == 0) throw new AssertionError("layer Clusters emptied");
                 rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'rtree_%'");
                 if (rs.next()) throw new AssertionError("foreign trigger kept: " + rs.getString(1));
             }
@@ -794,11 +800,11 @@ final class MalformedInputCorpus {
         hostile("trigger wipes rs_meta on gpkg_contents insert", p -> sql(p,
                 "CREATE TRIGGER boos AFTER INSERT ON gpkg_contents BEGIN DELETE FROM rs_meta; END"), Expect.imported(N), roles);
         hostile("trigger empties a layer", p -> sql(p,
-                "CREATE TRIGGER boos AFTER INSERT ON gpkg_geometry_columns BEGIN DELETE FROM \"Land\"; END"), Expect.imported(N), roles);
+                "CREATE TRIGGER boos AFTER INSERT ON gpkg_geometry_columns BEGIN DELETE FROM \"Clusters\"; END"), Expect.imported(N), roles);
         hostile("trigger disguised as an rtree trigger", p -> sql(p,
-                "CREATE TRIGGER \"rtree_Land_geom_insert\" AFTER INSERT ON rs_layer_role BEGIN DELETE FROM \"Land\"; END",
-                "DROP TRIGGER IF EXISTS \"rtree_Land_geom_insert\"",
-                "CREATE TRIGGER \"rtree_Land_geom_insert\" AFTER INSERT ON rs_layer_role BEGIN DELETE FROM \"Land\"; END"),
+                "CREATE TRIGGER \"rtree_Clusters_geom_insert\" AFTER INSERT ON rs_layer_role BEGIN DELETE FROM \"Clusters\"; END",
+                "DROP TRIGGER IF EXISTS \"rtree_Clusters_geom_insert\"",
+                "CREATE TRIGGER \"rtree_Clusters_geom_insert\" AFTER INSERT ON rs_layer_role BEGIN DELETE FROM \"Clusters\"; END"),
                 Expect.imported(N), roles);
         hostile("view calling load_extension", p -> sql(p, "CREATE VIEW boos AS SELECT load_extension('/tmp/boos.so') AS x"),
                 Expect.imported(N), roles);
