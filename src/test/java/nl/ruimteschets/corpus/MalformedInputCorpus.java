@@ -107,7 +107,7 @@ final class MalformedInputCorpus {
     static List<Feature> squares(int n) {
         List<Feature> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            double x = 150_000 + i * 200, y = 450_000;
+            double x = 150_000 + (i % 500) * 200, y = 450_000 + (i / 500) * 200; // rows of 500: stays inside RD
             Polygon p = GF.createPolygon(new Coordinate[] {new Coordinate(x, y), new Coordinate(x, y + 100),
                     new Coordinate(x + 100, y + 100), new Coordinate(x + 100, y), new Coordinate(x, y)});
             out.add(new Feature(i + 1, p, new Object[] {"kavel " + (i + 1), (long) (i + 1), 2.5 * i}));
@@ -250,7 +250,7 @@ final class MalformedInputCorpus {
         new ShapefileWriter().write(nulls, "nul", FIELDS, nullFeatures, ProgressListener.NONE);
         add("shp", "null shapes beside squares", nulls, Expect.imported(2));
         for (String[] crs : new String[][] {{"EPSG:999999", "999999"}, {"EPSG:99999999999", "99999999999"},
-                {"EPSG:4326", "4326"}, {"onzin", "onzin"}, {"EPSG:-1", "-1"}}) {
+                {"EPSG:4326", "4326"}, {"onzin", "--crs"}, {"EPSG:-1", "--crs"}}) {
             Path shp = validShp("crs " + crs[0], "stelsel");
             add("prj", "--crs " + crs[0] + " on RD data", shp, Expect.refused(crs[1]), "--crs", crs[0]);
         }
