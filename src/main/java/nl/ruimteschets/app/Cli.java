@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
         subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class,
-            ValidateCommand.class})
+                SearchCommand.class,
+                ValidateCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
@@ -85,6 +86,18 @@ public final class Cli {
         if (ex instanceof OutOfMemoryError) return new UserMessage("cli.memory");
         String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return new UserMessage("cli.unexpected", what);
+    }
+
+    /** Every scenario's indicators, computed on this thread, in the order given. */
+    static List<ScenarioResult> compute(Project p, AnalysisContext context, List<Scenario> scenarios) {
+        ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
+        List<ScenarioResult> results = new ArrayList<>();
+        long version = 0;
+        for (Scenario s : scenarios) {
+            results.add(engine.compute(new ScenarioEngine.Snapshot(s.candidates(), p.profiles(),
+                    List.copyOf(p.clusters().values())), ++version));
+        }
+        return results;
     }
 
     static ObjectMapper json() {
@@ -173,6 +186,7 @@ public final class Cli {
 
     @Command(name = "analyse", aliases = "analyze", description = "Per candidate: area and overlap with each role layer; per cluster: the hectare balance.")
     static final class Analyse implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
         @Parameters(index = "0", paramLabel = "PROJECT") Path project;
         @Option(names = "--scenario", description = "scenario name (default: every scenario)") String scenario;
         @Option(names = "--json") boolean asJson;
@@ -188,52 +202,19 @@ public final class Cli {
                 scenarios.addAll(p.scenarios());
             }
             AnalysisContext context = new AnalysisContext(p.layers());
-            ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
-            List<Map<String, Object>> out = new ArrayList<>();
-            long version = 0;
-            for (Scenario s : scenarios) {
-                ScenarioResult r = engine.compute(new ScenarioEngine.Snapshot(s.candidates(), p.profiles(),
-                        List.copyOf(p.clusters().values())), ++version);
-                out.add(ResultJson.scenario(s.name(), r, context.settings()));
-            }
+            List<ScenarioResult> results = compute(p, context, scenarios);
             if (asJson) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (int i = 0; i < scenarios.size(); i++) {
+                    out.add(ResultJson.scenario(scenarios.get(i).name(), results.get(i), context.settings()));
+                }
                 System.out.println(json().writeValueAsString(Map.of("scenarios", out)));
             } else {
-                printText(out);
+                for (int i = 0; i < scenarios.size(); i++) {
+                    System.out.print(AnalyseTable.text(scenarios.get(i).name(), results.get(i), root.locale()));
+                }
             }
             return 0;
-        }
-
-        @SuppressWarnings("unchecked")
-        static void printText(List<Map<String, Object>> scenarios) {
-            for (Map<String, Object> s : scenarios) {
-                System.out.println("Scenario: " + s.get("scenario"));
-                for (Map<String, Object> c : (List<Map<String, Object>>) s.get("candidates")) {
-                    System.out.printf(Locale.ROOT, "  %s (%s, %s): %s ha gross, %s ha net%n", c.get("name"), c.get("kind"),
-                            c.get("cluster"), c.get("area_ha"), c.get("net_ha"));
-                    System.out.println("    overlap: " + c.get("overlap"));
-                    if (c.containsKey("noise")) {
-                        Map<String, Object> n = (Map<String, Object>) c.get("noise");
-                        System.out.printf(Locale.ROOT, "    noise: L_night 40 contour %s ha, L_den 50 %s ha, zone growth %s ha, %s sensitive objects outside zones (%s)%n",
-                                n.get("lnight_40_contour_ha"), n.get("lden_50_contour_ha"), n.get("zone_growth_needed_ha"),
-                                n.get("sensitive_objects_outside_zones"), n.get("label"));
-                    }
-                    if (c.containsKey("safety")) System.out.println("    safety: " + c.get("safety"));
-                    if (c.containsKey("nitrogen")) {
-                        Map<String, Object> n = (Map<String, Object>) c.get("nitrogen");
-                        System.out.printf(Locale.ROOT, "    nitrogen: max %s mol N/ha/yr in %s, total %s mol N/yr, %s ha > 0.005 (%s)%n",
-                                n.get("max_deposition_mol_n_per_ha_yr"), n.get("max_area"),
-                                n.get("total_deposition_mol_n_per_yr"), n.get("ha_above_0_005"), n.get("label"));
-                    }
-                }
-                System.out.printf("  %-22s %10s %10s %10s %10s %11s %11s%n", "cluster", "dem2030", "dem2050", "supply",
-                        "cand_net", "bal2030", "bal2050");
-                for (Map<String, Object> b : (List<Map<String, Object>>) s.get("hectare_balance")) {
-                    System.out.printf(Locale.ROOT, "  %-22s %10s %10s %10s %10s %11s %11s%n", b.get("cluster"),
-                            b.get("demand_2030_ha"), b.get("demand_2050_ha"), b.get("existing_supply_ha"),
-                            b.get("candidates_net_ha"), b.get("balance_2030_ha"), b.get("balance_2050_ha"));
-                }
-            }
         }
     }
 
@@ -282,7 +263,9 @@ public final class Cli {
         }
 
         private Exports.Table exportOf(Project p, Scenario s) {
-            return what.annotations != null ? Exports.annotations(s) : Exports.candidates(s, p);
+            if (what.annotations != null) return Exports.annotations(s);
+            // The candidates carry their indicator results, so QGIS shows what the planner saw.
+            return Exports.candidates(s, p, compute(p, new AnalysisContext(p.layers()), List.of(s)).get(0));
         }
     }
 

@@ -1,6 +1,8 @@
 package nl.ruimteschets.io;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import nl.ruimteschets.geo.CrsAreas;
 import nl.ruimteschets.geo.CrsRegistry;
@@ -9,6 +11,7 @@ import nl.ruimteschets.geo.Rd;
 import nl.ruimteschets.geo.Reprojection;
 import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.ImportReport;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.UserMessage;
@@ -23,7 +26,9 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>The CRS is the user's choice, else the file's; a file without one is RD New when its coordinates fit
  * the RD bounds, and GeoJSON's implied WGS 84 gives way to RD New when the first geometry is plainly RD.
- * Every geometry is checked against the CRS's valid area ({@link CrsAreas}) before reprojection.
+ * Every geometry is checked against the CRS's valid area ({@link CrsAreas}) before reprojection. A BAG
+ * extract keeps one current version per object ({@link BagVersions}); any other layer whose id column
+ * repeats values gets a warning ({@link RepeatedIds}).
  *
  * <p>Fails with {@link InputException} (unknown CRS; no CRS and coordinates outside the RD bounds;
  * coordinates outside the chosen or stated CRS's area, naming the likely CRS)
@@ -57,6 +62,8 @@ public final class Importer {
         Reprojection toRd = Reprojection.toRd(epsg);
         long total = reader.count();
         boolean flatRings = reader.flatRings();
+        BagVersions bag = BagVersions.recognise(reader.fields(), LocalDate.now());
+        RepeatedIds ids = bag == null ? RepeatedIds.of(reader.fields()) : null;
         boolean zmNoted = false;
         Feature f;
         while ((f = reader.next()) != null) {
@@ -117,9 +124,17 @@ public final class Importer {
                 }
             }
             valid.setSRID(Rd.EPSG);
-            sink.accept(new Feature(f.id(), valid, f.values()));
+            Feature checked = new Feature(f.id(), valid, f.values());
+            if (bag != null) {
+                bag.offer(checked); // BAG: only each object's current version goes on, at the end
+                continue;
+            }
+            if (ids != null) ids.offer(checked);
+            sink.accept(checked);
             report.countImported();
         }
+        if (bag != null) bag.finish(sink, report);
+        if (ids != null) ids.report(report);
         progress.progress(report.read(), total);
         return report;
     }
@@ -143,6 +158,15 @@ public final class Importer {
             @Override public boolean isGeometryChanged() { return false; }
         });
         return nan[0];
+    }
+
+    /**
+     * The fields of the layer an import of this reader makes: the file's, plus {@code gepland} for a BAG
+     * extract ({@link BagVersions}). Sinks and layers are made with these.
+     */
+    public static List<Field> fields(FeatureReader reader) {
+        return BagVersions.recognise(reader.fields(), LocalDate.now()) != null
+                ? BagVersions.withPlanned(reader.fields()) : reader.fields();
     }
 
     /** "Feature n lies outside the valid area of EPSG:x; probably EPSG:y", for a wrong stated or forced CRS. */

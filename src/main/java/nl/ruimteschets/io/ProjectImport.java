@@ -48,7 +48,7 @@ public final class ProjectImport {
         try (FeatureReader reader = Formats.open(file, sourceTable, encoding);
              ProjectStore.Import target = ProjectStore.beginImport(project)) {
             target.notes().forEach(report::warn);
-            try (GeoPackageLayerSink sink = target.newLayer(name, reader.fields(), reader.geometryKind())) {
+            try (GeoPackageLayerSink sink = target.newLayer(name, Importer.fields(reader), reader.geometryKind())) {
                 Importer.run(reader, sink, epsg, report, progress);
                 sink.commit();
                 if (sink.kindMismatch()) report.warn(new UserMessage("import.kind.mismatch", report.source()));

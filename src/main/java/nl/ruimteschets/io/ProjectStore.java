@@ -248,7 +248,9 @@ public final class ProjectStore {
         List<Feature> features = new ArrayList<>();
         try (GeoPackageReader r = GeoPackageReader.open(file, gp, table)) {
             for (Feature f; (f = r.next()) != null; ) features.add(f);
-            return new Layer(table, role, r.fields(), features, mapping, source, report);
+            Layer layer = new Layer(table, role, r.fields(), features, mapping, source, report);
+            SavedLayers.record(file, layer);
+            return layer;
         }
     }
 
@@ -366,12 +368,13 @@ public final class ProjectStore {
         try (Copy copy = Copy.of(file)) {
             GeoPackage gp = copy.gp;
             for (String t : RS_TABLES) GpkgTables.dropFeatureTable(GeoPackageLayers.connection(gp), t);
-            writeLayers(gp, project);
+            writeLayers(gp, project, file);
             writePlanning(gp, project);
             copy.moveIntoPlace();
         } catch (SQLException | IOException | RuntimeException e) {
             throw ProjectWriteException.of(file, e);
         }
+        for (Layer l : project.layers()) SavedLayers.record(file, l);
     }
 
     /**
@@ -441,7 +444,7 @@ public final class ProjectStore {
     }
 
     /** Keeps tables that already hold the layer, drops feature tables of removed layers, writes the rest. */
-    private static void writeLayers(GeoPackage gp, Project project) throws IOException, SQLException {
+    private static void writeLayers(GeoPackage gp, Project project, Path file) throws IOException, SQLException {
         List<String> names = project.layers().stream().map(Layer::name).toList();
         java.sql.Connection con = GeoPackageLayers.connection(gp);
         for (String t : GpkgTables.featureTables(con)) {
@@ -450,7 +453,7 @@ public final class ProjectStore {
         List<Object[]> roles = new ArrayList<>();
         int order = 0;
         for (Layer l : project.layers()) {
-            if (!holds(gp, l)) {
+            if (!SavedLayers.mayHold(file, l) || !holds(gp, l)) { // an edited layer is written again
                 GpkgTables.dropFeatureTable(con, l.name());
                 writeTable(gp, l.name(), l.fields(), kindOf(l.features()), l.features());
             }

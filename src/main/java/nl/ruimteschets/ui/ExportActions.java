@@ -59,8 +59,8 @@ final class ExportActions {
         Scenario s = session.scenario().orElseThrow();
         List<Path> written = new ArrayList<>();
         try {
-            Exports.Table cands = Exports.candidates(s, session.project());
             ScenarioResult r = window.lastResult();
+            Exports.Table cands = Exports.candidates(s, session.project(), r);
             Exports.Table contours = r == null ? null : Exports.contours(s.name(), r);
             Exports.Table notes = Exports.annotations(s);
             switch (format) {

@@ -61,6 +61,7 @@ public final class MainWindow {
     private CandidateSheet sheet;
     private ScenarioPanel scenarios;
     private SplitPane centrePane;
+    private SiteSearchPanel siteSearch;
     private SplitPane rightPane;
     private IdentifyPanel identify;
     private Stage stage;
@@ -189,6 +190,7 @@ public final class MainWindow {
         map.showLayersOf(p);
         engine.layersMaybeChanged();
         layerPanel.show(map.layers());
+        layerActions.refreshTables();
         scenarios.show();
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
@@ -199,6 +201,14 @@ public final class MainWindow {
         stage.setTitle(title());
         engine.submit();
         presentation.update();
+        if (siteSearch != null) siteSearch.projectChanged();
+    }
+
+    /** Opens (or brings up) the site search window. */
+    public SiteSearchPanel openSiteSearch() {
+        if (siteSearch == null) siteSearch = new SiteSearchPanel(this);
+        siteSearch.show();
+        return siteSearch;
     }
 
     /** Shows the engine's newest result (and the selection's detail) in the panels and on the map. */
@@ -245,9 +255,17 @@ public final class MainWindow {
         }
     }
 
-    void undo() { session.undo(); }
+    void undo() {
+        String what = session.history().undoDescriptionKey();
+        session.undo();
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.undone") + ": " + text.getString(what));
+    }
 
-    void redo() { session.redo(); }
+    void redo() {
+        String what = session.history().redoDescriptionKey();
+        session.redo();
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.redone") + ": " + text.getString(what));
+    }
 
     void selectTool(MapTools.Tool t) {
         tools.setTool(t);
@@ -272,6 +290,7 @@ public final class MainWindow {
         if (Boolean.getBoolean("ruimteschets.frameStats")) System.out.println(map.frameStats());
         files.stopAutosave();
         engine.shutdown();
+        if (siteSearch != null) siteSearch.close();
         session.removeListener(sessionListener);
         if (clean) Recovery.clear();
     }
@@ -334,6 +353,7 @@ public final class MainWindow {
 
     PresentationController presentation() { return presentation; }
 
+    LayerActions layerActions() { return layerActions; }
     WorkshopActions workshop() { return workshop; }
 
     SplitPane centrePane() { return centrePane; }
