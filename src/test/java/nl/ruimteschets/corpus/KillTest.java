@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 at random moments of an import and of a save (a child JVM, {@link KillChild}): afterwards the
  * project must be the old one or the new one, never a half (no layer without its role, no layer with
  * part of its rows), {@code PRAGMA integrity_check} ok, and after the next open no temp copy or journal
- * beside it. {@code -Dkill.trials=N} sets the number of trials (10 by default, 50 in a nightly run);
+ * beside it. {@code -Dkill.trials=N} sets the number of trials (10 by default, 50 with {@code -Pnightly});
  * half are imports, half saves. Kill moments are spread over the measured length of an unkilled run.
  */
 class KillTest {
