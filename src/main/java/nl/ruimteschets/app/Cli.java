@@ -245,7 +245,8 @@ public final class Cli {
             String scenarioName = what.scenario != null ? what.scenario : what.annotations;
             Exports.Table table = what.layer != null
                     ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.layer.missing", what.layer, project.getFileName()))))
+                            new UserMessage("cli.layer.missing", what.layer, project.getFileName()))),
+                            p.displays().get(what.layer))
                     : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
                             new UserMessage("cli.scenario.missing", scenarioName, project.getFileName()))));
             List<Path> written;

@@ -19,6 +19,16 @@ import nl.ruimteschets.model.InputException;
  * failure or cancel leaves the target as it was. Not thread-safe per call target; stateless otherwise.
  */
 public final class GeoPackageWriter implements FeatureWriter {
+    private final QgisStyles.Look look;
+
+    public GeoPackageWriter() {
+        this(null);
+    }
+
+    /** With a look, the table also gets its QGIS style in layer_styles ({@link QgisStyles}). */
+    public GeoPackageWriter(QgisStyles.Look look) {
+        this.look = look;
+    }
 
     @Override
     public List<Path> write(Path target, String layerName, List<Field> fields, Iterable<Feature> features,
@@ -54,6 +64,10 @@ public final class GeoPackageWriter implements FeatureWriter {
                 sink.commit();
             } finally {
                 sink.close(); // no-op after commit; rolls back otherwise
+            }
+            if (look != null) {
+                QgisStyles.write(gp, List.of(new QgisStyles.Entry(layerName, "geom",
+                        kind == null ? GeometryKind.MIXED : kind, look)), null);
             }
             gp.close();
             gp = null;

@@ -60,6 +60,7 @@ public final class Importer {
         boolean undecided = forcedEpsg == null && stated.implied();
         report.setSourceCrs("EPSG:" + epsg);
         Reprojection toRd = Reprojection.toRd(epsg);
+        Envelope validArea = CrsAreas.validArea(epsg); // null: unknown, no check
         long total = reader.count();
         boolean flatRings = reader.flatRings();
         BagVersions bag = BagVersions.recognise(reader.fields(), LocalDate.now());
@@ -103,12 +104,13 @@ public final class Importer {
                     assumedRd = true;
                     report.setSourceCrs("EPSG:" + epsg);
                     toRd = Reprojection.toRd(epsg);
+                    validArea = CrsAreas.validArea(epsg);
                 }
             }
             if (assumedRd && !Rd.inBounds(env)) {
                 throw new InputException(new UserMessage("import.crs.missingOutsideRd", report.source(), f.id()));
             }
-            if (!CrsAreas.fits(epsg, env)) throw outsideArea(report.source(), f.id(), epsg, env);
+            if (validArea != null && !validArea.contains(env)) throw outsideArea(report.source(), f.id(), epsg, env);
             try {
                 g = toRd.transform(g);
             } catch (RuntimeException e) {

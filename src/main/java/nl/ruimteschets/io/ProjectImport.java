@@ -57,6 +57,7 @@ public final class ProjectImport {
                 throw ProjectWriteException.of(project, e);
             }
             target.recordLayer(name, role, guessMapping(reader.fields()), file.toAbsolutePath().toString(), report);
+            target.writeStyle(new QgisStyles.Entry(name, "geom", reader.geometryKind(), QgisStyles.Look.of(role, null)));
             target.commit();
         } catch (ProjectWriteException e) {
             throw new InputException(e.userMessage(), e);

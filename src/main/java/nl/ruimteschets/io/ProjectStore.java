@@ -370,6 +370,7 @@ public final class ProjectStore {
             for (String t : RS_TABLES) GpkgTables.dropFeatureTable(GeoPackageLayers.connection(gp), t);
             writeLayers(gp, project, file);
             writePlanning(gp, project);
+            writeStyles(gp, project);
             copy.moveIntoPlace();
         } catch (SQLException | IOException | RuntimeException e) {
             throw ProjectWriteException.of(file, e);
@@ -543,6 +544,17 @@ public final class ProjectStore {
         writeTable(gp, ANNOTATION, ANNOTATION_FIELDS, GeometryKind.POINT, notes);
     }
 
+    /** QGIS styles for every layer and the candidates, so QGIS shows the project as Ruimteschets does. */
+    private static void writeStyles(GeoPackage gp, Project p) throws SQLException {
+        List<QgisStyles.Entry> entries = new ArrayList<>();
+        for (Layer l : p.layers()) {
+            entries.add(new QgisStyles.Entry(l.name(), "geom", kindOf(l.features()),
+                    QgisStyles.Look.of(l.role(), p.displays().get(l.name()))));
+        }
+        entries.add(new QgisStyles.Entry(CANDIDATE, "geom", GeometryKind.POLYGON, QgisStyles.CANDIDATES));
+        QgisStyles.write(gp, entries, entries.stream().map(QgisStyles.Entry::table).toList());
+    }
+
     private static String json(Object value) throws JsonProcessingException {
         return ReportJson.MAPPER.writeValueAsString(value);
     }
@@ -640,6 +652,15 @@ public final class ProjectStore {
                 ProjectTables.insert(gp, LAYER_ROLE, ROLE_COLS, List.<Object[]>of(new Object[] {table, role.name(),
                         json(fieldMapping), source == null ? "" : source, ReportJson.write(report), order}));
             } catch (SQLException | IOException | RuntimeException e) {
+                throw ProjectWriteException.of(copy.target, e);
+            }
+        }
+
+        /** Writes the layer's QGIS style (layer_styles) into the copy, so it lands with the layer. */
+        public void writeStyle(QgisStyles.Entry entry) throws ProjectWriteException {
+            try {
+                QgisStyles.write(copy.gp, List.of(entry), null);
+            } catch (SQLException | RuntimeException e) {
                 throw ProjectWriteException.of(copy.target, e);
             }
         }

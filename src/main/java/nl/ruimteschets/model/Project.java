@@ -47,6 +47,22 @@ public final class Project {
 
     public void putProfile(ActivityProfile p) { profiles.put(p.name(), p); }
 
+    /**
+     * The place in the drawing order (bottom = 0) for a new layer: just below the first layer of a higher
+     * {@link LayerRole#drawRank()} (point layers rank above every polygon and line layer), so background
+     * goes below and points on top whatever the order of import.
+     */
+    public int placeFor(Layer layer) {
+        int rank = rank(layer);
+        for (int i = 0; i < layers.size(); i++) if (rank(layers.get(i)) > rank) return i;
+        return layers.size();
+    }
+
+    private static int rank(Layer l) {
+        boolean points = !l.features().isEmpty() && l.features().get(0).geometry() instanceof org.locationtech.jts.geom.Puntal;
+        return (points ? LayerRole.values().length : 0) + l.role().drawRank();
+    }
+
     /** Replaces a layer of the same name or adds it at the top. */
     public void putLayer(Layer layer) {
         for (int i = 0; i < layers.size(); i++) {
