@@ -17,6 +17,8 @@ public final class Project {
     private final List<Scenario> scenarios = new ArrayList<>();
     /** By layer name; a layer without an entry is drawn in its role's default look. */
     private final Map<String, LayerDisplay> displays = new LinkedHashMap<>();
+    /** What opening the file cleaned up or recovered (leftovers of a killed save or import), for the user; not saved. */
+    private final List<UserMessage> openNotes = new ArrayList<>();
     /** A name to show while the project has no file (the sample), or null. */
     private String name;
 
@@ -25,6 +27,7 @@ public final class Project {
     public Map<String, ActivityProfile> profiles() { return profiles; }
     public List<Scenario> scenarios() { return scenarios; }
     public Map<String, LayerDisplay> displays() { return displays; }
+    public List<UserMessage> openNotes() { return openNotes; }
     public String name() { return name; }
     public void setName(String name) { this.name = name; }
 
