@@ -51,7 +51,7 @@ public final class GeoPackageWriter implements FeatureWriter {
                 GeoPackageManager.create(temp.toFile(), false);
                 gp = GeoPackageManager.open(true, temp.toFile(), false);
             }
-            if (gp.isTable(layerName)) gp.deleteTable(layerName);
+            GpkgTables.dropFeatureTable(GeoPackageLayers.connection(gp), layerName);
             GeoPackageLayerSink sink = GeoPackageLayerSink.create(gp, layerName, fields,
                     kind == null ? GeometryKind.MIXED : kind);
             long done = 0;
@@ -77,7 +77,7 @@ public final class GeoPackageWriter implements FeatureWriter {
         } catch (InputException e) {
             throw new IOException(e.getMessage(), e);
         } catch (java.sql.SQLException e) {
-            throw new IOException("cannot write the QGIS style of " + layerName + ": " + e.getMessage(), e);
+            throw ProjectWriteException.of(target, e);
         } finally {
             if (gp != null) gp.close();
             AtomicFiles.deleteQuietly(temp);

@@ -82,6 +82,10 @@ public final class Importer {
                 report.countSkippedEmpty();
                 continue;
             }
+            if (!finiteXY(g)) {
+                // an infinite vertex would send ring orientation and repair round for ever
+                throw new InputException(new UserMessage("import.coordinate.nonfinite", report.source(), f.id()));
+            }
             if (GeometryRepair.hasZm(g)) {
                 report.countDroppedZm();
                 if (!zmNoted) {
@@ -135,6 +139,27 @@ public final class Importer {
         if (ids != null) ids.report(report);
         progress.progress(report.read(), total);
         return report;
+    }
+
+    /** True when every X and Y is a finite number. */
+    private static boolean finiteXY(Geometry g) {
+        // the envelope is computed anyway and cached; NaN does not widen it, so look at the vertices only then
+        org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+        if (Double.isFinite(e.getMinX()) && Double.isFinite(e.getMaxX()) && Double.isFinite(e.getMinY())
+                && Double.isFinite(e.getMaxY()) && !hasNaN(g)) return true;
+        return false;
+    }
+
+    private static boolean hasNaN(Geometry g) {
+        boolean[] nan = {false};
+        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                if (Double.isNaN(seq.getX(i)) || Double.isNaN(seq.getY(i))) nan[0] = true;
+            }
+            @Override public boolean isDone() { return nan[0]; }
+            @Override public boolean isGeometryChanged() { return false; }
+        });
+        return nan[0];
     }
 
     /**
