@@ -210,6 +210,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
             session.selectScenario(text.getString("scenarios.first"));
         }
         session.addListener(sessionListener);
+        session.subscribe(Platform::runLater);
         map.showLayersOf(session.project());
         refresh();
         stage.show();
@@ -231,6 +232,9 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         Menu file = new Menu(text.getString("menu.file"));
         MenuItem newItem = item("menu.file.new", "Shortcut+N", e -> newProject());
         MenuItem open = item("menu.file.open", "Shortcut+O", e -> openDialog());
+        MenuItem openDb = item("menu.file.openDatabase", null, e -> {
+            if (confirmDiscard()) DatabaseOpen.ask(stage, text).ifPresent(this::openLocation);
+        });
         Menu recent = new Menu(text.getString("menu.file.recent"));
         recent.setOnShowing(e -> fillRecent(recent));
         fillRecent(recent);
@@ -251,7 +255,7 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
                 stage.close();
             }
         });
-        file.getItems().addAll(newItem, open, recent, save, saveAs, new SeparatorMenuItem(), imp, export,
+        file.getItems().addAll(newItem, open, openDb, recent, save, saveAs, new SeparatorMenuItem(), imp, export,
                 new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu(text.getString("menu.edit"));
@@ -455,8 +459,13 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     }
 
     String title() {
-        String name = session.file() == null ? text.getString("title.unsaved") : session.file().getFileName().toString();
-        return (session.dirty() ? "* " : "") + name + " — " + text.getString("app.title");
+        String name = session.displayName() == null ? text.getString("title.unsaved") : session.displayName();
+        String state = switch (session.connection()) {
+            case LOST -> " (" + text.getString("db.state.lost") + ")";
+            case READ_ONLY -> " (" + text.getString("db.state.readOnly") + ")";
+            case CONNECTED -> "";
+        };
+        return (session.dirty() ? "* " : "") + name + state + " — " + text.getString("app.title");
     }
 
     private void perform(Change c, Runnable after) {
@@ -469,11 +478,19 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
     }
 
     private void undo() {
-        session.undo();
+        try {
+            session.undo();
+        } catch (IllegalStateException e) {
+            error(text.getString("error.change"), e.getMessage());
+        }
     }
 
     private void redo() {
-        session.redo();
+        try {
+            session.redo();
+        } catch (IllegalStateException e) {
+            error(text.getString("error.change"), e.getMessage());
+        }
     }
 
     private void selectTool(MapTools.Tool t) {
@@ -962,10 +979,37 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         t.start();
     }
 
+    /** Opens a project from a PostgreSQL URL (in the background; a password is asked for only when needed). */
+    public void openLocation(String url) {
+        engineState.setText(text.getString("file.opening"));
+        nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt prompt = DatabaseOpen.prompt(stage, text);
+        Thread t = new Thread(() -> {
+            try {
+                nl.ruimteschets.io.ProjectStorage storage = nl.ruimteschets.io.ProjectStorage.open(url, prompt);
+                try {
+                    Project p = storage.load();
+                    Platform.runLater(() -> {
+                        replaceSession(Session.of(p, storage));
+                        DatabaseOpen.remember(storage.location());
+                    });
+                } catch (nl.ruimteschets.model.InputException | RuntimeException e) {
+                    storage.close();
+                    throw e;
+                }
+            } catch (nl.ruimteschets.model.InputException e) {
+                Platform.runLater(() -> error(text.getString("error.open"), e.getMessage(locale)));
+            }
+        }, "ruimteschets-open-db");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private void replaceSession(Session s) {
         session.removeListener(sessionListener);
+        if (s != session) session.close();
         session = s;
         session.addListener(sessionListener);
+        session.subscribe(Platform::runLater);
         map.setSelected(null);
         lastResult = null;
         map.showLayersOf(s.project());
@@ -979,6 +1023,10 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
      * written in the background, so a big save never freezes the window; the write itself is atomic.
      */
     public void save(boolean as) {
+        if (!as && session.shared() != null) {
+            status(text.getString("db.saved.always"));
+            return;
+        }
         Path target = session.file();
         if (as || target == null) {
             FileChooser fc = new FileChooser();
@@ -1066,7 +1114,10 @@ public final class MainWindow implements MapTools.Editor, LayerPanel.Actions {
         if (autosave != null) autosave.stop();
         engineThread.shutdownNow();
         session.removeListener(sessionListener);
-        if (clean) Recovery.clear();
+        if (clean) {
+            Recovery.clear();
+            session.close();
+        }
     }
 
     private void fillRecent(Menu recent) {
