@@ -220,7 +220,7 @@ public final class Cli {
         }
     }
 
-    @Command(name = "export", description = "Export a layer or a scenario's candidates as Shapefile, GeoPackage or GeoJSON.")
+    @Command(name = "export", description = "Export a layer, a scenario's candidates or its workshop notes as Shapefile, GeoPackage or GeoJSON.")
     static final class Export implements Callable<Integer> {
         @CommandLine.ParentCommand Cli root;
         @Parameters(index = "0", paramLabel = "PROJECT") String project;
@@ -231,6 +231,8 @@ public final class Cli {
         static final class What {
             @Option(names = "--layer", required = true) String layer;
             @Option(names = "--scenario", required = true) String scenario;
+            @Option(names = "--annotations", required = true, paramLabel = "SCENARIO",
+                    description = "the scenario's workshop notes as a point layer") String annotations;
         }
 
         static final class Where {
@@ -242,11 +244,12 @@ public final class Cli {
         @Override
         public Integer call() throws Exception {
             Project p = ProjectArg.load(project);
+            String scenarioName = what.scenario != null ? what.scenario : what.annotations;
             Exports.Table table = what.layer != null
                     ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
                             new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))))
-                    : Exports.candidates(p.scenario(what.scenario).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.scenario.missing", what.scenario, ProjectArg.name(project)))), p);
+                    : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
+                            new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
             List<Path> written;
             if (where.shp != null) {
                 Files.createDirectories(where.shp);
@@ -259,6 +262,10 @@ public final class Cli {
             System.out.println(new UserMessage("cli.export.done", table.rows().size(), table.name(),
                     written.toString()).format(root.locale()));
             return 0;
+        }
+
+        private Exports.Table exportOf(Project p, Scenario s) {
+            return what.annotations != null ? Exports.annotations(s) : Exports.candidates(s, p);
         }
     }
 

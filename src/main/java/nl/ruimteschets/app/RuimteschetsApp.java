@@ -13,6 +13,7 @@ import nl.ruimteschets.io.SampleProject;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Project;
 import javafx.scene.control.ButtonType;
+import nl.ruimteschets.ui.Dialogs;
 import nl.ruimteschets.ui.MainWindow;
 import nl.ruimteschets.ui.Recovery;
 import nl.ruimteschets.ui.Session;
@@ -35,8 +36,8 @@ public class RuimteschetsApp extends Application {
         ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
         Session session = null;
         if (Recovery.pending().isPresent() && !exitAfterShown) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("recovery.question"), ButtonType.YES, ButtonType.NO);
-            ask.setHeaderText(text.getString("recovery.header"));
+            Alert ask = Dialogs.alert(null, text, Alert.AlertType.CONFIRMATION, text.getString("recovery.header"),
+                    text.getString("recovery.question"), ButtonType.YES, ButtonType.NO);
             if (ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
                 try {
                     session = Recovery.recover();
@@ -68,7 +69,6 @@ public class RuimteschetsApp extends Application {
             return;
         }
         MainWindow window = new MainWindow(locale);
-        MainWindow.current = window;
         window.show(stage, session);
         if (exitAfterShown) {
             System.out.println("shown after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
@@ -111,8 +111,7 @@ public class RuimteschetsApp extends Application {
     }
 
     private static void error(ResourceBundle text, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.setHeaderText(text.getString("error.title"));
+        Alert a = Dialogs.alert(null, text, Alert.AlertType.ERROR, text.getString("error.title"), message);
         a.showAndWait();
         Platform.exit();
     }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ScenarioResult;
+import nl.ruimteschets.geo.Rd;
 import nl.ruimteschets.model.ActivityProfile;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
@@ -14,6 +16,7 @@ import nl.ruimteschets.model.FieldType;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
+import org.locationtech.jts.geom.Coordinate;
 
 /**
  * What can be exported (a layer, a scenario's candidates) as a flat table of features, and the one
@@ -49,6 +52,22 @@ public final class Exports {
                 Math.round(c.grossAreaHa() * 100) / 100.0, nb, c.isPoint(), s.name(), c.notes()}));
         }
         return new Table("kandidaten_" + s.name(), fields, rows);
+    }
+
+    /**
+     * A scenario's workshop notes as a point layer: the note's number and text, the arrow's tip (empty
+     * without an arrow) and the scenario, so a GIS can label the points as they were on the map.
+     */
+    public static Table annotations(Scenario s) {
+        List<Field> fields = List.of(new Field("nummer", FieldType.INTEGER), new Field("tekst", FieldType.TEXT),
+                new Field("pijl_x", FieldType.REAL), new Field("pijl_y", FieldType.REAL), new Field("scenario", FieldType.TEXT));
+        List<Feature> rows = new ArrayList<>();
+        long fid = 1;
+        for (Annotation a : s.annotations()) {
+            rows.add(new Feature(fid++, Rd.FACTORY.createPoint(new Coordinate(a.x(), a.y())),
+                    new Object[] {(long) a.number(), a.text(), a.arrowX(), a.arrowY(), s.name()}));
+        }
+        return new Table("notities_" + s.name(), fields, rows);
     }
 
     /**

@@ -23,7 +23,6 @@ import nl.ruimteschets.model.GeometryKind;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.UserMessage;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 
 /**
  * Streams a GeoJSON file: a FeatureCollection, a single Feature or a bare Geometry. The CRS is WGS84
@@ -44,8 +43,6 @@ public final class GeoJsonReader implements FeatureReader {
     private ObjectNode single; // a file holding one Feature or Geometry
     private JsonParser parser; // second pass, positioned inside the "features" array
     private long position;
-    private final org.locationtech.jts.io.geojson.GeoJsonReader geometryReader =
-            new org.locationtech.jts.io.geojson.GeoJsonReader(GeoPackageReader.FACTORY);
 
     private GeoJsonReader(Path file) throws InputException {
         this.file = file;
@@ -176,8 +173,8 @@ public final class GeoJsonReader implements FeatureReader {
         Geometry geometry = null;
         if (g.isObject()) {
             try {
-                geometry = geometryReader.read(g.toString());
-            } catch (ParseException | RuntimeException e) {
+                geometry = GeoJsonGeometry.read(g, GeoPackageReader.FACTORY);
+            } catch (RuntimeException e) {
                 throw new InputException(new UserMessage("geojson.geometry.invalid", position, file, e.getMessage()), e);
             }
         }

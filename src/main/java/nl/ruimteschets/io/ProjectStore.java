@@ -21,7 +21,9 @@ import java.util.Map;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import nl.ruimteschets.io.ProjectTables.Col;
+import nl.ruimteschets.geo.Rd;
 import nl.ruimteschets.model.ActivityProfile;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.CandidateOverrides;
@@ -42,7 +44,7 @@ import nl.ruimteschets.model.UserMessage;
 /**
  * Reads and writes a project file: one GeoPackage holding the imported layers as EPSG:28992 feature
  * tables, the attribute tables rs_meta, rs_layer_role, rs_layer_display, rs_activity_profile, rs_cluster and rs_scenario,
- * and the feature table rs_candidate (so QGIS shows the candidates).
+ * and the feature tables rs_candidate and rs_annotation (so QGIS shows the candidates and workshop notes).
  *
  * <p>{@link #save} works on a copy beside the target (layers already in the file are kept, not
  * rewritten) and moves it over the target at the end; on any failure the copy is deleted and the
@@ -61,14 +63,17 @@ public final class ProjectStore {
     static final String CLUSTER = "rs_cluster";
     static final String SCENARIO = "rs_scenario";
     static final String CANDIDATE = "rs_candidate";
-    private static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO, CANDIDATE);
+    /** Workshop notes as a point table (QGIS shows them); absent in files from before they existed. */
+    static final String ANNOTATION = "rs_annotation";
+    private static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO,
+            CANDIDATE, ANNOTATION);
 
     private static final List<Col> META_COLS = List.of(text("key"), text("value"));
     private static final List<Col> ROLE_COLS = List.of(text("layer_table"), text("role"), text("field_mapping"),
             text("source"), text("import_report"), integer("display_order"));
-    /** Colours as "#RRGGBBAA" text, readable in QGIS's attribute table. */
+    /** Colours as "#RRGGBBAA" text, readable in QGIS's attribute table; label_field null for no labels (absent in older files). */
     private static final List<Col> DISPLAY_COLS = List.of(text("layer_table"), bool("visible"), real("opacity"),
-            text("fill"), text("stroke"));
+            text("fill"), text("stroke"), text("label_field"));
     private static final List<Col> PROFILE_COLS = List.of(text("name"), text("description"), real("noise_lw"),
             real("noise_source_height_m"), bool("day_only"), real("pr_distance_m"), real("brand_m"),
             real("explosie_m"), real("gifwolk_m"), real("nox_kg_per_ha_yr"), real("nh3_kg_per_ha_yr"),
@@ -82,6 +87,10 @@ public final class ProjectStore {
             new Field("profile", FieldType.TEXT), new Field("nb_ratio_override", FieldType.REAL),
             new Field("nox_kg_yr_override", FieldType.REAL), new Field("nh3_kg_yr_override", FieldType.REAL),
             new Field("lw_override", FieldType.REAL), new Field("notes", FieldType.TEXT));
+    /** The arrow's tip as plain coordinates: a point table holds one geometry per row. */
+    static final List<Field> ANNOTATION_FIELDS = List.of(new Field("annotation_id", FieldType.TEXT),
+            new Field("scenario", FieldType.TEXT), new Field("number", FieldType.INTEGER), new Field("text", FieldType.TEXT),
+            new Field("arrow_x", FieldType.REAL), new Field("arrow_y", FieldType.REAL));
 
     private ProjectStore() { }
 
@@ -99,7 +108,7 @@ public final class ProjectStore {
                 readLayerRoles(gp, file, p, placed);
             }
             for (String table : gp.getFeatureTables()) {
-                if (placed.contains(table) || (isProject && table.equals(CANDIDATE))) continue;
+                if (placed.contains(table) || (isProject && (table.equals(CANDIDATE) || table.equals(ANNOTATION)))) continue;
                 p.putLayer(loadLayer(gp, file, table, LayerRole.BASEMAP, Map.of(), file.toString(), new ImportReport()));
             }
             if (isProject) readPlanning(gp, file, p);
@@ -144,12 +153,18 @@ public final class ProjectStore {
     }
 
     private static void readDisplays(GeoPackage gp, Project p) throws SQLException {
-        ProjectTables.query(gp, "SELECT layer_table, visible, opacity, fill, stroke FROM " + LAYER_DISPLAY + " ORDER BY id", rs -> {
-            String layer = rs.getString(1);
+        // SELECT *: files from before label_field have no such column, and their layers get no labels.
+        ProjectTables.query(gp, "SELECT * FROM " + LAYER_DISPLAY + " ORDER BY id", rs -> {
+            String layer = rs.getString("layer_table");
             if (p.layer(layer).isEmpty()) return;
+            String labelField = null;
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                if (meta.getColumnName(c).equalsIgnoreCase("label_field")) labelField = rs.getString(c);
+            }
             try {
-                p.displays().put(layer, new LayerDisplay(rs.getInt(2) != 0, Math.max(0, Math.min(1, rs.getDouble(3))),
-                        rgba(rs.getString(4)), rgba(rs.getString(5))));
+                p.displays().put(layer, new LayerDisplay(rs.getInt("visible") != 0, Math.max(0, Math.min(1, rs.getDouble("opacity"))),
+                        rgba(rs.getString("fill")), rgba(rs.getString("stroke")), labelField));
             } catch (IllegalArgumentException e) {
                 // A colour edited by hand into something unreadable: that layer keeps its role's look.
             }
@@ -200,6 +215,7 @@ public final class ProjectStore {
                     rs -> byName.put(rs.getString(1), new Scenario(rs.getString(1), rs.getString(2))));
         }
         if (gp.isFeatureTable(CANDIDATE)) readCandidates(gp, file, byName);
+        if (gp.isFeatureTable(ANNOTATION)) readAnnotations(gp, file, byName);
         p.scenarios().addAll(byName.values());
     }
 
@@ -218,6 +234,29 @@ public final class ProjectStore {
                                 dbl(v, ix, "nh3_kg_yr_override"), dbl(v, ix, "lw_override")),
                         str(v, ix, "notes"));
                 byName.computeIfAbsent(scenario, n -> new Scenario(n, "")).add(c);
+            }
+        }
+    }
+
+    /** Notes of scenarios that exist; a row without a point or with a broken number is left out, not fatal. */
+    private static void readAnnotations(GeoPackage gp, Path file, Map<String, Scenario> byName)
+            throws IOException, InputException {
+        try (GeoPackageReader r = GeoPackageReader.open(file, gp, ANNOTATION)) {
+            Map<String, Integer> ix = new HashMap<>();
+            for (int i = 0; i < r.fields().size(); i++) ix.put(r.fields().get(i).name(), i);
+            for (Feature f; (f = r.next()) != null; ) {
+                Object[] v = f.values();
+                Scenario s = byName.get(str(v, ix, "scenario"));
+                if (s == null || !(f.geometry() instanceof org.locationtech.jts.geom.Point pt) || pt.isEmpty()) continue;
+                Double number = dbl(v, ix, "number"), ax = dbl(v, ix, "arrow_x"), ay = dbl(v, ix, "arrow_y");
+                String id = str(v, ix, "annotation_id");
+                try {
+                    s.addAnnotation(new Annotation(id.isEmpty() ? java.util.UUID.randomUUID().toString() : id,
+                            number == null ? s.nextAnnotationNumber() : number.intValue(), str(v, ix, "text"),
+                            pt.getX(), pt.getY(), ax == null || ay == null ? null : ax, ax == null || ay == null ? null : ay), -1);
+                } catch (IllegalArgumentException e) {
+                    // A note edited by hand into something impossible (number 0, infinite arrow): skipped.
+                }
             }
         }
     }
@@ -297,7 +336,7 @@ public final class ProjectStore {
         List<Object[]> displays = new ArrayList<>();
         project.displays().forEach((name, d) -> {
             if (names.contains(name)) displays.add(new Object[] {name, d.visible(), d.opacity(),
-                    String.format("#%08X", d.fill()), String.format("#%08X", d.stroke())});
+                    String.format("#%08X", d.fill()), String.format("#%08X", d.stroke()), d.labelField()});
         });
         ProjectTables.create(gp, LAYER_DISPLAY, DISPLAY_COLS);
         ProjectTables.insert(gp, LAYER_DISPLAY, DISPLAY_COLS, displays);
@@ -365,6 +404,14 @@ public final class ProjectStore {
         ProjectTables.insert(gp, SCENARIO, SCENARIO_COLS, rows);
         // GEOMETRY: candidates are polygons and satellite points side by side
         writeTable(gp, CANDIDATE, CANDIDATE_FIELDS, GeometryKind.MIXED, candidates);
+        List<Feature> notes = new ArrayList<>();
+        for (Scenario s : p.scenarios()) {
+            for (Annotation a : s.annotations()) {
+                notes.add(new Feature(0, Rd.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(a.x(), a.y())),
+                        new Object[] {a.id(), s.name(), (long) a.number(), a.text(), a.arrowX(), a.arrowY()}));
+            }
+        }
+        writeTable(gp, ANNOTATION, ANNOTATION_FIELDS, GeometryKind.POINT, notes);
     }
 
     private static String json(Object value) throws JsonProcessingException {

@@ -1,5 +1,10 @@
 package nl.ruimteschets.io;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,29 +20,45 @@ import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.FieldType;
 import nl.ruimteschets.model.ImportReport;
+import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
- * Builds the schematic sample project ("voorbeeldkaart") from the hand-authored CSVs in {@code maps/}, bundled
- * under {@code /nl/ruimteschets/maps/}. Everything is in EPSG:28992. Shapes are generated from a few
- * parameters per row so the CSVs stay readable; all randomness is seeded from the CSV, so two builds give
- * identical geometries. The result is for trying the program out, never for decisions (see maps/README.md).
+ * Builds the sample project "Voorbeeld industrieclusters" from {@code maps/}, bundled under
+ * {@code /nl/ruimteschets/maps/}: real municipalities, provinces and Natura 2000 sites (reduced copies of
+ * open data, see maps/README.md) with schematic clusters, zones, plots, towns and sensitive objects on top,
+ * generated from the hand-authored CSVs. Everything is in EPSG:28992. Schematic shapes are generated from a
+ * few parameters per row so the CSVs stay readable; all randomness is seeded from the CSV, so two builds
+ * give identical geometries. The result is for trying the program out, never for decisions.
  *
  * <p>Stateless; safe to call from any thread (each call builds a new project).
  */
 public final class SampleProject {
     public static final int RD_SRID = 28992;
+    /** The name the sample opens under (it has no file). */
+    public static final String NAME = "Voorbeeld industrieclusters";
+    static final String SOURCE_N2000 = "Natura 2000: geometrie RVO via PDOK, attributen RCE; CC BY 4.0 "
+            + "\"RVO / RCE, via BoerderijenNatura2000NL\"; KDW uit DOMAIN.md §3.3 (alleen waar bekend); vereenvoudigd tot 5 m";
+    static final String SOURCE_CBS_MUNICIPALITIES = "Gemeenten 2023: CBS Wijk- en buurtkaart via PDOK (gegeneraliseerd); "
+            + "CC BY 4.0 \"CBS / Kadaster\"";
+    static final String SOURCE_CBS_PROVINCES = "Provincies: CBS/PDOK bestuurlijke grenzen (gegeneraliseerd); open data "
+            + "\"CBS / Kadaster\"";
+    /** Land as the schematic map had it; municipalities a shade darker at their borders, provinces clearly. */
+    static final int LAND_FILL = 0xF2EFE6FF, MUNICIPALITY_LINE = 0xD3CBB8FF, PROVINCE_LINE = 0x7A6A8AFF;
     static final String BASE = "/nl/ruimteschets/maps/";
     /** Natura 2000 and town shapes are cut this far clear of the sites, as real borders follow dikes and quays. */
     static final double CLEARANCE_M = 100;
@@ -55,26 +76,40 @@ public final class SampleProject {
                     r.number("netto_bruto"), r.text("source_note")));
         }
 
-        // Sites first: every other layer is placed relative to them.
+        p.setName(NAME);
+        // Background first (draw order by role): land as municipalities, province lines over them. Natura 2000
+        // and cluster names label by their role's default (the name field), municipality names by this display.
+        Layer municipalities = real("Gemeenten", LayerRole.BASEMAP, "gemeenten.geojson", SOURCE_CBS_MUNICIPALITIES,
+                Map.of(Layer.MAP_NAME, "gemeentenaam"));
+        p.putLayer(municipalities);
+        p.displays().put(municipalities.name(), new LayerDisplay(true, 1, LAND_FILL, MUNICIPALITY_LINE, "gemeentenaam"));
+        Layer provinces = real("Provincies", LayerRole.BASEMAP, "provincies.geojson", SOURCE_CBS_PROVINCES,
+                Map.of(Layer.MAP_NAME, "name"));
+        p.putLayer(provinces);
+        p.displays().put(provinces.name(), new LayerDisplay(true, 1, 0, PROVINCE_LINE, null));
+        Layer natura = natura2000();
+        p.putLayer(natura);
+        Ground ground = new Ground(municipalities, natura);
+
+        // Sites next: every schematic layer is placed relative to them.
         Map<String, List<Geometry>> sitesByCluster = new LinkedHashMap<>();
         Layer sites = layer("Clusters", LayerRole.CLUSTER, "IBIS Werklocaties (bruto contouren)", "sites.csv",
                 List.of(text("naam"), text("cluster"), real("bruto_ha")),
                 Map.of(Layer.MAP_NAME, "naam", Layer.MAP_CLUSTER, "cluster", Layer.MAP_AREA_HA, "bruto_ha"));
         for (CsvTable.Row r : csv("sites.csv").rows()) {
-            Geometry g = shape(r, r.number("gross_ha"));
+            Geometry g = nonEmpty(ground.clip(shape(r, r.number("gross_ha"))), r);
             sitesByCluster.computeIfAbsent(r.text("cluster"), k -> new ArrayList<>()).add(g);
-            add(sites, g, r.text("site"), r.text("cluster"), r.number("gross_ha"));
+            // The gross area of what is left on land: the CSV's figure is the site's published size.
+            add(sites, g, r.text("site"), r.text("cluster"), (double) Math.round(g.getArea() / 1e4));
         }
         Geometry keepOut = UnaryUnionOp.union(sites.features().stream().map(Feature::geometry).toList())
                 .buffer(CLEARANCE_M);
 
-        p.putLayer(land());
-        p.putLayer(natura2000(keepOut));
-        p.putLayer(towns(keepOut));
+        p.putLayer(towns(ground, keepOut));
         p.putLayer(noiseZones(sitesByCluster));
         p.putLayer(safetyContours(sitesByCluster));
         p.putLayer(sites);
-        p.putLayer(plots());
+        p.putLayer(plots(ground));
         p.putLayer(sensitive());
         p.scenarios().add(scenario());
         return p;
@@ -82,49 +117,86 @@ public final class SampleProject {
 
     // ---- layers ---------------------------------------------------------------------------------
 
-    private static Layer land() {
-        Layer l = layer("Land", LayerRole.BASEMAP, "PDOK Bestuurlijke grenzen / BRT TOP10NL", "land.csv",
-                List.of(text("naam")), Map.of(Layer.MAP_NAME, "naam"));
-        Map<String, List<Coordinate>> parts = new LinkedHashMap<>();
-        for (CsvTable.Row r : csv("land.csv").rows()) {
-            parts.computeIfAbsent(r.text("part"), k -> new ArrayList<>())
-                    .add(new Coordinate(r.number("x"), r.number("y")));
+    /**
+     * A reduced copy of real open data from {@code maps/} (made by {@link nl.ruimteschets.tools.MapReduction}),
+     * read with the project's own GeoJSON reader: RD New, whole metres, already valid.
+     */
+    private static Layer real(String name, LayerRole role, String file, String source, Map<String, String> mapping) {
+        Path temp = null;
+        try (InputStream in = SampleProject.class.getResourceAsStream(BASE + file)) {
+            if (in == null) throw new IllegalStateException("sample map " + file + " is not in the jar");
+            // The importer reads files; the jar's copy goes through a temporary file deleted right after.
+            temp = Files.createTempFile("ruimteschets-sample-", ".geojson");
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            // The reader alone: the copies are RD New and valid already (MapReduction checked, SampleProjectTest
+            // checks), so the importer's reprojection and validity check would only slow the start down.
+            ImportReport report = new ImportReport();
+            report.setSource("maps/" + file);
+            report.setFormat("GeoJSON (Ruimteschets voorbeeldkaart, " + source + ")");
+            report.setSourceCrs("EPSG:" + RD_SRID);
+            List<Feature> features = new ArrayList<>();
+            try (FeatureReader reader = Formats.open(temp, null, null)) {
+                if (!Integer.valueOf(RD_SRID).equals(nl.ruimteschets.geo.CrsRegistry.identify(reader.crs()))) {
+                    throw new IllegalStateException("sample map " + file + " is not in RD New");
+                }
+                for (Feature f; (f = reader.next()) != null; ) {
+                    report.countRead();
+                    f.geometry().setSRID(RD_SRID);
+                    features.add(f);
+                    report.countImported();
+                }
+                return new Layer(name, role, reader.fields(), features, mapping, source, report);
+            }
+        } catch (IOException | InputException e) {
+            throw new IllegalStateException("sample map " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    temp.toFile().deleteOnExit();
+                }
+            }
         }
-        parts.forEach((name, ring) -> {
-            ring.add(ring.get(0));
-            Polygon poly = GF.createPolygon(ring.toArray(Coordinate[]::new));
-            if (!poly.isValid()) throw new IllegalStateException("land.csv: part '" + name + "' is not a valid ring");
-            add(l, poly, name);
-        });
-        return l;
     }
 
-    private static Layer natura2000(Geometry keepOut) {
-        Layer l = layer("Natura 2000", LayerRole.NATURA2000, "RVO/PDOK Natura 2000 en AERIUS habitatkaart (KDW)",
-                "natura2000.csv", List.of(text("naam"), real("kdw"), text("habitat")),
-                Map.of(Layer.MAP_NAME, "naam", Layer.MAP_KDW, "kdw"));
-        Map<String, List<Geometry>> parts = new LinkedHashMap<>();
-        Map<String, CsvTable.Row> first = new LinkedHashMap<>();
-        for (CsvTable.Row r : csv("natura2000.csv").rows()) {
-            Geometry g = r.text("shape").equals("path") ? path(r) : shape(r, r.number("area_ha"));
-            parts.computeIfAbsent(r.text("name"), k -> new ArrayList<>()).add(g);
-            first.putIfAbsent(r.text("name"), r);
+    /**
+     * The real Natura 2000 sites with their name, site number and nitrogen-sensitive flag, plus the lowest
+     * KDW (and its habitat) where DOMAIN.md §3.3 names one for the site ({@code natura2000_kdw.csv});
+     * every other site has none, and the model says "niet te beoordelen" rather than invent one.
+     */
+    private static Layer natura2000() {
+        Map<String, String> mapping = Map.of(Layer.MAP_NAME, "naam", Layer.MAP_KDW, "kdw",
+                Layer.MAP_NITROGEN_SENSITIVE, "stikstofgevoelig");
+        Layer read = real("Natura 2000", LayerRole.NATURA2000, "natura2000.geojson", SOURCE_N2000, mapping);
+        Map<String, CsvTable.Row> kdw = new LinkedHashMap<>();
+        for (CsvTable.Row r : csv("natura2000_kdw.csv").rows()) kdw.put(r.text("naam"), r);
+        List<Field> fields = new ArrayList<>(read.fields());
+        fields.add(real("kdw"));
+        fields.add(text("kdw_habitat"));
+        int nameIndex = read.fieldIndex("naam");
+        List<Feature> features = new ArrayList<>();
+        for (Feature f : read.features()) {
+            Object[] values = java.util.Arrays.copyOf(f.values(), fields.size());
+            CsvTable.Row r = kdw.remove(String.valueOf(f.value(nameIndex)));
+            if (r != null) {
+                values[fields.size() - 2] = r.number("kdw");
+                values[fields.size() - 1] = r.text("habitat");
+            }
+            features.add(new Feature(f.id(), f.geometry(), values));
         }
-        parts.forEach((name, gs) -> {
-            CsvTable.Row r = first.get(name);
-            add(l, nonEmpty(UnaryUnionOp.union(gs).difference(keepOut), r), name, r.number("kdw"), r.text("habitat"));
-        });
-        return l;
+        if (!kdw.isEmpty()) throw new IllegalStateException("natura2000_kdw.csv names unknown sites " + kdw.keySet());
+        return new Layer(read.name(), read.role(), fields, features, mapping, read.source(), read.report());
     }
 
-    private static Layer towns(Geometry keepOut) {
+    private static Layer towns(Ground ground, Geometry keepOut) {
         Layer l = layer("Woongebied", LayerRole.RESIDENTIAL, "BAG verblijfsobjecten met woonfunctie / BRT bebouwd gebied",
                 "towns.csv", List.of(text("naam")), Map.of(Layer.MAP_NAME, "naam"));
         for (CsvTable.Row r : csv("towns.csv").rows()) {
             long seed = (long) r.number("seed");
             // Orientation follows from the seed so the CSV needs no angle column and the shape stays fixed.
             Geometry g = blob(r.number("x"), r.number("y"), r.number("area_ha") * 1e4, seed * 37 % 180, 1.3, seed);
-            add(l, nonEmpty(g.difference(keepOut), r), r.text("name"));
+            add(l, nonEmpty(ground.clip(g).difference(keepOut), r), r.text("name"));
         }
         return l;
     }
@@ -160,13 +232,14 @@ public final class SampleProject {
         return l;
     }
 
-    private static Layer plots() {
+    private static Layer plots(Ground ground) {
         Layer l = layer("Uitgeefbare kavels", LayerRole.AVAILABLE_PLOT, "IBIS Werklocaties (uitgeefbaar aanbod)",
                 "plots.csv", List.of(text("naam"), text("cluster"), real("netto_ha")),
                 Map.of(Layer.MAP_NAME, "naam", Layer.MAP_CLUSTER, "cluster", Layer.MAP_AREA_HA, "netto_ha"));
         for (CsvTable.Row r : csv("plots.csv").rows()) {
-            Geometry g = rect(r.number("x"), r.number("y"), r.number("netto_ha") * 1e4, r.number("angle_deg"), 1.5);
-            add(l, g, r.text("name"), r.text("cluster"), r.number("netto_ha"));
+            Geometry g = nonEmpty(ground.clip(rect(r.number("x"), r.number("y"), r.number("netto_ha") * 1e4,
+                    r.number("angle_deg"), 1.5)), r);
+            add(l, g, r.text("name"), r.text("cluster"), (double) Math.round(g.getArea() / 1e4));
         }
         return l;
     }
@@ -198,6 +271,36 @@ public final class SampleProject {
         }
         return s;
     }
+
+    /**
+     * The real land (municipalities) and Natura 2000: schematic shapes are cut to the land and kept out of
+     * the real sites, as real site borders follow coasts, quays and dikes. Only the features whose envelope
+     * meets a shape are touched, so cutting a few dozen shapes stays cheap.
+     */
+    private record Ground(Layer land, Layer natura) {
+        Geometry clip(Geometry g) {
+            Envelope e = g.getEnvelopeInternal();
+            List<Geometry> onLand = new ArrayList<>();
+            for (Feature f : land.features()) {
+                if (f.geometry().getEnvelopeInternal().intersects(e)) onLand.add(f.geometry().intersection(g));
+            }
+            Geometry r = UnaryUnionOp.union(onLand);
+            if (r == null) return GF.createPolygon();
+            for (Feature f : natura.features()) {
+                if (f.geometry().getEnvelopeInternal().intersects(e)) r = r.difference(f.geometry());
+            }
+            // Slivers along the cut say nothing and would show as specks.
+            List<Geometry> parts = new ArrayList<>();
+            for (int i = 0; i < r.getNumGeometries(); i++) {
+                Geometry part = r.getGeometryN(i);
+                if (part instanceof Polygon && part.getArea() >= 0.02 * g.getArea()) parts.add(part);
+            }
+            Geometry kept = GF.buildGeometry(parts);
+            return kept.isEmpty() ? kept : GeometryPrecisionReducer.reduce(kept, CENTIMETRES);
+        }
+    }
+
+    private static final PrecisionModel CENTIMETRES = new PrecisionModel(100);
 
     // ---- shapes ---------------------------------------------------------------------------------
 
@@ -247,27 +350,12 @@ public final class SampleProject {
         return GF.createPolygon(cs);
     }
 
-    /** The 'path' column "x y|x y|…" buffered to width_m. */
-    private static Geometry path(CsvTable.Row r) {
-        List<Coordinate> cs = new ArrayList<>();
-        for (String pt : r.text("path").split("\\|")) {
-            String[] xy = pt.trim().split("\\s+");
-            if (xy.length != 2) throw r.error("path vertex '" + pt + "' is not 'x y'");
-            try {
-                cs.add(new Coordinate(Double.parseDouble(xy[0]), Double.parseDouble(xy[1])));
-            } catch (NumberFormatException e) {
-                throw r.error("path vertex '" + pt + "' is not numeric");
-            }
-        }
-        return GF.createLineString(cs.toArray(Coordinate[]::new)).buffer(r.number("width_m") / 2, 8);
-    }
-
     private static Geometry unionBuffered(List<Geometry> gs, Function<Geometry, Double> distance) {
         return UnaryUnionOp.union(gs.stream().map(g -> g.buffer(distance.apply(g), 8)).toList());
     }
 
     private static Geometry nonEmpty(Geometry g, CsvTable.Row r) {
-        if (g.isEmpty()) throw r.error("shape lies entirely inside a cluster site");
+        if (g.isEmpty()) throw r.error("nothing of the shape is left on land, outside Natura 2000 and the cluster sites");
         return g;
     }
 

@@ -17,12 +17,16 @@ public final class Project {
     private final List<Scenario> scenarios = new ArrayList<>();
     /** By layer name; a layer without an entry is drawn in its role's default look. */
     private final Map<String, LayerDisplay> displays = new LinkedHashMap<>();
+    /** A name to show while the project has no file (the sample), or null. */
+    private String name;
 
     public List<Layer> layers() { return layers; }
     public Map<String, Cluster> clusters() { return clusters; }
     public Map<String, ActivityProfile> profiles() { return profiles; }
     public List<Scenario> scenarios() { return scenarios; }
     public Map<String, LayerDisplay> displays() { return displays; }
+    public String name() { return name; }
+    public void setName(String name) { this.name = name; }
 
     public Optional<Layer> layer(String name) {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst();

@@ -106,6 +106,11 @@ public final class MapDecorations {
      * the top right of the image. The ratio is written in the locale's digits (1:25.000 in Dutch).
      */
     public static ScaleBar decorate(BufferedImage img, Viewport v, Locale locale) {
+        return decorate(img, v, locale, v.scaleDenominator());
+    }
+
+    /** As {@link #decorate(BufferedImage, Viewport, Locale)}, with the 1:N of the printed map (its pixels are not screen pixels). */
+    public static ScaleBar decorate(BufferedImage img, Viewport v, Locale locale, long scaleDenominator) {
         Graphics2D g = img.createGraphics();
         try {
             drawNorthArrow(g, img.getWidth() - 28, 12);
@@ -115,7 +120,7 @@ public final class MapDecorations {
             g.setColor(Color.BLACK);
             g.setFont(LABEL);
             // Planners quote a map's scale as 1:N.
-            g.drawString(String.format(locale, "1:%,d", v.scaleDenominator()), (float) (x + bar.pixels() + 14), y);
+            g.drawString(String.format(locale, "1:%,d", scaleDenominator), (float) (x + bar.pixels() + 14), y);
             return bar;
         } finally {
             g.dispose();

@@ -12,6 +12,8 @@ import nl.ruimteschets.analysis.ClusterBalance;
 import nl.ruimteschets.analysis.NitrogenIndicators;
 import nl.ruimteschets.analysis.NoiseIndicators;
 import nl.ruimteschets.model.Layer;
+import org.locationtech.jts.geom.Envelope;
+import nl.ruimteschets.render.Viewport;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -68,21 +70,23 @@ public final class PdfReport {
         text(regular, 11, MARGIN, report.t(names.size() > 1 ? "report.scenarios" : "report.scenario") + ": " + String.join(", ", names));
         y -= 10;
         for (Report.Computed c : report.scenarios) {
-            map(c);
+            maps(c);
+            notes(c);
         }
         newPage();
         if (report.scenarios.size() > 1) {
             heading(report.t("report.comparison"));
-            table(report.comparisonHeader(), report.comparisonRows(), 9);
+            table(report.comparisonHeader(), report.comparisonRows(), report.comparisonVerdicts(), 9);
+            paragraph(report.t("report.comparison.colours"));
         }
         heading(report.t("report.candidates"));
         List<List<String>> rows = new ArrayList<>();
         for (Report.Computed c : report.scenarios) rows.addAll(report.candidateRows(c));
-        table(report.candidateHeader(), rows, 7);
+        table(report.candidateHeader(), rows, null, 7);
         heading(report.t("report.clusters"));
         rows = new ArrayList<>();
         for (Report.Computed c : report.scenarios) rows.addAll(report.clusterRows(c));
-        table(report.clusterHeader(), rows, 8);
+        table(report.clusterHeader(), rows, null, 8);
         chart();
         heading(report.t("report.method"));
         paragraph(report.t("method.netHa"));
@@ -97,43 +101,104 @@ public final class PdfReport {
                     l.source().isEmpty() ? report.t("report.source.unknown") : l.source()));
         }
         table(List.of(report.t("report.col.layer"), report.t("layers.props.role"), report.t("report.col.features"),
-                report.t("report.col.source")), sources, 8);
+                report.t("report.col.source")), sources, null, 8);
         cs.close();
     }
 
     // ------------------------------------------------------------------ parts
 
-    private void map(Report.Computed c) throws IOException {
+    /** Printed pixels per PDF point: the map is drawn at twice the page resolution so it stays sharp. */
+    private static final int PX_PER_PT = 2;
+    private static final double METRES_PER_PT = 0.0254 / 72;
+
+    /**
+     * The scenario's maps: the planner's view when reported from the app, else one map per group of
+     * nearby candidates (so each candidate is drawn large), each at a round scale written in its caption.
+     */
+    private void maps(Report.Computed c) throws IOException {
+        List<Envelope> frames = report.view != null ? List.of(report.view) : MapImage.candidateFrames(report.project, c.scenario(), c.result());
+        if (frames.size() > MAX_MAPS) frames = List.of(union(frames)); // scattered over the country: one map of all
+        for (int i = 0; i < frames.size(); i++) map(c, frames.get(i), i + 1, frames.size());
+    }
+
+    private static final int MAX_MAPS = 6;
+
+    private static Envelope union(List<Envelope> es) {
+        Envelope u = new Envelope();
+        for (Envelope e : es) u.expandToInclude(e);
+        return u;
+    }
+
+    private void map(Report.Computed c, Envelope frame, int number, int of) throws IOException {
         float w = PAGE.getWidth() - 2 * MARGIN, h = 390;
-        if (y - h - 20 < MARGIN) newPage();
+        if (y - h - 36 < MARGIN) newPage();
         y -= 16;
-        text(bold, 12, MARGIN, report.t("report.map") + " — " + c.scenario().name());
-        // Rendered at twice the page resolution, so the printed map stays sharp.
-        var img = MapImage.render(report.project, c.scenario(), (int) (w * 2), (int) (h * 2), report.locale);
+        String where = report.view != null ? report.t("report.map.view") : places(c, frame);
+        text(bold, 12, MARGIN, report.t("report.map") + (of > 1 ? " " + number + "/" + of : "") + " — " + c.scenario().name()
+                + (where.isEmpty() ? "" : " — " + where));
+        long scale = MapImage.niceScale(Math.max(frame.getWidth() / (w * METRES_PER_PT), frame.getHeight() / (h * METRES_PER_PT)));
+        Viewport v = new Viewport(frame.centre().x, frame.centre().y, scale * METRES_PER_PT / PX_PER_PT, w * PX_PER_PT, h * PX_PER_PT);
+        var img = MapImage.render(report.project, c.scenario(), c.result(), v, scale, true, report.locale);
         PDImageXObject x = LosslessFactory.createFromImage(doc, img);
         y -= h + 6;
         cs.drawImage(x, MARGIN, y, w, h);
+        y -= 11;
+        // The scale also as text, so it can be read and searched: "schaal 1:250.000".
+        text(regular, 9, MARGIN, String.format(report.locale, report.t("report.map.caption"), scale));
     }
 
+    /** The clusters of the candidates shown in a frame, for its heading. */
+    private static String places(Report.Computed c, Envelope frame) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (var cand : c.scenario().candidates()) {
+            if (frame.intersects(cand.footprint().getEnvelopeInternal()) && !cand.parentCluster().isBlank()) names.add(cand.parentCluster());
+        }
+        return String.join(", ", names);
+    }
+
+    /** The scenario's workshop notes, numbered as on its map. */
+    private void notes(Report.Computed c) throws IOException {
+        List<List<String>> rows = report.annotationRows(c);
+        if (rows.isEmpty()) return;
+        heading(report.t("report.notes") + " — " + c.scenario().name());
+        table(List.of(report.t("report.col.number"), report.t("report.col.note")), rows, null, 9);
+    }
+
+    /** Bars per cluster for 2030 and 2050 around a zero line, with a value axis (ha) and grid lines. */
     private void chart() throws IOException {
         List<ClusterBalance> bs = report.scenarios.get(0).result().clusters();
-        float h = 170, w = PAGE.getWidth() - 2 * MARGIN;
+        float h = 170, axisW = 46, w = PAGE.getWidth() - 2 * MARGIN - axisW;
         if (y - h - 40 < MARGIN) newPage();
         heading(report.t("ind.chart.title") + " — " + report.scenarios.get(0).scenario().name());
         double max = 1;
         for (ClusterBalance b : bs) max = Math.max(max, Math.max(Math.abs(b.balance2030Ha()), Math.abs(b.balance2050Ha())));
-        float zero = y - h / 2, scale = (float) ((h / 2 - 12) / max), slot = w / Math.max(1, bs.size());
-        cs.setStrokingColor(Color.GRAY);
-        cs.moveTo(MARGIN, zero);
-        cs.lineTo(MARGIN + w, zero);
+        // Round steps (…, 100, 200, 250, 500, …) so there are two or three values each side of zero.
+        long step = MapImage.niceScale(max / 3);
+        double top = Math.ceil(max / step) * step;
+        float zero = y - 14 - (h - 14) / 2, scale = (float) (((h - 14) / 2 - 4) / top), slot = w / Math.max(1, bs.size());
+        float left = MARGIN + axisW;
+        for (long v = -Math.round(top); v <= top; v += step) {
+            float gy = zero + v * scale;
+            cs.setStrokingColor(v == 0 ? Color.DARK_GRAY : new Color(0xDD, 0xDD, 0xDD));
+            cs.setLineWidth(v == 0 ? 1 : 0.5f);
+            cs.moveTo(left, gy);
+            cs.lineTo(left + w, gy);
+            cs.stroke();
+            String label = report.num(v, 0);
+            cs.setNonStrokingColor(Color.BLACK);
+            text(regular, 7, left - 4 - regular.getStringWidth(safe(label)) / 1000 * 7, gy - 2.5f, label);
+        }
+        cs.setStrokingColor(Color.DARK_GRAY);
+        cs.moveTo(left, zero - (float) top * scale);
+        cs.lineTo(left, zero + (float) top * scale);
         cs.stroke();
         for (int i = 0; i < bs.size(); i++) {
             ClusterBalance b = bs.get(i);
-            float x0 = MARGIN + i * slot + slot * 0.2f, bw = slot * 0.25f;
+            float x0 = left + i * slot + slot * 0.2f, bw = slot * 0.25f;
             bar(x0, zero, bw, (float) b.balance2030Ha() * scale, new Color(0xE6, 0x51, 0x00));
             bar(x0 + bw + 2, zero, bw, (float) b.balance2050Ha() * scale, new Color(0xFB, 0xA0, 0x2A));
             cs.setNonStrokingColor(Color.BLACK);
-            text(regular, 7, x0, zero - h / 2 - 2, fit(b.cluster(), regular, 7, slot - 4));
+            text(regular, 7, left + i * slot + 2, zero - (float) top * scale - 10, fit(b.cluster(), regular, 7, slot - 4));
         }
         bar(MARGIN, y - 10, 10, 8, new Color(0xE6, 0x51, 0x00));
         bar(MARGIN + 50, y - 10, 10, 8, new Color(0xFB, 0xA0, 0x2A));
@@ -149,72 +214,107 @@ public final class PdfReport {
         cs.fill();
     }
 
-    private void table(List<String> header, List<List<String>> rows, float size) throws IOException {
+    /**
+     * A table whose headers and cells wrap inside their columns, never cut: each column is at least
+     * as wide as its longest word and wants its values on one line (headers wrap first); when the
+     * values do not fit they wrap too, and when even the longest words do not fit the font gets smaller.
+     *
+     * @param verdicts per cell whether it is a better or worse difference (green / red), or null
+     */
+    private void table(List<String> header, List<List<String>> rows, List<List<Report.Verdict>> verdicts, float size)
+            throws IOException {
         float w = PAGE.getWidth() - 2 * MARGIN;
-        float[] widths = new float[header.size()];
-        float total = 0;
-        for (int i = 0; i < header.size(); i++) {
-            // A column is as wide as its longest value or the longest word of its header (headers wrap).
-            float longest = 0;
-            for (String word : safe(header.get(i)).split(" ")) longest = Math.max(longest, bold.getStringWidth(word) / 1000 * size);
-            for (List<String> r : rows) longest = Math.max(longest, regular.getStringWidth(safe(r.get(i))) / 1000 * size);
-            widths[i] = Math.min(longest, 220) + 6;
-            total += widths[i];
+        int n = header.size();
+        float[] widths = new float[n];
+        for (; ; size -= 0.5f) {
+            float[] least = new float[n], want = new float[n];
+            float sumLeast = 0, sumWant = 0;
+            for (int i = 0; i < n; i++) {
+                // Headers wrap first: a column wants room for its values on one line, its header's longest word.
+                least[i] = longestWord(bold, header.get(i), size);
+                want[i] = least[i];
+                for (List<String> r : rows) {
+                    least[i] = Math.max(least[i], longestWord(regular, r.get(i), size));
+                    want[i] = Math.max(want[i], Math.min(regular.getStringWidth(safe(r.get(i))) / 1000 * size, 260));
+                }
+                least[i] += 6;
+                want[i] = Math.max(want[i] + 6, least[i]);
+                sumLeast += least[i];
+                sumWant += want[i];
+            }
+            if (sumLeast > w && size > 5) continue;
+            for (int i = 0; i < n; i++) {
+                widths[i] = sumWant <= w ? want[i] * w / sumWant
+                        : least[i] + (want[i] - least[i]) * (w - sumLeast) / Math.max(1e-3f, sumWant - sumLeast);
+            }
+            break;
         }
-        for (int i = 0; i < widths.length; i++) widths[i] *= w / total;
-        float line = size + 4;
-        headerRow(header, widths, size, line);
-        for (List<String> r : rows) {
-            if (y - line < MARGIN) {
+        float line = size + 3;
+        List<List<String>> head = wrapRow(header, widths, bold, size);
+        row(head, widths, bold, size, line, null, true);
+        for (int r = 0; r < rows.size(); r++) {
+            List<List<String>> cells = wrapRow(rows.get(r), widths, regular, size);
+            int lines = cells.stream().mapToInt(List::size).max().orElse(1);
+            if (y - lines * line - 3 < MARGIN) {
                 newPage();
-                headerRow(header, widths, size, line);
+                row(head, widths, bold, size, line, null, true);
             }
-            y -= line;
-            float x = MARGIN;
-            cs.setNonStrokingColor(Color.BLACK);
-            for (int i = 0; i < r.size(); i++) {
-                text(regular, size, x + 2, y, fit(r.get(i), regular, size, widths[i] - 4));
-                x += widths[i];
-            }
+            row(cells, widths, regular, size, line, verdicts == null ? null : verdicts.get(r), false);
         }
         y -= 8;
     }
 
-    /** The header, each cell's words wrapped to its column (up to three lines). */
-    private void headerRow(List<String> cells, float[] widths, float size, float line) throws IOException {
-        List<List<String>> wrapped = new ArrayList<>();
-        int lines = 1;
-        for (int i = 0; i < cells.size(); i++) {
-            List<String> ls = new ArrayList<>();
-            String cur = "";
-            for (String word : safe(cells.get(i)).split(" ")) {
-                String next = cur.isEmpty() ? word : cur + " " + word;
-                if (!cur.isEmpty() && bold.getStringWidth(next) / 1000 * size > widths[i] - 4) {
-                    ls.add(cur);
-                    cur = word;
-                } else {
-                    cur = next;
-                }
-            }
-            ls.add(cur);
-            while (ls.size() > 3) ls.set(2, ls.get(2) + " " + ls.remove(3));
-            wrapped.add(ls);
-            lines = Math.max(lines, ls.size());
+    private static final Color BETTER = new Color(0x1B, 0x5E, 0x20), WORSE = new Color(0xB7, 0x1C, 0x1C);
+
+    private void row(List<List<String>> cells, float[] widths, PDType1Font font, float size, float line,
+                     List<Report.Verdict> verdicts, boolean shaded) throws IOException {
+        int lines = cells.stream().mapToInt(List::size).max().orElse(1);
+        float h = lines * line + 3;
+        if (shaded) {
+            if (y - h < MARGIN) newPage();
+            cs.setNonStrokingColor(new Color(0xE3, 0xE8, 0xEF));
+            cs.addRect(MARGIN, y - h, PAGE.getWidth() - 2 * MARGIN, h);
+            cs.fill();
         }
-        float h = lines * line;
-        if (y - h < MARGIN) newPage();
-        cs.setNonStrokingColor(new Color(0xE3, 0xE8, 0xEF));
-        cs.addRect(MARGIN, y - h - 3, PAGE.getWidth() - 2 * MARGIN, h);
-        cs.fill();
-        cs.setNonStrokingColor(Color.BLACK);
         float x = MARGIN;
         for (int i = 0; i < cells.size(); i++) {
-            for (int k = 0; k < wrapped.get(i).size(); k++) {
-                text(bold, size, x + 2, y - (k + 1) * line, fit(wrapped.get(i).get(k), bold, size, widths[i] - 4));
-            }
+            Report.Verdict v = verdicts == null ? null : verdicts.get(i);
+            cs.setNonStrokingColor(v == Report.Verdict.BETTER ? BETTER : v == Report.Verdict.WORSE ? WORSE : Color.BLACK);
+            PDType1Font f = v == Report.Verdict.BETTER || v == Report.Verdict.WORSE ? bold : font;
+            for (int k = 0; k < cells.get(i).size(); k++) text(f, size, x + 2, y - (k + 1) * line, cells.get(i).get(k));
             x += widths[i];
         }
+        cs.setNonStrokingColor(Color.BLACK);
         y -= h;
+    }
+
+    private static float longestWord(PDType1Font font, String s, float size) throws IOException {
+        float longest = 0;
+        for (String word : safe(s).split(" ")) longest = Math.max(longest, font.getStringWidth(word) / 1000 * size);
+        return longest;
+    }
+
+    private static List<List<String>> wrapRow(List<String> cells, float[] widths, PDType1Font font, float size) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) out.add(wrap(cells.get(i), font, size, widths[i] - 4));
+        return out;
+    }
+
+    /** Words to lines no wider than {@code width}; a word longer than that stands on its own line. */
+    static List<String> wrap(String s, PDType1Font font, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        String cur = "";
+        for (String word : safe(s).split(" ")) {
+            String next = cur.isEmpty() ? word : cur + " " + word;
+            if (!cur.isEmpty() && font.getStringWidth(next) / 1000 * size > width) {
+                lines.add(cur);
+                cur = word;
+            } else {
+                cur = next;
+            }
+        }
+        lines.add(cur);
+        return lines;
     }
 
     private void heading(String s) throws IOException {

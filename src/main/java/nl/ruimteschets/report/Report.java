@@ -15,8 +15,10 @@ import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ClusterBalance;
 import nl.ruimteschets.analysis.ScenarioEngine;
 import nl.ruimteschets.analysis.ScenarioResult;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * The figures of one or more scenarios as report rows: one row per candidate and one per cluster,
@@ -32,13 +34,21 @@ public final class Report {
     final List<Computed> scenarios;
     final Locale locale;
     final ResourceBundle text;
+    /** The part of the map the planner had on screen, or null: then the maps show the candidates. */
+    final Envelope view;
 
-    private Report(Project project, String projectName, List<Computed> scenarios, Locale locale) {
+    private Report(Project project, String projectName, List<Computed> scenarios, Locale locale, Envelope view) {
         this.project = project;
         this.projectName = projectName;
         this.scenarios = List.copyOf(scenarios);
         this.locale = locale;
         this.text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
+        this.view = view == null ? null : new Envelope(view);
+    }
+
+    /** The same report with its maps showing {@code planView} (the view the planner had when reporting from the app). */
+    public Report withView(Envelope planView) {
+        return new Report(project, projectName, scenarios, locale, planView);
     }
 
     /** Computes every named scenario with the engine (on this thread) and gathers them. */
@@ -52,7 +62,7 @@ public final class Report {
                     List.copyOf(p.clusters().values())), v++);
             out.add(new Computed(s, r));
         }
-        return new Report(p, projectName, out, locale);
+        return new Report(p, projectName, out, locale, null);
     }
 
     public List<Computed> scenarios() { return scenarios; }
@@ -95,12 +105,18 @@ public final class Report {
         return rows;
     }
 
-    /** The indicators compared between scenarios: label key, unit, decimals. */
+    /**
+     * The indicators compared between scenarios: label key, unit, decimals, and which way is better
+     * (+1: more is better, as net hectares and the balance; -1: less is better, as noise, risk and nitrogen).
+     */
     private static final String[][] COMPARED = {
-        {"report.col.netHa", "ha", "1"}, {"ind.noise.growth", "ha", "1"}, {"report.col.sensitive", "", "0"},
-        {"report.col.prConflicts", "", "0"}, {"report.col.weigh", "", "0"}, {"report.col.molN", "mol N/jr", "1"},
-        {"ind.nitrogen.hexagons", "", "0"}, {"ind.nitrogen.overlap", "ha", "2"},
-        {"report.col.balanceNl2030", "ha", "1"}, {"report.col.balanceNl2050", "ha", "1"}};
+        {"report.col.netHa", "ha", "1", "+1"}, {"ind.noise.growth", "ha", "1", "-1"}, {"report.col.sensitive", "", "0", "-1"},
+        {"report.col.prConflicts", "", "0", "-1"}, {"report.col.weigh", "", "0", "-1"}, {"report.col.molN", "mol N/jr", "1", "-1"},
+        {"ind.nitrogen.hexagons", "", "0", "-1"}, {"ind.nitrogen.overlap", "ha", "2", "-1"},
+        {"report.col.balanceNl2030", "ha", "1", "+1"}, {"report.col.balanceNl2050", "ha", "1", "+1"}};
+
+    /** Whether a difference against the first scenario is an improvement, for colouring it. */
+    public enum Verdict { BETTER, WORSE, SAME }
 
     /** Indicator, then per scenario its value and (from the second on) the difference with the first. */
     public List<String> comparisonHeader() {
@@ -121,14 +137,48 @@ public final class Report {
         List<List<String>> rows = new ArrayList<>();
         for (int k = 0; k < COMPARED.length; k++) {
             int d = Integer.parseInt(COMPARED[k][2]);
-            String unit = COMPARED[k][1].isEmpty() ? "" : " (" + COMPARED[k][1] + ")";
-            List<String> row = new ArrayList<>(List.of(t(COMPARED[k][0]) + unit));
+            List<String> row = new ArrayList<>(List.of(withUnit(t(COMPARED[k][0]), COMPARED[k][1])));
             for (int i = 0; i < totals.size(); i++) {
                 row.add(num(totals.get(i)[k], d));
                 if (i > 0) row.add(signed(totals.get(i)[k] - totals.get(0)[k], d));
             }
             rows.add(row);
         }
+        return rows;
+    }
+
+    /**
+     * Cells of the same shape as {@link #comparisonRows()}: for each Δ cell whether it is better or
+     * worse than the first scenario (by the indicator's direction, at the shown decimals), null elsewhere.
+     */
+    public List<List<Verdict>> comparisonVerdicts() {
+        List<double[]> totals = scenarios.stream().map(Report::totals).toList();
+        List<List<Verdict>> out = new ArrayList<>();
+        for (int k = 0; k < COMPARED.length; k++) {
+            int d = Integer.parseInt(COMPARED[k][2]), better = Integer.parseInt(COMPARED[k][3].replace("+", ""));
+            List<Verdict> row = new ArrayList<>();
+            row.add(null);
+            for (int i = 0; i < totals.size(); i++) {
+                row.add(null);
+                if (i == 0) continue;
+                // Rounded as shown: a Δ that reads 0,0 is no change.
+                double delta = Math.round((totals.get(i)[k] - totals.get(0)[k]) * Math.pow(10, d));
+                row.add(delta == 0 ? Verdict.SAME : Math.signum(delta) == better ? Verdict.BETTER : Verdict.WORSE);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** "Netto uitgeefbaar (ha)": the unit once, also when the label already names it. */
+    private static String withUnit(String label, String unit) {
+        return unit.isEmpty() || label.endsWith("(" + unit + ")") ? label : label + " (" + unit + ")";
+    }
+
+    /** The workshop notes of a scenario as report rows: number and text. */
+    List<List<String>> annotationRows(Computed c) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Annotation a : c.scenario().annotations()) rows.add(List.of(Integer.toString(a.number()), a.text()));
         return rows;
     }
 

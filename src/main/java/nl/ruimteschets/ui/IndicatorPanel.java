@@ -15,11 +15,15 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ClusterBalance;
+import nl.ruimteschets.analysis.HectareBalanceModel;
+import nl.ruimteschets.analysis.IndicatorStates;
+import nl.ruimteschets.analysis.IndicatorStates.State;
 import nl.ruimteschets.analysis.NitrogenIndicators;
 import nl.ruimteschets.analysis.NoiseIndicators;
 import nl.ruimteschets.analysis.SafetyIndicators;
@@ -28,11 +32,11 @@ import nl.ruimteschets.analysis.ScenarioResult;
 /**
  * The right-hand panel: every indicator of the selected candidate (noise, external safety, nitrogen,
  * net hectares) with units and a state (green / attention / conflict), the hectare balance of each
- * cluster, and a bar chart of the balance for 2030 and 2050. Hovering a figure shows the method and
- * its assumptions. FX thread only.
+ * cluster, and a bar chart of the balance for 2030 and 2050. Hovering a figure shows the method, its
+ * assumptions and the thresholds of its state; the states themselves come from {@link IndicatorStates}.
+ * FX thread only.
  */
 final class IndicatorPanel extends ScrollPane {
-    enum State { OK, ATTENTION, CONFLICT }
 
     private final ResourceBundle text;
     private final Locale locale;
@@ -55,7 +59,7 @@ final class IndicatorPanel extends ScrollPane {
         chart.setPrefHeight(280);
         chart.setMinHeight(260);
         chart.setTitle(text.getString("ind.chart.title"));
-        yAxis.setLabel("ha");
+        yAxis.setLabel(text.getString("unit.ha"));
         xAxis.setTickLabelRotation(-35);
         Label cand = header(text.getString("ind.candidate"));
         Label clusters = header(text.getString("ind.clusters"));
@@ -94,47 +98,48 @@ final class IndicatorPanel extends ScrollPane {
         int row = 0;
         row = section(g, row, text.getString("ind.area"));
         row = line(g, row, "ind.grossHa", ha(r.candidate().grossAreaHa()), State.OK, "method.area");
-        row = line(g, row, "ind.netHa", ha(r.netHa()), r.netHa() < r.candidate().grossAreaHa() * 0.5 ? State.ATTENTION : State.OK,
-                "method.netHa");
+        row = line(g, row, "ind.netHa", ha(r.netHa()), IndicatorStates.netArea(r.netHa(), r.candidate().grossAreaHa()),
+                "method.netHa", "threshold.netHa");
         NoiseIndicators n = r.noise();
         if (n != null) {
             row = section(g, row, text.getString("ind.noise"));
-            State growth = n.zoneGrowthHa() > 0.005 ? State.ATTENTION : State.OK;
             row = line(g, row, "ind.noise.contour", ha(n.governingHa()), State.OK, "method.noise");
-            row = line(g, row, "ind.noise.growth", ha(n.zoneGrowthHa()), growth, "method.noise");
+            row = line(g, row, "ind.noise.growth", ha(n.zoneGrowthHa()), IndicatorStates.areaAttention(n.zoneGrowthHa()),
+                    "method.noise", "threshold.noise.growth");
             row = line(g, row, "ind.noise.sensitive", count(n.sensitiveCount()) + " (" + ha(n.sensitiveHa()) + ")",
-                    n.sensitiveCount() > 0 ? State.CONFLICT : State.OK, "method.noise");
+                    IndicatorStates.count(n.sensitiveCount(), State.CONFLICT), "method.noise", "threshold.noise.sensitive");
             row = line(g, row, "ind.noise.outside", ha(n.footprintOutsideZoneHa()),
-                    n.footprintOutsideZoneHa() > 0.005 ? State.ATTENTION : State.OK, "method.noise");
+                    IndicatorStates.areaAttention(n.footprintOutsideZoneHa()), "method.noise", "threshold.noise.outside");
         }
         SafetyIndicators s = r.safety();
         if (s != null) {
             row = section(g, row, text.getString("ind.safety"));
             row = line(g, row, "ind.safety.limit", count(s.limitConflicts().size()),
-                    s.limitConflicts().isEmpty() ? State.OK : State.CONFLICT, "method.safety");
-            row = line(g, row, "ind.safety.weigh", count(s.weighCount()), s.weighCount() > 0 ? State.ATTENTION : State.OK,
-                    "method.safety");
+                    IndicatorStates.count(s.limitConflicts().size(), State.CONFLICT), "method.safety", "threshold.safety.limit");
+            row = line(g, row, "ind.safety.weigh", count(s.weighCount()), IndicatorStates.count(s.weighCount(), State.ATTENTION),
+                    "method.safety", "threshold.safety.weigh");
             row = line(g, row, "ind.safety.areas", count(s.brandCount()) + " / " + count(s.explosieCount()) + " / "
-                    + count(s.gifwolkCount()), s.gifwolkCount() + s.explosieCount() + s.brandCount() > 0 ? State.ATTENTION : State.OK,
-                    "method.safety");
+                    + count(s.gifwolkCount()), IndicatorStates.count(s.gifwolkCount() + s.explosieCount() + s.brandCount(),
+                    State.ATTENTION), "method.safety", "threshold.safety.areas");
             row = line(g, row, "ind.safety.outside", ha(s.outsideVeiligheidscontourHa()),
-                    s.outsideVeiligheidscontourHa() > 0.005 ? State.ATTENTION : State.OK, "method.safety");
+                    IndicatorStates.areaAttention(s.outsideVeiligheidscontourHa()), "method.safety", "threshold.safety.outside");
         }
         NitrogenIndicators ni = r.nitrogen();
         if (ni != null) {
             row = section(g, row, text.getString("ind.nitrogen"));
-            row = line(g, row, "ind.nitrogen.max", number(ni.maxDepositionMolHaYr(), 3) + " mol/ha/jr",
-                    ni.hexagonsAboveCut() > 0 ? State.ATTENTION : State.OK, "method.nitrogen");
-            row = line(g, row, "ind.nitrogen.total", number(ni.totalDepositionMolYr(), 1) + " mol N/jr",
-                    ni.hexagonsAboveCut() > 0 ? State.ATTENTION : State.OK, "method.nitrogen");
+            State deposition = IndicatorStates.nitrogenDeposition(ni);
+            row = line(g, row, "ind.nitrogen.max", number(ni.maxDepositionMolHaYr(), 2) + " " + text.getString("unit.molHaYr"),
+                    deposition, "method.nitrogen", "threshold.nitrogen");
+            row = line(g, row, "ind.nitrogen.total", number(ni.totalDepositionMolYr(), 1) + " " + text.getString("unit.molYr"),
+                    deposition, "method.nitrogen", "threshold.nitrogen");
             row = line(g, row, "ind.nitrogen.hexagons", count(ni.hexagonsAboveCut()) + " (" + ha(ni.haAboveCut()) + ")",
-                    ni.hexagonsAboveCut() > 0 ? State.ATTENTION : State.OK, "method.nitrogen");
+                    deposition, "method.nitrogen", "threshold.nitrogen");
             if (ni.kdwExceededHexagons() != null) {
-                row = line(g, row, "ind.nitrogen.kdw", count(ni.kdwExceededHexagons()),
-                        ni.kdwExceededHexagons() > 0 ? State.CONFLICT : State.OK, "method.nitrogen");
+                row = line(g, row, "ind.nitrogen.kdw", count(ni.kdwExceededHexagons()), IndicatorStates.nitrogenKdw(ni),
+                        "method.nitrogen", "threshold.nitrogen");
             }
-            row = line(g, row, "ind.nitrogen.overlap", ha(ni.overlapHa()), ni.hardConflict() ? State.CONFLICT : State.OK,
-                    "method.nitrogen");
+            row = line(g, row, "ind.nitrogen.overlap", ha(ni.overlapHa()), IndicatorStates.nitrogenOverlap(ni),
+                    "method.nitrogen", "threshold.nitrogen.overlap");
             Label label = new Label(locale.getLanguage().equals("en") ? ni.labelEn() : ni.label());
             label.setStyle("-fx-font-style: italic; -fx-text-fill: #555;");
             label.setWrapText(true);
@@ -158,32 +163,54 @@ final class IndicatorPanel extends ScrollPane {
         s2030.setName("2030");
         s2050.setName("2050");
         for (ClusterBalance b : balances) {
-            State st = state(b.balance2030Ha(), b.coverage2030());
-            g.add(dot(st), 0, row);
-            Label name = new Label(b.cluster());
-            name.setWrapText(true);
-            name.setMaxWidth(150);
-            Tooltip.install(name, tip(String.format(text.getString("ind.balance.tip"), ha(b.demand2030Ha()), ha(b.demand2050Ha()),
-                    ha(b.existingSupplyHa()), ha(b.candidateNetHa())) + "\n\n" + text.getString("method.balance")));
+            // The worse of 2030 and 2050: a cluster short in 2050 is not green because 2030 is covered.
+            State st = IndicatorStates.cluster(b);
+            Circle d = dot(st);
+            d.setId("clusterState-" + b.cluster().replace(' ', '_'));
+            g.add(d, 0, row);
+            Label name = new Label(clusterName(b));
+            name.setMinWidth(Region.USE_PREF_SIZE); // a cluster name is never broken mid-word
+            Tooltip balanceTip = tip(String.format(text.getString("ind.balance.tip"), ha(b.demand2030Ha()), ha(b.demand2050Ha()),
+                    ha(b.existingSupplyHa()), ha(b.candidateNetHa())) + "\n" + coverage("2030", b.coverage2030()) + "\n"
+                    + coverage("2050", b.coverage2050()) + "\n\n" + text.getString("method.balance") + "\n\n" + threshold("threshold.balance"));
+            Tooltip.install(name, balanceTip);
             g.add(name, 1, row);
-            // Whole hectares keep both years readable in a laptop-width panel; the tooltip has decimals.
-            Label v30 = new Label(signed(b.balance2030Ha()) + pct(b.coverage2030()));
-            Label v50 = new Label(signed(b.balance2050Ha()) + pct(b.coverage2050()));
-            Tooltip.install(v30, tip(signedHa(b.balance2030Ha())));
-            Tooltip.install(v50, tip(signedHa(b.balance2050Ha())));
+            // Whole hectares keep both years readable in a laptop-width panel; the tooltip has the coverage.
+            Label v30 = new Label(signed(b.balance2030Ha()));
+            Label v50 = new Label(signed(b.balance2050Ha()));
+            Tooltip.install(v30, balanceTip);
+            Tooltip.install(v50, balanceTip);
             v30.setId("balance2030-" + b.cluster().replace(' ', '_'));
+            v50.setId("balance2050-" + b.cluster().replace(' ', '_'));
+            for (Label v : new Label[] {v30, v50}) {
+                v.setMinWidth(Region.USE_PREF_SIZE);
+                v.setMaxWidth(Double.MAX_VALUE);
+                v.setAlignment(Pos.CENTER_RIGHT);
+            }
             g.add(v30, 2, row);
             g.add(v50, 3, row++);
-            s2030.getData().add(new XYChart.Data<>(b.cluster(), b.balance2030Ha()));
-            s2050.getData().add(new XYChart.Data<>(b.cluster(), b.balance2050Ha()));
+            s2030.getData().add(new XYChart.Data<>(clusterName(b), b.balance2030Ha()));
+            s2050.getData().add(new XYChart.Data<>(clusterName(b), b.balance2050Ha()));
         }
         clusterBox.getChildren().add(g);
         chart.getData().setAll(List.of(s2030, s2050));
     }
 
-    private static State state(double balance, double coverage) {
-        if (balance >= 0) return State.OK;
-        return coverage >= 0.8 ? State.ATTENTION : State.CONFLICT;
+    /** The cluster's name; the national total in the user's language. */
+    private String clusterName(ClusterBalance b) {
+        return b.cluster().equals(HectareBalanceModel.NATIONAL) ? text.getString("ind.national") : b.cluster();
+    }
+
+    /** "2030: aanbod dekt 87 % van de vraag" (no line when there is no demand). */
+    private String coverage(String year, double share) {
+        return Double.isNaN(share) ? "" : String.format(text.getString("ind.balance.coverage"), year, number(share * 100, 0));
+    }
+
+    /** A threshold text with the engine's figures filled in. */
+    private String threshold(String key) {
+        return String.format(text.getString(key), number(IndicatorStates.NITROGEN_CUT_MOL_HA_YR, 3),
+                number(IndicatorStates.COVERAGE_ATTENTION * 100, 0), number(IndicatorStates.NET_SHARE_ATTENTION * 100, 0),
+                number(IndicatorStates.AREA_EPSILON_HA, 3));
     }
 
     private static GridPane grid() {
@@ -201,6 +228,11 @@ final class IndicatorPanel extends ScrollPane {
     }
 
     private int line(GridPane g, int row, String key, String value, State state, String methodKey) {
+        return line(g, row, key, value, state, methodKey, null);
+    }
+
+    /** One figure with its state; the hover text gives the method and, when given, the thresholds. */
+    private int line(GridPane g, int row, String key, String value, State state, String methodKey, String thresholdKey) {
         Circle d = dot(state);
         Label name = new Label(text.getString(key));
         name.setWrapText(true);
@@ -209,9 +241,9 @@ final class IndicatorPanel extends ScrollPane {
         v.setId(key.replace('.', '-'));
         v.setAlignment(Pos.CENTER_RIGHT);
         GridPane.setHgrow(v, Priority.ALWAYS);
-        Tooltip t = tip(text.getString(methodKey));
+        Tooltip t = tip(text.getString(methodKey) + (thresholdKey == null ? "" : "\n\n" + threshold(thresholdKey)));
+        v.setTooltip(t);
         Tooltip.install(name, t);
-        Tooltip.install(v, t);
         g.add(d, 0, row);
         g.add(name, 1, row);
         g.add(v, 2, row);
@@ -241,13 +273,12 @@ final class IndicatorPanel extends ScrollPane {
 
     private String ha(double v) { return number(v, 2) + " ha"; }
 
-    private String signedHa(double v) { return (v > 0 ? "+" : "") + ha(v); }
 
-    private String pct(double share) {
-        return Double.isNaN(share) ? "" : " (" + number(share * 100, 0) + "%)";
+    /** A balance as a planner reads it: "+1.250 ha", "−308 ha" (a real minus sign). */
+    private String signed(double ha) {
+        long rounded = Math.round(ha);
+        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "") + count(Math.abs(rounded)) + " ha";
     }
-
-    private String signed(double ha) { return (ha > 0 ? "+" : "") + number(ha, 0); }
 
     private String count(long n) { return NumberFormat.getIntegerInstance(locale).format(n); }
 

@@ -9,6 +9,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import nl.ruimteschets.geo.GeometryRepair;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.Rd;
 import nl.ruimteschets.model.Candidate;
@@ -282,8 +283,26 @@ final class MapTools {
         if (hover != null) pts.add(hover);
         double len = 0;
         for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distance(pts.get(i));
-        String area = pts.size() >= 3 ? editor.number(areaHa(pts), 1) + " ha" : "—";
-        editor.status(String.format(editor.text("tool.sketch.status"), pts.size(), area, formatDistance(len)));
+        Geometry shape = pts.size() >= 3 && tool != Tool.MEASURE ? sketchShape(pts) : null;
+        String area = pts.size() >= 3 ? editor.number(shape != null ? shape.getArea() / 10_000 : areaHa(pts), 1) + " ha" : "—";
+        String status = java.text.MessageFormat.format(editor.text("tool.sketch.status"), pts.size(), area, formatDistance(len));
+        // A self-crossing outline is shown and measured as it will be repaired, so 0 ha never surprises.
+        if (shape != null && repaired(pts)) status += " · " + editor.text("tool.sketch.crossing");
+        editor.status(status);
+    }
+
+    /** The polygon the sketch makes, repaired as it will be on Enter when the outline crosses itself. */
+    static Geometry sketchShape(List<Coordinate> pts) {
+        List<Coordinate> ring = new ArrayList<>(pts);
+        ring.add(new Coordinate(ring.get(0)));
+        Polygon p = Rd.FACTORY.createPolygon(ring.toArray(new Coordinate[0]));
+        return p.isValid() ? p : GeometryRepair.makeValid(p);
+    }
+
+    private static boolean repaired(List<Coordinate> pts) {
+        List<Coordinate> ring = new ArrayList<>(pts);
+        ring.add(new Coordinate(ring.get(0)));
+        return !Rd.FACTORY.createPolygon(ring.toArray(new Coordinate[0])).isValid();
     }
 
     static double areaHa(List<Coordinate> pts) {
@@ -328,11 +347,19 @@ final class MapTools {
             g.setStroke(tool == Tool.MEASURE ? Color.rgb(0, 0, 0) : Color.rgb(213, 0, 0));
             g.setLineWidth(2);
             g.setLineDashes(tool == Tool.MEASURE ? new double[] {5, 4} : null);
+            Geometry shape = null;
             if (pts.size() >= 3 && tool != Tool.MEASURE) {
-                double[] xs = pts.stream().mapToDouble(c -> v.toScreenX(c.x)).toArray();
-                double[] ys = pts.stream().mapToDouble(c -> v.toScreenY(c.y)).toArray();
+                shape = sketchShape(pts);
                 g.setFill(Color.rgb(213, 0, 0, 0.15));
-                g.fillPolygon(xs, ys, xs.length);
+                if (repaired(pts)) {
+                    // The repaired outline, as it will be accepted.
+                    g.setFill(Color.rgb(213, 0, 0, 0.25));
+                    drawGeometry(g, v, shape);
+                } else {
+                    double[] xs = pts.stream().mapToDouble(c -> v.toScreenX(c.x)).toArray();
+                    double[] ys = pts.stream().mapToDouble(c -> v.toScreenY(c.y)).toArray();
+                    g.fillPolygon(xs, ys, xs.length);
+                }
             }
             for (int i = 1; i < pts.size(); i++) {
                 g.strokeLine(v.toScreenX(pts.get(i - 1).x), v.toScreenY(pts.get(i - 1).y), v.toScreenX(pts.get(i).x), v.toScreenY(pts.get(i).y));
@@ -343,15 +370,18 @@ final class MapTools {
                 g.strokeOval(v.toScreenX(c.x) - 3.5, v.toScreenY(c.y) - 3.5, 7, 7);
             }
             if (hover != null && pts.size() >= 2) {
-                String label = pts.size() >= 3 ? editor.number(areaHa(pts), 1) + " ha" : "";
+                String label = pts.size() >= 3 ? editor.number(shape != null ? shape.getArea() / 10_000 : areaHa(pts), 1) + " ha" : "";
                 if (tool == Tool.MEASURE) {
                     double len = 0;
                     for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distance(pts.get(i));
                     label = formatDistance(len) + (pts.size() >= 3 ? "  ·  " + label : "");
                 }
-                g.setFill(Color.BLACK);
                 g.setFont(Font.font(13));
-                g.fillText(label, v.toScreenX(hover.x) + 12, v.toScreenY(hover.y) - 10);
+                double[] at = labelPosition(label, v.toScreenX(hover.x), v.toScreenY(hover.y), map.getWidth(), map.getHeight());
+                g.setFill(Color.rgb(255, 255, 255, 0.85));
+                g.fillRect(at[0] - 3, at[1] - 14, at[2] + 6, 19);
+                g.setFill(Color.BLACK);
+                g.fillText(label, at[0], at[1]);
             }
         }
         if (snapped != null && snapping) {
@@ -360,6 +390,21 @@ final class MapTools {
             g.setLineDashes((double[]) null);
             g.strokeOval(v.toScreenX(snapped.x) - 6, v.toScreenY(snapped.y) - 6, 12, 12);
         }
+    }
+
+    /**
+     * Where the cursor's label goes: right of and above the cursor, moved left or down so that it stays
+     * inside the map. Returns {x, baseline y, text width}.
+     */
+    static double[] labelPosition(String label, double cx, double cy, double mapWidth, double mapHeight) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(label);
+        t.setFont(Font.font(13));
+        double w = t.getLayoutBounds().getWidth();
+        double x = cx + 12, y = cy - 10;
+        if (x + w + 4 > mapWidth) x = cx - 12 - w;
+        x = Math.max(4, Math.min(x, mapWidth - w - 4));
+        y = Math.max(16, Math.min(y, mapHeight - 6));
+        return new double[] {x, y, w};
     }
 
     private static void drawGeometry(GraphicsContext g, Viewport v, Geometry geom) {

@@ -17,6 +17,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ClusterBalance;
+import nl.ruimteschets.analysis.HectareBalanceModel;
+import nl.ruimteschets.analysis.IndicatorStates;
 import nl.ruimteschets.analysis.ScenarioResult;
 
 /**
@@ -83,18 +85,23 @@ final class PresentationView extends BorderPane {
             tiles.getChildren().add(caption(c.candidate().name()));
             tiles.getChildren().add(tile(text.getString("ind.netHa"), ha(c.netHa()), "#4fc3f7"));
             if (c.noise() != null) tiles.getChildren().add(tile(text.getString("ind.noise.growth"), ha(c.noise().zoneGrowthHa()),
-                    c.noise().zoneGrowthHa() > 0.005 ? "#ffd600" : "#69f0ae"));
+                    colour(IndicatorStates.areaAttention(c.noise().zoneGrowthHa()))));
             if (c.safety() != null) tiles.getChildren().add(tile(text.getString("ind.safety.limit"),
-                    Integer.toString(c.safety().limitConflicts().size()), c.safety().limitConflicts().isEmpty() ? "#69f0ae" : "#ff5252"));
+                    Integer.toString(c.safety().limitConflicts().size()),
+                    colour(IndicatorStates.count(c.safety().limitConflicts().size(), IndicatorStates.State.CONFLICT))));
             if (c.nitrogen() != null) tiles.getChildren().add(tile(text.getString("ind.nitrogen.max"),
-                    number(c.nitrogen().maxDepositionMolHaYr(), 2) + " mol/ha/jr", c.nitrogen().hexagonsAboveCut() > 0 ? "#ffd600" : "#69f0ae"));
+                    number(c.nitrogen().maxDepositionMolHaYr(), 2) + " " + text.getString("unit.molHaYr"),
+                    colour(IndicatorStates.nitrogen(c.nitrogen()))));
         }
         List<ClusterBalance> bs = result.clusters();
         if (!bs.isEmpty()) {
             ClusterBalance nl = bs.get(bs.size() - 1);
-            tiles.getChildren().add(caption(text.getString("present.balance") + " — " + nl.cluster()));
-            tiles.getChildren().add(tile("2030", signedHa(nl.balance2030Ha()), nl.balance2030Ha() >= 0 ? "#69f0ae" : "#ff5252"));
-            tiles.getChildren().add(tile("2050", signedHa(nl.balance2050Ha()), nl.balance2050Ha() >= 0 ? "#69f0ae" : "#ff5252"));
+            tiles.getChildren().add(caption(text.getString("present.balance") + " — "
+                    + (nl.cluster().equals(HectareBalanceModel.NATIONAL) ? text.getString("ind.national") : nl.cluster())));
+            tiles.getChildren().add(tile("2030", signedHa(nl.balance2030Ha()),
+                    colour(IndicatorStates.balance(nl.balance2030Ha(), nl.coverage2030()))));
+            tiles.getChildren().add(tile("2050", signedHa(nl.balance2050Ha()),
+                    colour(IndicatorStates.balance(nl.balance2050Ha(), nl.coverage2050()))));
         }
         Label note = new Label(text.getString("report.footer"));
         note.setWrapText(true);
@@ -121,6 +128,15 @@ final class PresentationView extends BorderPane {
         box.setStyle("-fx-background-color: #1d252c; -fx-background-radius: 10; -fx-border-color: " + colour
                 + "; -fx-border-width: 0 0 0 6; -fx-border-radius: 10;");
         return box;
+    }
+
+    /** Projector colours of the states: green, yellow, red. */
+    private static String colour(IndicatorStates.State s) {
+        return switch (s) {
+            case OK -> "#69f0ae";
+            case ATTENTION -> "#ffd600";
+            case CONFLICT -> "#ff5252";
+        };
     }
 
     private String ha(double v) { return number(v, 1) + " ha"; }

@@ -62,4 +62,41 @@ class MessageBundlesTest {
         for (String k : keys) if (!all.toString().contains("\"" + k + "\"")) unused.add(k);
         assertTrue(unused.isEmpty(), "keys never used in code: " + unused);
     }
+
+    /** A key the UI code asks for must exist (else the window throws MissingResourceException when it gets there). */
+    @org.junit.jupiter.api.Test
+    void everyUiKeyTheCodeAsksForExists() throws IOException {
+        Set<String> keys = load("/nl/ruimteschets/ui.properties").stringPropertyNames();
+        Pattern use = Pattern.compile("\\b(getString|text|t)\\(\\s*\"([a-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)+)\"\\s*[,)]");
+        Set<String> missing = new TreeSet<>();
+        for (String dir : new String[] {"src/main/java/nl/ruimteschets/ui", "src/main/java/nl/ruimteschets/app"}) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
+                for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                    Matcher m = use.matcher(Files.readString(f));
+                    while (m.find()) if (!keys.contains(m.group(2))) missing.add(f.getFileName() + ": " + m.group(2));
+                }
+            }
+        }
+        assertEquals(Set.of(), missing, "ui keys used in code but missing from ui.properties");
+    }
+
+    /** Dutch and English of a key take the same placeholders, so a figure is never lost in one language. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "ui"})
+    void dutchAndEnglishTakeTheSamePlaceholders(String bundle) throws IOException {
+        Properties nl = load("/nl/ruimteschets/" + bundle + ".properties");
+        Properties en = load("/nl/ruimteschets/" + bundle + "_en.properties");
+        Pattern placeholder = Pattern.compile("\\{(\\d+)|%(\\d\\$)?[-,.\\d]*[sdf]");
+        Set<String> differ = new TreeSet<>();
+        for (String k : nl.stringPropertyNames()) {
+            if (!en.containsKey(k)) continue;
+            Set<String> a = new TreeSet<>(), b = new TreeSet<>();
+            Matcher m = placeholder.matcher(nl.getProperty(k));
+            while (m.find()) a.add(m.group(1) != null ? "{" + m.group(1) : "%");
+            m = placeholder.matcher(en.getProperty(k));
+            while (m.find()) b.add(m.group(1) != null ? "{" + m.group(1) : "%");
+            if (!a.equals(b)) differ.add(k + " " + a + " / " + b);
+        }
+        assertEquals(Set.of(), differ, "placeholders differ between Dutch and English");
+    }
 }

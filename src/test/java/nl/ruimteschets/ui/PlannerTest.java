@@ -47,6 +47,8 @@ class PlannerTest {
     @TempDir
     static Path tmp;
     private MainWindow window;
+    /** The window a language switch put in place of {@link #window}. */
+    private MainWindow switched;
     private Stage stage;
 
     @BeforeAll
@@ -58,7 +60,7 @@ class PlannerTest {
     void start(Stage stage) {
         this.stage = stage;
         window = new MainWindow(Locale.forLanguageTag("nl"));
-        MainWindow.current = window;
+        window.onLanguageSwitch(w -> switched = w);
         window.show(stage, new Session(SampleProject.build(), null));
     }
 
@@ -257,7 +259,7 @@ class PlannerTest {
         Candidate c = drawSquare(robot);
         robot.clickOn("Taal").clickOn("English");
         WaitForAsyncUtils.waitForFxEvents();
-        MainWindow english = MainWindow.current;
+        MainWindow english = switched;
         assertNotEquals(window, english);
         assertTrue(robot.lookup("Map layers").tryQuery().isPresent());
         assertTrue(robot.lookup("File").tryQuery().isPresent());

@@ -1,5 +1,8 @@
 package nl.ruimteschets.model.change;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
@@ -49,10 +52,24 @@ public final class ScenarioChanges {
         public String descriptionKey() { return "change.scenario.rename"; }
     }
 
-    /** A deep enough copy: candidates are immutable, so the list is what must not be shared. */
+    /** A deep enough copy: candidates and notes are immutable, so the lists are what must not be shared. */
     public static Scenario copy(Scenario s, String name) {
         Scenario c = new Scenario(name, s.description());
         for (Candidate cand : s.candidates()) c.add(cand);
+        for (Annotation a : s.annotations()) c.addAnnotation(a, -1);
         return c;
+    }
+
+    /**
+     * "Bewaar stand": the change that saves a copy of a scenario as it is now, under a name made from
+     * {@code pattern} (a {@link String#format} pattern taking the scenario's name and the time, e.g.
+     * "%s – stand %s" gives "Voorbeeld – stand 14:32"); " (2)", " (3)", … is added when that name exists,
+     * so a room can take several snapshots within a minute.
+     */
+    public static Add snapshot(Project p, Scenario s, String pattern, LocalTime time) {
+        String base = String.format(pattern, s.name(), time.format(DateTimeFormatter.ofPattern("HH:mm")));
+        String name = base;
+        for (int n = 2; p.scenario(name).isPresent(); n++) name = base + " (" + n + ")";
+        return new Add(copy(s, name), -1);
     }
 }

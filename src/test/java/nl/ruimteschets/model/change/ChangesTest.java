@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.time.LocalTime;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.Project;
@@ -31,11 +33,14 @@ class ChangesTest {
     static final Candidate A = cand("a", "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))");
     static final Candidate B = cand("b", "POLYGON((200 0, 300 0, 300 100, 200 100, 200 0))");
 
+    static final Annotation NOTE = new Annotation("n1", 1, "Hier een buffer?", 50, 50, 150.0, 50.0);
+
     static Project project() {
         Project p = new Project();
         Scenario s = new Scenario("Basis", "");
         s.add(A);
         s.add(B);
+        s.addAnnotation(NOTE, -1);
         p.scenarios().add(s);
         p.scenarios().add(new Scenario("Variant", ""));
         return p;
@@ -48,6 +53,7 @@ class ChangesTest {
             sb.append(s.name()).append(':');
             for (Candidate c : s.candidates()) sb.append(c.id()).append('=').append(c.name()).append('@')
                     .append(c.geometry().toText()).append(';');
+            for (Annotation a : s.annotations()) sb.append('#').append(a).append(';');
             sb.append('|');
         }
         return sb.toString();
@@ -62,6 +68,12 @@ class ChangesTest {
                 new ScenarioChanges.Add(ScenarioChanges.copy(project().scenarios().get(0), "Kopie"), -1),
                 new ScenarioChanges.Remove("Basis"),
                 new ScenarioChanges.Rename("Variant", "Variant 2"),
+                new AnnotationChanges.Add("Variant", new Annotation("n2", 1, "Ontsluiting", 10, 20), -1),
+                new AnnotationChanges.Add("Basis", new Annotation("n3", 2, "Tweede", 10, 20), 0),
+                new AnnotationChanges.Remove("Basis", "n1"),
+                new AnnotationChanges.Replace("Basis", NOTE.withText("Andere tekst").withArrow(null, null)),
+                new AnnotationChanges.Replace("Basis", NOTE.movedBy(25, -5)),
+                ScenarioChanges.snapshot(project(), project().scenarios().get(0), "%s – stand %s", LocalTime.of(14, 32)),
                 new ChangeSet("change.many", List.of(new CandidateChanges.Remove("Basis", "b"),
                         new ScenarioChanges.Rename("Basis", "Basis 2"))));
     }
@@ -121,5 +133,34 @@ class ChangesTest {
         Function<Project, Change> dup = q -> new CandidateChanges.Add("Basis", A, -1).apply(q);
         assertThrows(IllegalStateException.class, () -> dup.apply(p));
         assertEquals(before, state(p));
+    }
+
+    @Test
+    void aSnapshotIsACopyNamedWithTheTimeThatDoesNotFollowLaterEdits() {
+        Project p = project();
+        UndoHistory h = new UndoHistory(p, c -> { });
+        h.perform(ScenarioChanges.snapshot(p, p.scenarios().get(0), "%s – stand %s", LocalTime.of(14, 32)));
+        h.perform(ScenarioChanges.snapshot(p, p.scenarios().get(0), "%s – stand %s", LocalTime.of(14, 32, 40)));
+        assertEquals(List.of("Basis", "Variant", "Basis – stand 14:32", "Basis – stand 14:32 (2)"),
+                p.scenarios().stream().map(Scenario::name).toList());
+        Scenario snap = p.scenario("Basis – stand 14:32").orElseThrow();
+        assertEquals(List.of(NOTE), snap.annotations(), "the notes are part of the state");
+        h.perform(new CandidateChanges.Remove("Basis", "a"));
+        h.perform(new AnnotationChanges.Remove("Basis", "n1"));
+        assertEquals(2, snap.candidates().size(), "later edits of the scenario leave the snapshot as it was");
+        assertEquals(1, snap.annotations().size());
+        h.undo();
+        h.undo();
+        h.undo();
+        assertTrue(p.scenario("Basis – stand 14:32 (2)").isEmpty(), "a snapshot is undone like any edit");
+    }
+
+    @Test
+    void annotationsAreNumberedOnAndNeverBelowOne() {
+        Scenario s = project().scenarios().get(0);
+        assertEquals(2, s.nextAnnotationNumber());
+        assertEquals(1, new Scenario("leeg", "").nextAnnotationNumber());
+        assertThrows(IllegalArgumentException.class, () -> new Annotation("x", 0, "", 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Annotation("x", 1, "", 0, 0, 1.0, null));
     }
 }

@@ -1,0 +1,130 @@
+package nl.ruimteschets.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import nl.ruimteschets.analysis.AnalysisContext;
+import nl.ruimteschets.analysis.CandidateResult;
+import nl.ruimteschets.analysis.NitrogenModel;
+import nl.ruimteschets.analysis.RingStatistic;
+import nl.ruimteschets.analysis.ScenarioEngine;
+import nl.ruimteschets.analysis.ScenarioResult;
+import nl.ruimteschets.geo.GeometryRepair;
+import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.Layer;
+import org.locationtech.jts.geom.Polygonal;
+
+/**
+ * The window's link to the {@link ScenarioEngine}: rebuilds the analysis context when the layers
+ * change, submits the scenario as it is on screen after every change and during drags, and shows the
+ * newest result only (latest wins: an older result arriving late is dropped). All engine work runs on
+ * one background thread; results come back to the FX thread.
+ *
+ * <p>FX thread only (apart from the work it hands to its engine thread).
+ */
+final class EngineBinding {
+    private final MainWindow window;
+    private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ruimteschets-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile AnalysisContext context;
+    private ScenarioEngine engine;
+    private List<Layer> engineLayers = List.of();
+    private ScenarioResult lastResult;
+    private long submitted, delivered;
+
+    EngineBinding(MainWindow window) {
+        this.window = window;
+    }
+
+    ScenarioResult lastResult() { return lastResult; }
+
+    /** True while the engine has work in hand that has not been shown yet. */
+    boolean computing() { return delivered < submitted; }
+
+    /** A new project: its results are not yet known. */
+    void forgetResult() { lastResult = null; }
+
+    /** Rebuilds the engine when the project's layers are no longer the ones it indexed. */
+    void layersMaybeChanged() {
+        if (!engineLayers.equals(window.session().project().layers())) rebuild();
+    }
+
+    /** Indexes the project's layers in the background and then submits the scenario to the new engine. */
+    void rebuild() {
+        List<Layer> layers = List.copyOf(window.session().project().layers());
+        engineLayers = layers;
+        window.statusBar().engine("engine.indexing");
+        engineThread.execute(() -> {
+            AnalysisContext ctx = new AnalysisContext(layers);
+            Platform.runLater(() -> {
+                if (engineLayers != layers) return; // a newer rebuild is on its way
+                context = ctx;
+                engine = new ScenarioEngine(ctx, engineThread, r -> Platform.runLater(() -> delivered(ctx, r)));
+                delivered = 0; // a new engine counts its versions from 1 again
+                submitted = 0;
+                submit();
+            });
+        });
+    }
+
+    /** Hands the scenario as now on screen (with the live preview, if dragging) to the engine. */
+    void submit() {
+        if (engine == null) return;
+        Session session = window.session();
+        List<Candidate> cands = new ArrayList<>(window.map().candidates());
+        for (int i = 0; i < cands.size(); i++) {
+            Candidate c = cands.get(i);
+            if (!(c.geometry() instanceof Polygonal) || c.geometry().isValid()) continue;
+            // A drag can make a bow-tie for a moment; the engine sees its repaired form.
+            cands.set(i, c.withGeometry(GeometryRepair.makeValid(c.geometry())));
+        }
+        submitted = engine.submit(new ScenarioEngine.Snapshot(cands, session.project().profiles(),
+                List.copyOf(session.project().clusters().values())));
+        window.statusBar().engine("engine.computing");
+    }
+
+    private void delivered(AnalysisContext ctx, ScenarioResult r) {
+        if (ctx != context || r.version() < delivered) return;
+        delivered = r.version();
+        lastResult = r;
+        window.showResult();
+        window.statusBar().engine(computing() ? "engine.computing" : "engine.ready");
+    }
+
+    /** The newest result of the selected candidate, or null. */
+    CandidateResult selectedResult() {
+        String id = window.map().selectedId();
+        if (lastResult == null || id == null) return null;
+        return lastResult.candidates().stream().filter(x -> x.candidate().id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Nitrogen hexagons of the selected candidate for the map, computed off the FX thread. */
+    void updateHexagons() {
+        CandidateResult cr = selectedResult();
+        AnalysisContext ctx = context;
+        MapCanvas map = window.map();
+        if (cr == null || cr.nitrogen() == null || ctx == null || !map.overlay(MapCanvas.Overlay.NITROGEN)) {
+            map.setHexagons(List.of());
+            return;
+        }
+        long version = delivered;
+        engineThread.execute(() -> {
+            if (version != delivered) return;
+            List<double[]> hex = new ArrayList<>();
+            NitrogenModel.HexagonSink sink = (id, x, y, d) -> hex.add(new double[] {x, y, d});
+            ctx.nitrogen().evaluate(cr.candidate(), cr.nitrogen().emission(), null, RingStatistic.MEAN, sink);
+            Platform.runLater(() -> {
+                if (version != delivered) return;
+                map.setHexagons(hex);
+                window.presentation().showHexagons(hex);
+            });
+        });
+    }
+
+    void shutdown() { engineThread.shutdownNow(); }
+}

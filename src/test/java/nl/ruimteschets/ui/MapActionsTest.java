@@ -1,0 +1,95 @@
+package nl.ruimteschets.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import nl.ruimteschets.io.SampleProject;
+import nl.ruimteschets.model.Candidate;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Map actions that used to go wrong without a word: tool keys after a menu, bow-tie sketches, identify, measuring. */
+@ExtendWith(ApplicationExtension.class)
+class MapActionsTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(Locale.forLanguageTag("nl"));
+        window.show(stage, new Session(SampleProject.build(), null));
+    }
+
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.lastResult() != null && !window.computing());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D screen(double x, double y) {
+        MapCanvas m = window.map();
+        return m.localToScreen(m.viewport().toScreenX(x), m.viewport().toScreenY(y));
+    }
+
+    @Test
+    void toolKeysWorkAfterAMenuButNotWhileTyping(FxRobot robot) throws Exception {
+        settle();
+        robot.clickOn("Beeld");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.U);
+        assertEquals(MapTools.Tool.EXPANSION, window.tools().tool(), "U chooses the expansion tool after a menu was used");
+        robot.type(KeyCode.M);
+        assertEquals(MapTools.Tool.MEASURE, window.tools().tool());
+
+        Candidate first = window.session().scenario().orElseThrow().candidates().get(0);
+        robot.interact(() -> window.select(first.id()));
+        TextField name = robot.lookup("#prop-name").queryAs(TextField.class);
+        robot.clickOn(name);
+        robot.type(KeyCode.U);
+        assertEquals(MapTools.Tool.MEASURE, window.tools().tool(), "typing in a field never switches tools");
+        assertTrue(name.getText().toLowerCase(Locale.ROOT).contains("u"));
+    }
+
+    @Test
+    void aBowTieIsShownRepairedWhileDrawingAndSaysWhatWasRepaired(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> window.map().zoomTo(new Envelope(101000, 107000, 408000, 414000)));
+        robot.clickOn("#tool-EXPANSION");
+        // Two triangles of 25 ha meeting in the middle: the outline as drawn encloses 0 ha.
+        double[][] corners = {{103000, 410000}, {104000, 411000}, {104000, 410000}, {103000, 411000}};
+        robot.press(KeyCode.SHIFT); // no snapping
+        for (double[] c : corners) robot.clickOn(screen(c[0], c[1]));
+        robot.release(KeyCode.SHIFT);
+        String drawing = robot.lookup("#statusText").queryAs(Label.class).getText();
+        assertTrue(drawing.contains("50,0 ha"), "while drawing the repaired area shows: " + drawing);
+        int before = window.session().scenario().orElseThrow().candidates().size();
+        robot.type(KeyCode.ENTER);
+        settle();
+        String done = robot.lookup("#statusText").queryAs(Label.class).getText();
+        assertTrue(done.contains("getekend 0,0 ha, na herstel 50,0 ha"), "the planner is told what was repaired: " + done);
+        var cands = window.session().scenario().orElseThrow().candidates();
+        assertEquals(before + 1, cands.size());
+        assertEquals(50, cands.get(cands.size() - 1).grossAreaHa(), 0.1);
+    }
+
+    @Test
+    void theCursorLabelStaysInsideTheMap() {
+        double[] at = MapTools.labelPosition("12,35 km  ·  1.234,5 ha", 795, 5, 800, 600);
+        assertTrue(at[0] >= 0 && at[0] + at[2] <= 800, "inside on the right");
+        assertTrue(at[1] >= 13, "inside at the top");
+        at = MapTools.labelPosition("3 m", 100, 300, 800, 600);
+        assertEquals(112, at[0], 0.01, "right of the cursor when there is room");
+    }
+}
