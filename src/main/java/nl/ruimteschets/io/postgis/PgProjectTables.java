@@ -18,6 +18,7 @@ import java.util.Map;
 import nl.ruimteschets.io.ProjectStore;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.model.ActivityProfile;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.CandidateOverrides;
@@ -44,8 +45,9 @@ import org.postgresql.copy.CopyIn;
 /**
  * A project as tables in one PostgreSQL schema, the same tables as in a project GeoPackage: every layer a
  * PostGIS table (fid, geom in EPSG:28992 with a GiST index, its fields), rs_meta, rs_layer_role,
- * rs_layer_display, rs_activity_profile, rs_cluster, rs_scenario and rs_candidate (a PostGIS table, so
- * QGIS shows the candidates; with a version and author per row for shared editing). Whole-project
+ * rs_layer_display, rs_activity_profile, rs_cluster, rs_scenario, rs_candidate and rs_annotation (PostGIS
+ * tables, so QGIS shows the candidates and workshop notes; candidates carry a version and author per row
+ * for shared editing). Whole-project
  * {@link #save} and {@link #load}; the caller owns the connection and its transaction. Stateless;
  * thread-safe.
  */
@@ -57,7 +59,9 @@ final class PgProjectTables {
     static final String CLUSTER = "rs_cluster";
     static final String SCENARIO = "rs_scenario";
     static final String CANDIDATE = "rs_candidate";
-    static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO, CANDIDATE);
+    static final String ANNOTATION = "rs_annotation";
+    static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO, CANDIDATE,
+            ANNOTATION);
     static final GeometryFactory FACTORY = new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
     /** The candidate columns after the key (scenario, candidate_id), in the order {@link #candidateValues} gives. */
     static final String CANDIDATE_COLS = "name, kind, parent_cluster, point_area_ha, profile, nb_ratio_override, "
@@ -88,7 +92,7 @@ final class PgProjectTables {
             insertRole(c, schema, l, order++);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, LAYER_DISPLAY)
-                + " (layer_table, visible, opacity, fill, stroke) VALUES (?, ?, ?, ?, ?)")) {
+                + " (layer_table, visible, opacity, fill, stroke, label_field) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<String, LayerDisplay> e : p.displays().entrySet()) {
                 if (p.layer(e.getKey()).isEmpty()) continue;
                 setDisplay(ps, e.getKey(), e.getValue());
@@ -163,7 +167,7 @@ final class PgProjectTables {
         PgSql.exec(c, "CREATE TABLE " + table(schema, LAYER_ROLE) + " (id serial PRIMARY KEY, layer_table text UNIQUE NOT NULL, "
                 + "role text, field_mapping text, source text, import_report text, display_order integer)");
         PgSql.exec(c, "CREATE TABLE " + table(schema, LAYER_DISPLAY) + " (id serial PRIMARY KEY, layer_table text UNIQUE NOT NULL, "
-                + "visible boolean, opacity double precision, fill text, stroke text)");
+                + "visible boolean, opacity double precision, fill text, stroke text, label_field text)");
         PgSql.exec(c, "CREATE TABLE " + table(schema, PROFILE) + " (id serial PRIMARY KEY, name text, description text, "
                 + "noise_lw double precision, noise_source_height_m double precision, day_only boolean, "
                 + "pr_distance_m double precision, brand_m double precision, explosie_m double precision, "
@@ -182,6 +186,41 @@ final class PgProjectTables {
                 + "version bigint NOT NULL DEFAULT 1, author text, changed_at timestamptz NOT NULL DEFAULT now(), "
                 + "UNIQUE (scenario, candidate_id))");
         PgSql.exec(c, "CREATE INDEX ON " + table(schema, CANDIDATE) + " USING gist (geom)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, ANNOTATION) + " (fid bigserial PRIMARY KEY, scenario text NOT NULL, "
+                + "annotation_id text NOT NULL, number integer, text text, arrow_x double precision, arrow_y double precision, "
+                + "geom geometry(Point, " + PgSql.SRID + "), display_order double precision, author text, "
+                + "UNIQUE (scenario, annotation_id))");
+        PgSql.exec(c, "CREATE INDEX ON " + table(schema, ANNOTATION) + " USING gist (geom)");
+    }
+
+    static String insertAnnotationSql(String schema) throws InputException {
+        return "INSERT INTO " + table(schema, ANNOTATION) + " (scenario, annotation_id, number, text, arrow_x, arrow_y, geom, "
+                + "display_order, author) VALUES (?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), " + PgSql.SRID + "), ?, ?)";
+    }
+
+    static void bindAnnotation(PreparedStatement ps, String scenario, Annotation a, double order, String author)
+            throws SQLException {
+        ps.setString(1, scenario);
+        ps.setString(2, a.id());
+        ps.setInt(3, a.number());
+        ps.setString(4, a.text());
+        ps.setObject(5, a.arrowX(), java.sql.Types.DOUBLE);
+        ps.setObject(6, a.arrowY(), java.sql.Types.DOUBLE);
+        ps.setDouble(7, a.x());
+        ps.setDouble(8, a.y());
+        ps.setDouble(9, order);
+        ps.setString(10, author);
+    }
+
+    static Annotation annotation(ResultSet rs) throws SQLException {
+        Double ax = rs.getObject(5) == null ? null : rs.getDouble(5);
+        Double ay = rs.getObject(6) == null ? null : rs.getDouble(6);
+        return new Annotation(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getDouble(7), rs.getDouble(8), ax, ay);
+    }
+
+    static String selectAnnotationsSql(String schema) throws InputException {
+        return "SELECT scenario, annotation_id, number, text, arrow_x, arrow_y, ST_X(geom), ST_Y(geom) FROM "
+                + table(schema, ANNOTATION);
     }
 
     static void setDisplay(PreparedStatement ps, String layer, LayerDisplay d) throws SQLException {
@@ -190,6 +229,7 @@ final class PgProjectTables {
         ps.setDouble(3, d.opacity());
         ps.setString(4, String.format("#%08X", d.fill()));
         ps.setString(5, String.format("#%08X", d.stroke()));
+        ps.setString(6, d.labelField());
     }
 
     static void insertRole(Connection c, String schema, Layer l, int order) throws SQLException, InputException, IOException {
@@ -218,6 +258,14 @@ final class PgProjectTables {
             int i = 0;
             for (Candidate cand : sc.candidates()) {
                 bindCandidate(ps, sc.name(), cand, i++, author);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertAnnotationSql(schema))) {
+            int i = 0;
+            for (Annotation a : sc.annotations()) {
+                bindAnnotation(ps, sc.name(), a, i++, author);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -380,7 +428,7 @@ final class PgProjectTables {
                 while (rs.next()) more.add(rs.getString(1));
             }
             for (String t : more) {
-                if (placed.contains(t) || (isProject && t.equals(CANDIDATE))) continue;
+                if (placed.contains(t) || (isProject && (t.equals(CANDIDATE) || t.equals(ANNOTATION)))) continue;
                 p.putLayer(loadLayer(c, schema, t, LayerRole.BASEMAP, Map.of(), "postgresql:" + schema + "." + t, new ImportReport()));
             }
         }
@@ -475,7 +523,7 @@ final class PgProjectTables {
     private static void readPlanning(Connection c, String schema, Project p, Map<String, Long> versions)
             throws SQLException, InputException, IOException {
         if (PgSql.tableExists(c, schema, LAYER_DISPLAY)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, visible, opacity, fill, stroke FROM "
+            try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, visible, opacity, fill, stroke, label_field FROM "
                     + table(schema, LAYER_DISPLAY) + " ORDER BY id"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     LayerDisplay d = display(rs);
@@ -522,13 +570,22 @@ final class PgProjectTables {
                 }
             }
         }
+        if (PgSql.tableExists(c, schema, ANNOTATION)) {
+            try (PreparedStatement ps = c.prepareStatement(selectAnnotationsSql(schema) + " ORDER BY display_order, fid");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Scenario s = byName.get(rs.getString(1));
+                    if (s != null) s.addAnnotation(annotation(rs), -1);
+                }
+            }
+        }
         p.scenarios().addAll(byName.values());
     }
 
     static LayerDisplay display(ResultSet rs) throws SQLException {
         try {
             return new LayerDisplay(rs.getBoolean(2), Math.max(0, Math.min(1, rs.getDouble(3))), rgba(rs.getString(4)),
-                    rgba(rs.getString(5)));
+                    rgba(rs.getString(5)), rs.getString(6));
         } catch (IllegalArgumentException e) {
             return null; // a colour edited by hand into something unreadable: the role's look
         }

@@ -1,5 +1,6 @@
 package nl.ruimteschets.io.postgis;
 
+import static nl.ruimteschets.io.postgis.PgProjectTables.ANNOTATION;
 import static nl.ruimteschets.io.postgis.PgProjectTables.CANDIDATE;
 import static nl.ruimteschets.io.postgis.PgProjectTables.LAYER_DISPLAY;
 import static nl.ruimteschets.io.postgis.PgProjectTables.LAYER_ROLE;
@@ -32,6 +33,7 @@ import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt;
 import nl.ruimteschets.io.postgis.PgProjectTables.VersionedCandidate;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.ImportReport;
 import nl.ruimteschets.model.InputException;
@@ -40,6 +42,7 @@ import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.UserMessage;
+import nl.ruimteschets.model.change.AnnotationChanges;
 import nl.ruimteschets.model.change.CandidateChanges;
 import nl.ruimteschets.model.change.Change;
 import nl.ruimteschets.model.change.ChangeSet;
@@ -348,6 +351,7 @@ public final class PostgisStorage implements ProjectStorage {
                 Conflict x = insertCandidate(c, a.scenario().name(), cand, -1, p);
                 if (x != null) return x;
             }
+            for (Annotation note : a.scenario().annotations()) writeAnnotation(c, a.scenario().name(), note, p);
             return null;
         }
         if (change instanceof ScenarioChanges.Remove r) {
@@ -365,6 +369,7 @@ public final class PostgisStorage implements ProjectStorage {
                 }
             }
             deleteWhere(c, CANDIDATE, "scenario", r.name());
+            deleteWhere(c, ANNOTATION, "scenario", r.name());
             deleteWhere(c, SCENARIO, "name", r.name());
             p.notes.add(message("scenario-del").put("s", r.name()));
             return null;
@@ -375,15 +380,35 @@ public final class PostgisStorage implements ProjectStorage {
             }
             update(c, "UPDATE " + table(schema, SCENARIO) + " SET name = ? WHERE name = ?", r.to(), r.from());
             update(c, "UPDATE " + table(schema, CANDIDATE) + " SET scenario = ? WHERE scenario = ?", r.to(), r.from());
+            update(c, "UPDATE " + table(schema, ANNOTATION) + " SET scenario = ? WHERE scenario = ?", r.to(), r.from());
             p.renamed.put(r.from(), r.to());
             p.notes.add(message("scenario-ren").put("f", r.from()).put("s", r.to()));
+            return null;
+        }
+        // Workshop notes: the last writer wins (a note is one person's remark; no version check).
+        if (change instanceof AnnotationChanges.Add a) {
+            writeAnnotation(c, a.scenario(), a.annotation(), p);
+            return null;
+        }
+        if (change instanceof AnnotationChanges.Replace r) {
+            writeAnnotation(c, r.scenario(), r.annotation(), p);
+            return null;
+        }
+        if (change instanceof AnnotationChanges.Remove r) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, ANNOTATION)
+                    + " WHERE scenario = ? AND annotation_id = ?")) {
+                ps.setString(1, r.scenario());
+                ps.setString(2, r.annotationId());
+                ps.executeUpdate();
+            }
+            p.notes.add(message("ann").put("s", r.scenario()).put("i", r.annotationId()));
             return null;
         }
         if (change instanceof LayerChanges.Display d) {
             deleteWhere(c, LAYER_DISPLAY, "layer_table", d.name());
             if (d.display() != null) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, LAYER_DISPLAY)
-                        + " (layer_table, visible, opacity, fill, stroke) VALUES (?, ?, ?, ?, ?)")) {
+                        + " (layer_table, visible, opacity, fill, stroke, label_field) VALUES (?, ?, ?, ?, ?, ?)")) {
                     PgProjectTables.setDisplay(ps, d.name(), d.display());
                     ps.executeUpdate();
                 }
@@ -433,6 +458,16 @@ public final class PostgisStorage implements ProjectStorage {
         p.versions.put(k, 1L);
         p.notes.add(message("cand").put("s", scenario).put("i", cand.id()));
         return null;
+    }
+
+    private void writeAnnotation(Connection c, String scenario, Annotation a, Pending p) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement(PgProjectTables.insertAnnotationSql(schema)
+                + " ON CONFLICT (scenario, annotation_id) DO UPDATE SET number = EXCLUDED.number, text = EXCLUDED.text, "
+                + "arrow_x = EXCLUDED.arrow_x, arrow_y = EXCLUDED.arrow_y, geom = EXCLUDED.geom, author = EXCLUDED.author")) {
+            PgProjectTables.bindAnnotation(ps, scenario, a, System.currentTimeMillis(), author);
+            ps.executeUpdate();
+        }
+        p.notes.add(message("ann").put("s", scenario).put("i", a.id()));
     }
 
     private double orderAt(Connection c, String scenario, int index) throws SQLException, InputException {
@@ -574,6 +609,19 @@ public final class PostgisStorage implements ProjectStorage {
                 String s = n.path("s").asText(), id = n.path("i").asText();
                 out.add(put(s, id, fetchCandidate(c, s, id)));
             }
+            case "ann" -> {
+                String s = n.path("s").asText(), id = n.path("i").asText();
+                Annotation a = null;
+                try (PreparedStatement ps = c.prepareStatement(PgProjectTables.selectAnnotationsSql(schema)
+                        + " WHERE scenario = ? AND annotation_id = ?")) {
+                    ps.setString(1, s);
+                    ps.setString(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) a = PgProjectTables.annotation(rs);
+                    }
+                }
+                out.add(new RemoteChanges.PutAnnotation(s, id, a));
+            }
             case "scenario-add" -> {
                 String s = n.path("s").asText();
                 scenarios.add(s);
@@ -592,7 +640,7 @@ public final class PostgisStorage implements ProjectStorage {
             case "display" -> {
                 String l = n.path("l").asText();
                 LayerDisplay d = null;
-                try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, visible, opacity, fill, stroke FROM "
+                try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, visible, opacity, fill, stroke, label_field FROM "
                         + table(schema, LAYER_DISPLAY) + " WHERE layer_table = ?")) {
                     ps.setString(1, l);
                     try (ResultSet rs = ps.executeQuery()) {

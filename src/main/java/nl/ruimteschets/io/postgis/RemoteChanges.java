@@ -45,6 +45,27 @@ final class RemoteChanges {
         public String descriptionKey() { return "change.remote"; }
     }
 
+    /** The stored state of one workshop note; {@code annotation} null when it was removed. */
+    record PutAnnotation(String scenario, String annotationId, nl.ruimteschets.model.Annotation annotation) implements Change {
+        @Override
+        public Change apply(Project p) {
+            p.scenario(scenario).ifPresent(s -> {
+                int i = s.annotationIndex(annotationId);
+                if (annotation == null) {
+                    if (i >= 0) s.removeAnnotation(annotationId);
+                } else if (i >= 0) {
+                    s.replaceAnnotation(annotation);
+                } else {
+                    s.addAnnotation(annotation, -1);
+                }
+            });
+            return this;
+        }
+
+        @Override
+        public String descriptionKey() { return "change.remote"; }
+    }
+
     /** A scenario a colleague added (its candidates come as {@link PutCandidate}s). */
     record PutScenario(String name, String description) implements Change {
         @Override

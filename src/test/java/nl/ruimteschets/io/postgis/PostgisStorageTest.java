@@ -54,6 +54,9 @@ class PostgisStorageTest {
     void copiesTheSampleGeoPackageToPostgisAndBackWithoutLoss() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         Project sample = SampleProject.build();
+        sample.scenarios().get(0).addAnnotation(new nl.ruimteschets.model.Annotation("n1", 1, "Let op: ontsluiting", 65000,
+                430000, 65500.0, 430400.0), -1);
+        sample.scenarios().get(0).addAnnotation(new nl.ruimteschets.model.Annotation("n2", 2, "tab\t'quote\"", 66000, 431000), -1);
         Path gpkg = dir.resolve("a.gpkg");
         try (ProjectStorage g = ProjectStorage.open(gpkg.toString(), null)) {
             g.save(sample);
@@ -73,6 +76,7 @@ class PostgisStorageTest {
         }
         Project again = ProjectStorage.open(back.toString(), null).load();
         assertFalse(fromFile.layers().isEmpty());
+        assertEquals(2, fromDb.scenarios().get(0).annotations().size());
         assertEquals(ProjectDigest.of(fromFile), ProjectDigest.of(fromDb));
         assertEquals(ProjectDigest.of(fromFile), ProjectDigest.of(again));
 
@@ -81,7 +85,7 @@ class PostgisStorageTest {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                assertEquals(fromFile.layers().size() + 1, rs.getInt(1), "a GiST index per layer and on rs_candidate");
+                assertEquals(fromFile.layers().size() + 2, rs.getInt(1), "a GiST index per layer and on rs_candidate and rs_annotation");
             }
         }
         try (Connection c = pg.admin(); PreparedStatement ps = c.prepareStatement(

@@ -39,6 +39,7 @@ final class ProjectDigest {
                 b.append("  ").append(c.withGeometry(c.geometry().getFactory().createPoint()))
                         .append(' ').append(WKBWriter.toHex(wkb.write(c.geometry()))).append('\n');
             }
+            for (nl.ruimteschets.model.Annotation a : s.annotations()) b.append("  note ").append(a).append('\n');
         }
         return b.toString();
     }
