@@ -228,7 +228,7 @@ public final class MainWindow {
             session.perform(c);
             if (after != null) after.run();
         } catch (IllegalStateException e) {
-            error(text.getString("error.change"), e.getMessage());
+            error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
         }
     }
 
@@ -237,7 +237,7 @@ public final class MainWindow {
         try {
             session.undo();
         } catch (IllegalStateException e) {
-            error(text.getString("error.change"), e.getMessage());
+            error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
         }
     }
 
@@ -245,7 +245,7 @@ public final class MainWindow {
         try {
             session.redo();
         } catch (IllegalStateException e) {
-            error(text.getString("error.change"), e.getMessage());
+            error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
         }
     }
 

@@ -40,11 +40,16 @@ public final class Session {
     /** A change refused by the shared store; the message is in the user's language. */
     public static final class Refused extends UndoHistory.StaleStepException {
         private final boolean stale;
+        private final transient nl.ruimteschets.model.UserMessage reason;
 
-        Refused(String message, boolean stale) {
-            super(message);
+        Refused(InputException e, boolean stale) {
+            super(e.getMessage(Locale.getDefault()));
             this.stale = stale;
+            this.reason = e.userMessage();
         }
+
+        /** Why, in the window's language. */
+        public String message(Locale locale) { return reason.format(locale); }
 
         /** Whether a colleague's newer version was shown instead. */
         public boolean conflict() { return stale; }
@@ -100,9 +105,9 @@ public final class Session {
             shared.write(change, undoOrRedo);
         } catch (ConflictException e) {
             applyRemote(e.newer());
-            throw new Refused(e.getMessage(Locale.getDefault()), true);
+            throw new Refused(e, true);
         } catch (InputException e) {
-            throw new Refused(e.getMessage(Locale.getDefault()), false);
+            throw new Refused(e, false);
         }
     }
 

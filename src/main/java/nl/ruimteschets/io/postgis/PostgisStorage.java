@@ -308,16 +308,18 @@ public final class PostgisStorage implements ProjectStorage {
     private ConflictException conflict(Conflict conflict) throws InputException {
         List<Change> newer = new ArrayList<>();
         String who = null;
+        String name = conflict.name();
         if (conflict.candidateId() != null) {
             try {
                 VersionedCandidate v = fetchCandidate(writer(), conflict.scenario(), conflict.candidateId());
                 newer.add(put(conflict.scenario(), conflict.candidateId(), v));
                 if (v != null) who = v.author();
+                if (v != null && !v.candidate().name().isBlank()) name = v.candidate().name();
             } catch (SQLException e) {
                 throw failure(e, "pg.write.failed");
             }
         }
-        return new ConflictException(new UserMessage(conflict.messageKey(), conflict.name(), who == null ? "?" : who), newer);
+        return new ConflictException(new UserMessage(conflict.messageKey(), name, who == null ? "?" : who), newer);
     }
 
     /** Writes one change inside the open transaction; returns a conflict instead of writing. */
