@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * One throwaway PostgreSQL + PostGIS cluster for all tests of a run, started by {@code .ci/pg-cluster} in
  * a temp folder on a free local port (as the postgres user when running as root) and stopped when the JVM
- * exits. Tests call {@link #require()}: without server binaries they are skipped with a visible message
- * (CI installs them, so there they always run). Thread-safe.
+ * exits. Tests call {@link #require()}: without server binaries they are skipped with a visible message;
+ * in CI ({@code RS_REQUIRE_POSTGIS} set by .ci/run, which installs the server) they fail instead. Thread-safe.
  */
 public final class PostgisTestServer {
     private static PostgisTestServer instance;
@@ -41,6 +41,9 @@ public final class PostgisTestServer {
             } catch (IOException | InterruptedException e) {
                 unavailable = e.getMessage();
             }
+        }
+        if (instance == null && System.getenv("RS_REQUIRE_POSTGIS") != null) {
+            throw new AssertionError("RS_REQUIRE_POSTGIS is set (CI) but no PostgreSQL/PostGIS test server: " + unavailable);
         }
         if (instance == null) {
             System.err.println("SKIPPED: no PostgreSQL/PostGIS test server: " + unavailable);
