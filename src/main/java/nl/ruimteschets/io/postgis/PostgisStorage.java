@@ -169,6 +169,9 @@ public final class PostgisStorage implements ProjectStorage {
     /** The name written with this client's changes (the database user unless set). */
     public void setAuthor(String name) { this.author = name == null || name.isBlank() ? connector.user() : name; }
 
+    /** The version of a candidate this client's model shows (after its own write: the version it wrote); null when unknown. */
+    public Long version(String scenario, String candidateId) { return known.get(key(scenario, candidateId)); }
+
     /** Who wrote a candidate last (null when unknown). */
     public String author(String scenario, String candidateId) { return authors.get(key(scenario, candidateId)); }
 

@@ -10,7 +10,7 @@ import nl.ruimteschets.model.change.Change;
  * whatever this client holds (add, replace or remove), are applied without undo, and tell the store which
  * version this client now shows. Immutable values.
  */
-final class RemoteChanges {
+public final class RemoteChanges {
     private RemoteChanges() { }
 
     /** Called once the model shows a stored version (so later writes check against it). */
@@ -19,7 +19,7 @@ final class RemoteChanges {
     }
 
     /** The stored state of one candidate; {@code candidate} null when it was removed. */
-    record PutCandidate(String scenario, String candidateId, Candidate candidate, long version, String author, Seen seen)
+    public record PutCandidate(String scenario, String candidateId, Candidate candidate, long version, String author, Seen seen)
             implements Change {
         @Override
         public Change apply(Project p) {
