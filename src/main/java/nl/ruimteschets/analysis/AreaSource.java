@@ -1,7 +1,6 @@
 package nl.ruimteschets.analysis;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -35,6 +34,11 @@ public final class AreaSource {
     final double[] x, y, w;      // fine cells
     final double[] mx, my, mw;   // middle blocks
     final double[] bx, by, bw;   // coarse blocks
+    /** Per coarse block: the fine cells it lumps, and the largest distance from its centroid to one of them. */
+    final int[][] members;
+    final double[] bRadius;
+    /** Weighted centroid of the cells, and the largest distance from it to the envelope's corners. */
+    final double cx, cy, halfDiagonal;
     final Envelope envelope;
 
     private AreaSource(double cellM, double midM, double blockM, double[][] cells, double[][] mids, double[][] blocks,
@@ -52,7 +56,30 @@ public final class AreaSource {
         this.by = blocks[1];
         this.bw = blocks[2];
         this.envelope = env;
+        this.members = new int[bx.length][];
+        this.bRadius = new double[bx.length];
+        int[] count = new int[bx.length];
+        int[] blockOf = toInts(blocks[3]);
+        for (int k = 0; k < x.length; k++) count[blockOf[k]]++;
+        for (int b = 0; b < bx.length; b++) members[b] = new int[count[b]];
+        java.util.Arrays.fill(count, 0);
+        for (int k = 0; k < x.length; k++) {
+            int b = blockOf[k];
+            members[b][count[b]++] = k;
+            bRadius[b] = Math.max(bRadius[b], Math.hypot(x[k] - bx[b], y[k] - by[b]));
+        }
+        double sx = 0, sy = 0;
+        for (int k = 0; k < x.length; k++) {
+            sx += x[k] * w[k];
+            sy += y[k] * w[k];
+        }
+        this.cx = sx;
+        this.cy = sy;
+        this.halfDiagonal = Math.max(Math.max(Math.hypot(env.getMinX() - cx, env.getMinY() - cy),
+                Math.hypot(env.getMaxX() - cx, env.getMinY() - cy)), Math.max(Math.hypot(env.getMinX() - cx,
+                env.getMaxY() - cy), Math.hypot(env.getMaxX() - cx, env.getMaxY() - cy)));
     }
+
 
     public static AreaSource of(Geometry footprint) {
         double area = footprint.getArea();
@@ -95,16 +122,21 @@ public final class AreaSource {
         for (int i = 0; i < w.length; i++) w[i] /= s;
     }
 
+    /** Blocks {x, y, w, block index of each cell (as doubles)} lumping the cells by grid square. */
     private static double[][] lump(double[][] cells, double block) {
-        Map<Long, double[]> acc = new HashMap<>();
+        Map<Long, double[]> acc = new java.util.LinkedHashMap<>();
+        double[] blockOf = new double[cells[0].length];
         for (int k = 0; k < cells[0].length; k++) {
             long key = (long) Math.floor(cells[0][k] / block) << 32 | ((long) Math.floor(cells[1][k] / block) & 0xFFFF_FFFFL);
-            double[] a = acc.computeIfAbsent(key, q -> new double[3]);
+            double[] a = acc.computeIfAbsent(key, q -> new double[] {0, 0, 0, acc.size()});
             a[0] += cells[0][k] * cells[2][k];
             a[1] += cells[1][k] * cells[2][k];
             a[2] += cells[2][k];
+            blockOf[k] = a[3];
         }
-        double[][] out = new double[3][acc.size()];
+        double[][] out = new double[4][];
+        for (int i = 0; i < 3; i++) out[i] = new double[acc.size()];
+        out[3] = blockOf;
         int n = 0;
         for (double[] a : acc.values()) {
             out[0][n] = a[0] / a[2];
@@ -114,9 +146,17 @@ public final class AreaSource {
         return out;
     }
 
+    private static int[] toInts(double[] v) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (int) v[i];
+        return out;
+    }
+
     public double cellSizeM() { return cellM; }
 
     public double blockSizeM() { return blockM; }
+
+    double midBlockSizeM() { return midM; }
 
     /** Receptors at least this far from the footprint's envelope use the lumped blocks. */
     public double nearDistanceM() { return 5.0 * blockM; }

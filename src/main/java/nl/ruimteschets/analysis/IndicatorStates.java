@@ -66,6 +66,8 @@ public final class IndicatorStates {
 
     /** Deposition on sensitive Natura 2000 hexagons: attention above the cut, conflict when a KDW is exceeded. */
     public static State nitrogenDeposition(NitrogenIndicators n) {
+        if (n.status() == NitrogenIndicators.Status.NOT_REALISABLE) return State.ATTENTION; // no net hectare: nothing to emit
+        if (!n.assessed()) return State.OK; // no (sensitive) Natura 2000 within 25 km
         return count(n.hexagonsAboveCut(), State.ATTENTION).worse(nitrogenKdw(n));
     }
 

@@ -39,7 +39,7 @@ public final class Natura2000Receptors {
                 if (!(f.geometry() instanceof Polygonal) || f.geometry().isEmpty()) continue;
                 String name = l.text(f, Layer.MAP_NAME);
                 Area a = new Area(areas.size(), name == null || name.isBlank() ? l.name() + " #" + f.id() : name,
-                        parseKdw(l.text(f, Layer.MAP_KDW)), f.geometry());
+                        parseKdw(l.text(f, Layer.MAP_KDW)), sensitive(l, f), f.geometry());
                 areas.add(a);
                 tree.insert(a.envelope, a);
             }
@@ -54,6 +54,18 @@ public final class Natura2000Receptors {
     }
 
     public List<Area> areas() { return List.copyOf(areas); }
+
+    /**
+     * Whether a site is nitrogen-sensitive: without a {@link Layer#MAP_NITROGEN_SENSITIVE} mapping every site
+     * is; with one, "1", "true", "ja", "yes" or "j" (any case) is, anything else (empty included) is not.
+     */
+    static boolean sensitive(Layer l, Feature f) {
+        if (l.fieldMapping().get(Layer.MAP_NITROGEN_SENSITIVE) == null) return true;
+        String t = l.text(f, Layer.MAP_NITROGEN_SENSITIVE);
+        if (t == null) return false;
+        t = t.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.equals("1") || t.equals("true") || t.equals("ja") || t.equals("yes") || t.equals("j") || t.equals("1.0");
+    }
 
     static Double parseKdw(String text) {
         if (text == null || text.isBlank()) return null;
@@ -76,14 +88,16 @@ public final class Natura2000Receptors {
         final int index;
         final String name;
         final Double kdw;
+        final boolean sensitive;
         final Geometry geometry;
         final Envelope envelope;
         private volatile double[][] centres; // {x sorted ascending, y}
 
-        Area(int index, String name, Double kdw, Geometry geometry) {
+        Area(int index, String name, Double kdw, boolean sensitive, Geometry geometry) {
             this.index = index;
             this.name = name;
             this.kdw = kdw;
+            this.sensitive = sensitive;
             this.geometry = geometry;
             this.envelope = geometry.getEnvelopeInternal();
         }
@@ -92,6 +106,11 @@ public final class Natura2000Receptors {
 
         /** Lowest KDW of the area in mol N/ha/yr, or null when unknown. */
         public Double kdw() { return kdw; }
+
+        /** False for a site mapped as not nitrogen-sensitive: shown, but no nitrogen conflict or KDW test. */
+        public boolean sensitive() { return sensitive; }
+
+        int index() { return index; }
 
         /** Centre x coordinates, ascending. */
         double[] xs() { return centres()[0]; }

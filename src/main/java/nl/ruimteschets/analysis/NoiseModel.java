@@ -46,13 +46,46 @@ public final class NoiseModel {
         this.sensitive = List.copyOf(sensitive);
     }
 
+    /** As {@link #evaluate(Geometry, double, boolean, double, double)} with the source at 5 m. */
     public NoiseIndicators evaluate(Geometry footprint, double lwPerM2, boolean dayOnly, double g) {
+        return evaluate(footprint, lwPerM2, dayOnly, g, 5.0);
+    }
+
+    /**
+     * The area at or above a level. Near the source the fine grid decides (DOMAIN.md §1.7 step 5): inside the
+     * fine grid's extent its contour replaces the coarse one, unless the coarse contour holds that whole
+     * extent (a loud source whose contour lies kilometres out: nothing near the source changes).
+     */
+    static Geometry contour(NoiseGrid grid, double level, GeometryFactory gf) {
+        Geometry coarse = Contours.above(grid, level, gf);
+        NoiseGrid near = grid.near();
+        if (near == null) return coarse;
+        Geometry region = gf.toGeometry(new org.locationtech.jts.geom.Envelope(near.centreX(0), near.centreX(near.nx() - 1),
+                near.centreY(0), near.centreY(near.ny() - 1)));
+        if (!coarse.isEmpty() && PreparedGeometryFactory.prepare(coarse).containsProperly(region)) return coarse;
+        Geometry fine = Contours.above(near, level, gf);
+        return Overlay.union(Overlay.difference(coarse, region), Overlay.intersection(fine, region));
+    }
+
+    /** Continuous level L (dB(A)) at each point, as the contours and the sensitive-object test see it. */
+    public double[] levelsAt(Geometry footprint, double lwPerM2, double g, double sourceHeightM, double[] xs, double[] ys) {
+        NoiseGrid grid = propagation.levels(footprint, lwPerM2, g, sourceHeightM);
+        double[] out = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) out[i] = grid.interpolated(xs[i], ys[i]);
+        return out;
+    }
+
+    /**
+     * @param sourceHeightM the profile's noise source height (the kernel has 5 and 10 m; between them it
+     *        interpolates, outside it clamps)
+     */
+    public NoiseIndicators evaluate(Geometry footprint, double lwPerM2, boolean dayOnly, double g, double sourceHeightM) {
         GeometryFactory gf = footprint.getFactory();
-        NoiseGrid grid = propagation.levels(footprint, lwPerM2, g);
+        NoiseGrid grid = propagation.levels(footprint, lwPerM2, g, sourceHeightM);
         double denShift = dayOnly ? LDEN_DAY_ONLY : LDEN_24_7;
-        Geometry lden50 = Contours.above(grid, 50 - denShift, gf);
-        Geometry lden55 = Contours.above(grid, 55 - denShift, gf);
-        Geometry lnight40 = dayOnly ? gf.createPolygon() : Contours.above(grid, 40, gf);
+        Geometry lden50 = contour(grid, 50 - denShift, gf);
+        Geometry lden55 = contour(grid, 55 - denShift, gf);
+        Geometry lnight40 = dayOnly ? gf.createPolygon() : contour(grid, 40, gf);
         Geometry governing = lnight40.isEmpty() ? lden50 : Overlay.union(lden50, lnight40);
 
         Geometry growth = zones == null ? governing : Overlay.difference(governing, zones);

@@ -26,6 +26,12 @@ public final class NoisePropagation {
     static final double FLOOR_DBA = 35.0;
     static final double MIN_CELL_M = 20.0;
     static final int FFT = 256;
+    /** Grids coarser than this get a fine near-source grid. */
+    static final double NEAR_CELL_M = 25.0;
+    /** The fine grid reaches this many coarse cells beyond the source, where bilinear interpolation misleads. */
+    static final int NEAR_MARGIN_CELLS = 3;
+    /** Offsets (in cells) within which the kernel is averaged over the source cell. */
+    static final int AVERAGED_CELLS = 2;
     /** Sub-samples per cell side when measuring how much of a cell the footprint covers. */
     private static final int SUB = 4;
 
@@ -55,13 +61,37 @@ public final class NoisePropagation {
     }
 
     public NoiseGrid levels(Geometry footprint, double lwPerM2, double g) {
+        return levels(footprint, lwPerM2, g, 5.0);
+    }
+
+    /**
+     * Levels around the footprint. Where the grid that fits source and reach is coarser than
+     * {@link #NEAR_CELL_M}, a second, fine grid covers the source and {@link #NEAR_MARGIN_CELLS} coarse cells
+     * around it (DOMAIN.md §1.7 step 5): the source's power sits where the polygon really is (to the fine
+     * cell), and receivers near the edge are summed from it directly instead of being interpolated between a
+     * loud in-source centre and a quiet one outside. The fine grid holds every source cell, so within its
+     * extent it is the complete sum, not a correction.
+     */
+    public NoiseGrid levels(Geometry footprint, double lwPerM2, double g, double sourceHeightM) {
         Envelope e = footprint.getEnvelopeInternal();
         double totalLw = lwPerM2 + 10 * Math.log10(Math.max(footprint.getArea(), 1));
-        double reach = reach(totalLw - FLOOR_DBA, g);
+        double reach = reach(totalLw - FLOOR_DBA, g, sourceHeightM);
         // Fit source + reach on each side into half the FFT (the other half keeps the circular
         // convolution from wrapping around).
         double span = Math.max(e.getWidth(), e.getHeight());
         double cell = Math.max(MIN_CELL_M, Math.ceil((span + 2 * reach) / (FFT / 2.0 - 2) / 5) * 5);
+        NoiseGrid coarse = convolve(footprint, lwPerM2, g, sourceHeightM, cell, reach);
+        if (cell <= NEAR_CELL_M) return coarse;
+        double margin = NEAR_MARGIN_CELLS * cell;
+        double fine = Math.max(MIN_CELL_M / 2, Math.ceil((span + 2 * margin) / (FFT / 2.0 - 2) / 5) * 5);
+        if (fine >= cell) return coarse;
+        return coarse.withNear(convolve(footprint, lwPerM2, g, sourceHeightM, fine, margin));
+    }
+
+    /** One FFT convolution: the source rasterised at {@code cell}, levels on a grid reaching {@code reach} beyond it. */
+    private NoiseGrid convolve(Geometry footprint, double lwPerM2, double g, double hs, double cell, double reach) {
+        Envelope e = footprint.getEnvelopeInternal();
+        double span = Math.max(e.getWidth(), e.getHeight());
         int ns = (int) Math.ceil(span / cell) + 1;
         int nr = (int) Math.ceil(reach / cell);
         int n = Math.min(FFT / 2, ns + 2 * nr);
@@ -77,7 +107,7 @@ public final class NoisePropagation {
             }
         }
         fft.complexForward(data);
-        double[] k = spectrum(cell, g);
+        double[] k = spectrum(cell, g, hs);
         for (int p = 0; p < data.length; p += 2) {
             double re = data[p] * k[p] - data[p + 1] * k[p + 1];
             double im = data[p] * k[p + 1] + data[p + 1] * k[p];
@@ -97,14 +127,22 @@ public final class NoisePropagation {
 
     /** Distance at which a point source of this L_W falls to 0 dB above the floor, capped at 20 km. */
     double reach(double excessDb, double g) {
+        return reach(excessDb, g, 5.0);
+    }
+
+    double reach(double excessDb, double g, double hs) {
         double d = 50;
-        while (d < 20_000 && kernel.attenuation(d, g) < excessDb) d *= 1.1;
+        while (d < 20_000 && kernel.attenuation(d, g, hs) < excessDb) d *= 1.1;
         return Math.min(d, 20_000);
     }
 
-    /** Kernel 10^(−A/10) by cell offset, wrapped for circular convolution, as an FFT spectrum. */
-    private double[] spectrum(double cell, double g) {
-        String key = cell + "/" + g;
+    /**
+     * Kernel 10^(−A/10) by cell offset, wrapped for circular convolution, as an FFT spectrum. Within
+     * {@link #AVERAGED_CELLS} cells of the receiver the kernel is averaged over the source cell's area (8 × 8
+     * points), so a cell's level at its own centre is not the 10 m attenuation of a point source there.
+     */
+    private double[] spectrum(double cell, double g, double hs) {
+        String key = cell + "/" + g + "/" + hs;
         double[] s = spectra.get(key);
         if (s != null) return s;
         s = new double[FFT * FFT * 2];
@@ -112,8 +150,20 @@ public final class NoisePropagation {
             int dj = j <= FFT / 2 ? j : j - FFT;
             for (int i = 0; i < FFT; i++) {
                 int di = i <= FFT / 2 ? i : i - FFT;
-                double d = Math.hypot(di, dj) * cell;
-                s[2 * (j * FFT + i)] = Math.pow(10, -kernel.attenuation(d, g) / 10);
+                double v;
+                if (Math.abs(di) <= AVERAGED_CELLS && Math.abs(dj) <= AVERAGED_CELLS) {
+                    v = 0;
+                    for (int u = 0; u < 8; u++) {
+                        for (int w = 0; w < 8; w++) {
+                            double d = Math.hypot(di + (u + 0.5) / 8 - 0.5, dj + (w + 0.5) / 8 - 0.5) * cell;
+                            v += Math.pow(10, -kernel.attenuation(d, g, hs) / 10);
+                        }
+                    }
+                    v /= 64;
+                } else {
+                    v = Math.pow(10, -kernel.attenuation(Math.hypot(di, dj) * cell, g, hs) / 10);
+                }
+                s[2 * (j * FFT + i)] = v;
             }
         }
         fft.complexForward(s);

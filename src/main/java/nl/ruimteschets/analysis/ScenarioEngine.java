@@ -113,7 +113,8 @@ public final class ScenarioEngine {
         CompletableFuture<NoiseIndicators> noiseResult = profile == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> noise.evaluate(c.footprint(),
                         c.overrides().noiseLw() != null ? c.overrides().noiseLw() : profile.noiseLw(),
-                        profile.dayOnly(), context.settings().groundFactor(c.parentCluster())), noiseThread);
+                        profile.dayOnly(), context.settings().groundFactor(c.parentCluster()), profile.noiseSourceHeightM()),
+                        noiseThread);
         CandidateOverlap overlap = OverlapAnalysis.overlap(c, context);
         SafetyIndicators safety = profile == null ? null : context.safety().evaluate(c.footprint(), profile, overlap.constrained());
         double netHa = HectareBalanceModel.netHa(c, profile, cluster, constrainedHa(c, overlap, safety));
@@ -122,6 +123,8 @@ public final class ScenarioEngine {
             NitrogenEmission e = NitrogenModel.emission(c, profile, netHa);
             nitrogen = context.nitrogen().evaluate(c, e, context.settings().backgroundDepositionMolHaYr(),
                     RingStatistic.MEAN, null);
+            // No net hectare left (all under hard constraints): say it cannot be realised, not "0 mol N".
+            if (!(netHa > 0)) nitrogen = nitrogen.withStatus(NitrogenIndicators.Status.NOT_REALISABLE);
         }
         try {
             return new CandidateResult(c, overlap, noiseResult.join(), safety, nitrogen, netHa);

@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
         subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class,
-                CopyCommand.class})
+            ValidateCommand.class, CopyCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
@@ -54,22 +54,47 @@ public final class Cli {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Locale locale = ((Cli) cmd.getCommandSpec().root().userObject()).locale();
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof InputException ie) {
-                err.println(ie.getMessage(locale));
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof CancelledException) {
-                err.println(new UserMessage("cli.cancelled").format(locale));
-                return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof java.io.IOException io) {
-                err.println(new UserMessage("cli.io", String.valueOf(io.getMessage())).format(locale));
-                return EXIT_BAD_INPUT;
-            }
-            throw ex;
+            cmd.getErr().println(oneLine(failure(ex).format(locale)));
+            return EXIT_BAD_INPUT;
+        });
+        // A usage error is one line naming the problem and where help is, not the whole usage text.
+        cl.setParameterExceptionHandler((ex, parsedArgs) -> {
+            Locale locale = ((Cli) cl.getCommand()).locale();
+            ex.getCommandLine().getErr().println(oneLine(new UserMessage("cli.usage", ex.getMessage(),
+                    ex.getCommandLine().getCommandSpec().qualifiedName()).format(locale)));
+            return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl.execute(args);
+    }
+
+    /** A message from a library may span lines; the user gets one. */
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * What a failed command tells the user, in one line: the file's fault in its own words, else what
+     * went wrong without a stack trace (the exception's type and message, never its trace).
+     */
+    static UserMessage failure(Throwable ex) {
+        if (ex instanceof InputException ie) return ie.userMessage();
+        if (ex instanceof CancelledException) return new UserMessage("cli.cancelled");
+        if (ex instanceof java.io.IOException io) return new UserMessage("cli.io", String.valueOf(io.getMessage()));
+        if (ex instanceof OutOfMemoryError) return new UserMessage("cli.memory");
+        String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return new UserMessage("cli.unexpected", what);
+    }
+
+    /** Every scenario's indicators, computed on this thread, in the order given. */
+    static List<ScenarioResult> compute(Project p, AnalysisContext context, List<Scenario> scenarios) {
+        ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
+        List<ScenarioResult> results = new ArrayList<>();
+        long version = 0;
+        for (Scenario s : scenarios) {
+            results.add(engine.compute(new ScenarioEngine.Snapshot(s.candidates(), p.profiles(),
+                    List.copyOf(p.clusters().values())), ++version));
+        }
+        return results;
     }
 
     static ObjectMapper json() {
@@ -83,9 +108,9 @@ public final class Cli {
         @Parameters(index = "1", paramLabel = "FILE") Path file;
         @Option(names = "--role", required = true, description = "CLUSTER, NOISE_ZONE, SAFETY_CONTOUR, NATURA2000, SENSITIVE, RESIDENTIAL, AVAILABLE_PLOT or BASEMAP")
         String role;
-        @Option(names = "--layer", description = "layer name in the project (default: file name); for a .gpkg source also the table to read")
+        @Option(names = "--layer", description = "layer name in the project (default: file name)")
         String layer;
-        @Option(names = "--table", description = "feature table of a GeoPackage source (default: --layer or its only table)")
+        @Option(names = "--table", description = "feature table of a GeoPackage source (needed only when it has several)")
         String table;
         @Option(names = "--crs", description = "CRS of the file when it states none or states it wrongly, e.g. EPSG:4326")
         String crs;
@@ -106,9 +131,8 @@ public final class Cli {
                 if (!digits.matches("\\d+")) throw new CommandLine.ParameterException(new CommandLine(this), "--crs takes EPSG:n");
                 epsg = Integer.parseInt(digits);
             }
-            String sourceTable = table != null ? table : layer;
             long start = System.nanoTime();
-            ImportReport rep = ProjectArg.importLayer(project, file, layer, sourceTable, r, epsg, encoding, new ConsoleProgress());
+            ImportReport rep = ProjectArg.importLayer(project, file, layer, table, r, epsg, encoding, new ConsoleProgress());
             double s = (System.nanoTime() - start) / 1e9;
             Locale loc = root.locale();
             System.out.println(new UserMessage("cli.import.done", rep.imported(), file.getFileName(), ProjectArg.name(project),
@@ -156,6 +180,7 @@ public final class Cli {
 
     @Command(name = "analyse", aliases = "analyze", description = "Per candidate: area and overlap with each role layer; per cluster: the hectare balance.")
     static final class Analyse implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
         @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--scenario", description = "scenario name (default: every scenario)") String scenario;
         @Option(names = "--json") boolean asJson;
@@ -171,52 +196,19 @@ public final class Cli {
                 scenarios.addAll(p.scenarios());
             }
             AnalysisContext context = new AnalysisContext(p.layers());
-            ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
-            List<Map<String, Object>> out = new ArrayList<>();
-            long version = 0;
-            for (Scenario s : scenarios) {
-                ScenarioResult r = engine.compute(new ScenarioEngine.Snapshot(s.candidates(), p.profiles(),
-                        List.copyOf(p.clusters().values())), ++version);
-                out.add(ResultJson.scenario(s.name(), r, context.settings()));
-            }
+            List<ScenarioResult> results = compute(p, context, scenarios);
             if (asJson) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (int i = 0; i < scenarios.size(); i++) {
+                    out.add(ResultJson.scenario(scenarios.get(i).name(), results.get(i), context.settings()));
+                }
                 System.out.println(json().writeValueAsString(Map.of("scenarios", out)));
             } else {
-                printText(out);
+                for (int i = 0; i < scenarios.size(); i++) {
+                    System.out.print(AnalyseTable.text(scenarios.get(i).name(), results.get(i), root.locale()));
+                }
             }
             return 0;
-        }
-
-        @SuppressWarnings("unchecked")
-        static void printText(List<Map<String, Object>> scenarios) {
-            for (Map<String, Object> s : scenarios) {
-                System.out.println("Scenario: " + s.get("scenario"));
-                for (Map<String, Object> c : (List<Map<String, Object>>) s.get("candidates")) {
-                    System.out.printf(Locale.ROOT, "  %s (%s, %s): %s ha gross, %s ha net%n", c.get("name"), c.get("kind"),
-                            c.get("cluster"), c.get("area_ha"), c.get("net_ha"));
-                    System.out.println("    overlap: " + c.get("overlap"));
-                    if (c.containsKey("noise")) {
-                        Map<String, Object> n = (Map<String, Object>) c.get("noise");
-                        System.out.printf(Locale.ROOT, "    noise: L_night 40 contour %s ha, L_den 50 %s ha, zone growth %s ha, %s sensitive objects outside zones (%s)%n",
-                                n.get("lnight_40_contour_ha"), n.get("lden_50_contour_ha"), n.get("zone_growth_needed_ha"),
-                                n.get("sensitive_objects_outside_zones"), n.get("label"));
-                    }
-                    if (c.containsKey("safety")) System.out.println("    safety: " + c.get("safety"));
-                    if (c.containsKey("nitrogen")) {
-                        Map<String, Object> n = (Map<String, Object>) c.get("nitrogen");
-                        System.out.printf(Locale.ROOT, "    nitrogen: max %s mol N/ha/yr in %s, total %s mol N/yr, %s ha > 0.005 (%s)%n",
-                                n.get("max_deposition_mol_n_per_ha_yr"), n.get("max_area"),
-                                n.get("total_deposition_mol_n_per_yr"), n.get("ha_above_0_005"), n.get("label"));
-                    }
-                }
-                System.out.printf("  %-22s %10s %10s %10s %10s %11s %11s%n", "cluster", "dem2030", "dem2050", "supply",
-                        "cand_net", "bal2030", "bal2050");
-                for (Map<String, Object> b : (List<Map<String, Object>>) s.get("hectare_balance")) {
-                    System.out.printf(Locale.ROOT, "  %-22s %10s %10s %10s %10s %11s %11s%n", b.get("cluster"),
-                            b.get("demand_2030_ha"), b.get("demand_2050_ha"), b.get("existing_supply_ha"),
-                            b.get("candidates_net_ha"), b.get("balance_2030_ha"), b.get("balance_2050_ha"));
-                }
-            }
         }
     }
 
@@ -265,7 +257,9 @@ public final class Cli {
         }
 
         private Exports.Table exportOf(Project p, Scenario s) {
-            return what.annotations != null ? Exports.annotations(s) : Exports.candidates(s, p);
+            if (what.annotations != null) return Exports.annotations(s);
+            // The candidates carry their indicator results, so QGIS shows what the planner saw.
+            return Exports.candidates(s, p, compute(p, new AnalysisContext(p.layers()), List.of(s)).get(0));
         }
     }
 

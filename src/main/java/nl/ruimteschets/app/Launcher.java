@@ -1,33 +1,43 @@
 package nl.ruimteschets.app;
 
-import java.util.Set;
-
 /**
- * Entry point of the jar. With a subcommand it runs the headless command line; otherwise (no
- * arguments, a project file, or GUI options) it opens the desktop app. A plain class, because a main
+ * Entry point of the jar. With no arguments, or only a project file and the app's options, it opens the
+ * desktop app (or says in one line that there is no display); anything else goes to the headless
+ * command line, which runs a subcommand or reports a usage error. A plain class, because a main
  * class that extends Application fails on the class path (STACK.md P5).
  */
 public final class Launcher {
-    /** The command line's subcommands (with aliases) and its help/version options. */
-    private static Set<String> commands() {
-        Set<String> s = new java.util.HashSet<>(new picocli.CommandLine(new Cli()).getSubcommands().keySet());
-        s.addAll(Set.of("--help", "-h", "--version", "-V", "help"));
-        return s;
-    }
-
     private Launcher() { }
 
     public static void main(String[] args) {
-        // Asking picocli costs ~150 ms of start-up: not needed for the app's own arguments.
-        if (!onlyAppArguments(args)) {
-            Set<String> commands = commands();
-            if (java.util.Arrays.stream(args).anyMatch(commands::contains)) {
-                System.exit(Cli.run(args));
-            }
-        }
+        // Anything but the app's own arguments is the command line's: a subcommand, or a usage error
+        // (exit 2) for an unknown word such as "ruimteschets foo", never a window.
+        if (!onlyAppArguments(args)) System.exit(Cli.run(args));
+        RuimteschetsApp.Options options = RuimteschetsApp.Options.parse(java.util.List.of(args));
+        String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"), System.getenv("WAYLAND_DISPLAY"));
+        if (noDisplay != null) exitWithoutWindow(options, noDisplay);
         // Without a project file the sample opens: build it while JavaFX starts.
-        if (RuimteschetsApp.Options.parse(java.util.List.of(args)).file() == null) RuimteschetsApp.prepareSample();
-        javafx.application.Application.launch(RuimteschetsApp.class, args);
+        if (options.file() == null) RuimteschetsApp.prepareSample();
+        try {
+            javafx.application.Application.launch(RuimteschetsApp.class, args);
+        } catch (RuntimeException e) { // e.g. "Unable to open DISPLAY": a display that is set but not there
+            exitWithoutWindow(options, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Why no window can open here (Linux/BSD without DISPLAY or WAYLAND_DISPLAY), or null. */
+    static String noDisplay(String osName, String display, String waylandDisplay) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) return null;
+        boolean none = (display == null || display.isBlank()) && (waylandDisplay == null || waylandDisplay.isBlank());
+        return none ? "DISPLAY" : null;
+    }
+
+    /** One line in the user's language, no stack trace, exit 1. */
+    private static void exitWithoutWindow(RuimteschetsApp.Options options, String detail) {
+        System.err.println(new nl.ruimteschets.model.UserMessage("app.noDisplay", detail)
+                .format(AppLocale.resolve(options.lang())));
+        System.exit(1);
     }
 
     /** No arguments, or only a project file and the app's options: certainly not a subcommand. */

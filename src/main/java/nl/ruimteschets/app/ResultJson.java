@@ -13,10 +13,12 @@ import nl.ruimteschets.analysis.NitrogenIndicators;
 import nl.ruimteschets.analysis.NoiseIndicators;
 import nl.ruimteschets.analysis.SafetyIndicators;
 import nl.ruimteschets.analysis.ScenarioResult;
+import nl.ruimteschets.model.LayerRole;
 
 /**
  * Turns engine results into plain maps for JSON: English keys, the unit in the key name, figures
- * rounded to what the models can honestly claim (0.01 ha, 0.01 mol N/ha/yr).
+ * rounded to what the models can honestly claim (0.01 ha, 0.01 mol N/ha/yr). Every map is ordered
+ * (insertion or role order), so identical input gives byte-identical JSON.
  */
 final class ResultJson {
     private ResultJson() { }
@@ -44,7 +46,11 @@ final class ResultJson {
         cm.put("profile", r.candidate().profileName());
         cm.put("area_ha", round(c.grossHa(), 2));
         Map<String, Object> ov = new LinkedHashMap<>();
-        c.overlapHa().forEach((role, ha) -> ov.put(role.name().toLowerCase(Locale.ROOT) + "_ha", round(ha, 2)));
+        // In role order: the engine's map iterates in a different order in every JVM (Map.copyOf)
+        for (LayerRole role : LayerRole.values()) {
+            Double ha = c.overlapHa().get(role);
+            if (ha != null) ov.put(role.name().toLowerCase(Locale.ROOT) + "_ha", round(ha, 2));
+        }
         cm.put("overlap", ov);
         cm.put("hard_constraint_ha", round(c.constrainedHa(), 2));
         cm.put("net_ha", round(r.netHa(), 2));
@@ -76,8 +82,11 @@ final class ResultJson {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> conflicts = new ArrayList<>();
         for (SafetyIndicators.SensitiveHit h : s.limitConflicts()) {
-            conflicts.add(Map.of("feature_id", h.featureId(), "name", h.name(),
-                    "class", h.vulnerability().name().toLowerCase(Locale.ROOT)));
+            Map<String, Object> hit = new LinkedHashMap<>(); // Map.of would order its keys anew in every JVM
+            hit.put("feature_id", h.featureId());
+            hit.put("name", h.name());
+            hit.put("class", h.vulnerability().name().toLowerCase(Locale.ROOT));
+            conflicts.add(hit);
         }
         m.put("pr_limit_conflicts", conflicts.size());
         m.put("pr_limit_conflict_objects", conflicts);
@@ -114,7 +123,11 @@ final class ResultJson {
             areas.add(am);
         }
         m.put("areas", areas);
-        m.put("kdw_exceeded_hexagons", n.kdwExceededHexagons());
+        m.put("status", n.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("kdw_assessment", n.kdwState().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("kdw_exceeded_hexagons", n.kdwState() == NitrogenIndicators.KdwState.NOT_ASSESSABLE ? null : n.kdwExceededHexagons());
+        m.put("hexagons_without_kdw", n.hexagonsWithoutKdw());
+        m.put("not_nitrogen_sensitive_areas", n.insensitiveAreas());
         m.put("natura2000_overlap_ha", round(n.overlapHa(), 2));
         m.put("hard_conflict", n.hardConflict());
         m.put("label", NitrogenIndicators.LABEL_NL);

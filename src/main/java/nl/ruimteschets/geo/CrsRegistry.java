@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.ruimteschets.io.SourceCrs;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.UserMessage;
 import org.locationtech.proj4j.CRSFactory;

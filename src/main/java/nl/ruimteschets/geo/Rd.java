@@ -13,8 +13,12 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 public final class Rd {
     public static final int EPSG = 28992;
 
-    /** Where RD New coordinates are meaningful (the Netherlands with a margin). */
-    public static final Envelope BOUNDS = new Envelope(-7_000, 300_000, 289_000, 629_000);
+    /**
+     * Where RD New coordinates are meaningful: the Netherlands and its part of the North Sea (Natura 2000
+     * sites such as the Doggersbank lie at y ≈ 850 km), with a margin. Degrees, UTM and Web Mercator
+     * coordinates of Dutch data all fall outside it, which is what the CRS checks rely on.
+     */
+    public static final Envelope BOUNDS = new Envelope(-60_000, 300_000, 289_000, 900_000);
 
     public static final GeometryFactory FACTORY =
             new GeometryFactory(new PrecisionModel(), EPSG, PackedCoordinateSequenceFactory.DOUBLE_FACTORY);

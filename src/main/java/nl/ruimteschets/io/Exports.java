@@ -3,9 +3,12 @@ package nl.ruimteschets.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ScenarioResult;
+import nl.ruimteschets.geo.GeometryRepair;
 import nl.ruimteschets.geo.Rd;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Annotation;
@@ -35,21 +38,41 @@ public final class Exports {
     }
 
     public static Table candidates(Scenario s, Project p) {
-        List<Field> fields = List.of(
+        return candidates(s, p, null);
+    }
+
+    /**
+     * The scenario's candidates with their indicator results as attributes ({@link CandidateIndicators}),
+     * so another GIS shows what the planner saw; {@code result} null leaves those columns empty.
+     * {@code soort} is Dutch ({@code uitbreiding}/{@code satelliet}).
+     */
+    public static Table candidates(Scenario s, Project p, ScenarioResult result) {
+        List<Field> fields = new ArrayList<>(List.of(
                 new Field("id", FieldType.TEXT), new Field("naam", FieldType.TEXT), new Field("soort", FieldType.TEXT),
                 new Field("cluster", FieldType.TEXT), new Field("profiel", FieldType.TEXT),
                 new Field("bruto_ha", FieldType.REAL), new Field("netto_bruto", FieldType.REAL),
                 new Field("punt", FieldType.BOOLEAN), new Field("scenario", FieldType.TEXT),
-                new Field("notities", FieldType.TEXT));
+                new Field("notities", FieldType.TEXT)));
+        int base = fields.size();
+        fields.addAll(CandidateIndicators.FIELDS);
+        Map<String, CandidateResult> byId = new HashMap<>();
+        if (result != null) for (CandidateResult r : result.candidates()) byId.put(r.candidate().id(), r);
         List<Feature> rows = new ArrayList<>();
         long fid = 1;
         for (Candidate c : s.candidates()) {
             ActivityProfile prof = p.profiles().get(c.profileName());
             Double nb = c.overrides().nettoBrutoRatio() != null ? c.overrides().nettoBrutoRatio()
                     : prof != null ? Double.valueOf(prof.nettoBrutoRatio()) : null;
-            rows.add(new Feature(fid++, c.footprint(), new Object[] {
-                c.id(), c.name(), c.kind().name(), c.parentCluster(), c.profileName(),
-                Math.round(c.grossAreaHa() * 100) / 100.0, nb, c.isPoint(), s.name(), c.notes()}));
+            Object[] values = new Object[fields.size()];
+            System.arraycopy(new Object[] {c.id(), c.name(), CandidateIndicators.kindNl(c.kind()), c.parentCluster(),
+                c.profileName(), Math.round(c.grossAreaHa() * 100) / 100.0, nb, c.isPoint(), s.name(), c.notes()},
+                    0, values, 0, base);
+            CandidateResult r = byId.get(c.id());
+            if (r != null) {
+                Object[] ind = CandidateIndicators.values(r);
+                System.arraycopy(ind, 0, values, base, ind.length);
+            }
+            rows.add(new Feature(fid++, GeometryRepair.makeValid(c.footprint()), values));
         }
         return new Table("kandidaten_" + s.name(), fields, rows);
     }

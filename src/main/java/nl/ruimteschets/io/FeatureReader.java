@@ -3,6 +3,7 @@ package nl.ruimteschets.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.InputException;
@@ -23,6 +24,15 @@ public interface FeatureReader extends Closeable {
 
     /** The geometry family the file declares (shapefile header, gpkg geometry_columns); MIXED when it cannot tell. */
     nl.ruimteschets.model.GeometryKind geometryKind();
+
+    /**
+     * True when the format stores a polygon as a flat list of rings whose roles follow from their
+     * winding (shapefile), so a repair may regroup them ({@link nl.ruimteschets.geo.GeometryRepair#makeValid(
+     * org.locationtech.jts.geom.Geometry, boolean)}); false when parts and holes are explicit.
+     */
+    default boolean flatRings() {
+        return false;
+    }
 
     /** The CRS the file states. */
     SourceCrs crs();

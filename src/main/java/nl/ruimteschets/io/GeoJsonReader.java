@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.FieldType;
@@ -26,7 +27,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Streams a GeoJSON file: a FeatureCollection, a single Feature or a bare Geometry. The CRS is WGS84
- * (RFC 7946) unless the legacy "crs" member names an EPSG code. The file is read twice with Jackson's
+ * (RFC 7946) unless the legacy "crs" member names an EPSG code; without that member WGS 84 is only
+ * {@linkplain SourceCrs#implied() implied}, since GDAL writes RD GeoJSON without one too. The file is read twice with Jackson's
  * streaming parser, one feature tree at a time: a first pass infers the field types (widened over all
  * features) and the geometry kind, the second hands out features. Feature ids are 1-based positions.
  * Malformed JSON or geometry throws {@link InputException} naming the file. Not thread-safe; close it.
@@ -38,7 +40,7 @@ public final class GeoJsonReader implements FeatureReader {
     private final Path file;
     private final List<Field> fields = new ArrayList<>();
     private GeometryKind kind;
-    private SourceCrs crs = SourceCrs.epsg(4326);
+    private SourceCrs crs = SourceCrs.implied(4326, "GeoJSON (RFC 7946)");
     private long count;
     private ObjectNode single; // a file holding one Feature or Geometry
     private JsonParser parser; // second pass, positioned inside the "features" array
@@ -195,7 +197,11 @@ public final class GeoJsonReader implements FeatureReader {
     }
 
     private InputException invalid(IOException e) {
-        return new InputException(new UserMessage("geojson.invalid", file, e.getMessage()), e);
+        // Jackson's own message spans two lines and names its internals; keep the problem and where it is
+        String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                ? j.getOriginalMessage() + " [" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() + "]"
+                : e.getMessage();
+        return new InputException(new UserMessage("geojson.invalid", file, detail), e);
     }
 
     @Override

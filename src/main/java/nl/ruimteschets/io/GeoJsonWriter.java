@@ -6,16 +6,22 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import nl.ruimteschets.geo.GeometryRepair;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -25,7 +31,8 @@ import org.locationtech.proj4j.ProjCoordinate;
  * Writes a FeatureCollection, streaming. {@link Mode#WGS84} is RFC 7946: reprojected from EPSG:28992
  * with proj4j, [lon, lat] with 7 decimals (about 1 cm), no crs member. {@link Mode#RD} keeps RD New
  * with 3 decimals (1 mm) and the legacy crs member, which GDAL and QGIS honour. Exterior rings are
- * written counter-clockwise, holes clockwise (RFC 7946 §3.1.6). Writes a temp file and moves it into
+ * written counter-clockwise, holes clockwise (RFC 7946 §3.1.6); every written polygon is valid after
+ * rounding. Writes a temp file and moves it into
  * place. One instance may be used by one thread at a time.
  */
 public final class GeoJsonWriter implements FeatureWriter {
@@ -99,7 +106,7 @@ public final class GeoJsonWriter implements FeatureWriter {
         }
         g.writeEndObject();
         g.writeFieldName("geometry");
-        if (f.geometry() == null) g.writeNull(); else writeGeometry(g, f.geometry());
+        if (f.geometry() == null) g.writeNull(); else writeGeometry(g, output(f.geometry()));
         g.writeEndObject();
     }
 
@@ -152,20 +159,49 @@ public final class GeoJsonWriter implements FeatureWriter {
         g.writeEndArray();
     }
 
-    private void writePosition(JsonGenerator g, Coordinate c) throws IOException {
-        if (mode == Mode.RD) {
-            g.writeNumber(round(c.x, 1e3));
-            g.writeNumber(round(c.y, 1e3));
-        } else {
-            in.x = c.x;
-            in.y = c.y;
-            toWgs84.transform(in, out); // proj4j: x = longitude, y = latitude (STACK.md P17)
-            g.writeNumber(round(out.x, 1e7));
-            g.writeNumber(round(out.y, 1e7));
+    /**
+     * The geometry as it will be written: in the output CRS, coordinates on the output grid (1 cm in
+     * WGS 84, 1 mm in RD), and still valid. Rounding alone can make a polygon invalid where two
+     * vertices come closer than the grid (12 of the 160 Natura 2000 sites in WGS 84); those are
+     * snap-rounded onto the grid instead, which keeps them valid.
+     */
+    private Geometry output(Geometry rd) {
+        Geometry g = rd.copy();
+        if (mode == Mode.WGS84) {
+            g.apply(new CoordinateSequenceFilter() {
+                @Override
+                public void filter(CoordinateSequence seq, int i) {
+                    in.x = seq.getX(i);
+                    in.y = seq.getY(i);
+                    toWgs84.transform(in, out); // proj4j: x = longitude, y = latitude (STACK.md P17)
+                    seq.setOrdinate(i, 0, out.x);
+                    seq.setOrdinate(i, 1, out.y);
+                }
+
+                @Override public boolean isDone() { return false; }
+
+                @Override public boolean isGeometryChanged() { return true; }
+            });
         }
+        PrecisionModel grid = new PrecisionModel(mode == Mode.WGS84 ? 1e7 : 1e3);
+        Geometry rounded = g.copy();
+        rounded.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                seq.setOrdinate(i, 0, grid.makePrecise(seq.getX(i)));
+                seq.setOrdinate(i, 1, grid.makePrecise(seq.getY(i)));
+            }
+
+            @Override public boolean isDone() { return false; }
+
+            @Override public boolean isGeometryChanged() { return true; }
+        });
+        if (!(rounded instanceof Polygonal) || rounded.isValid()) return rounded;
+        return GeometryPrecisionReducer.reduce(GeometryRepair.makeValid(g), grid);
     }
 
-    private static double round(double v, double scale) {
-        return Math.round(v * scale) / scale;
+    private void writePosition(JsonGenerator g, Coordinate c) throws IOException {
+        g.writeNumber(c.x);
+        g.writeNumber(c.y);
     }
 }

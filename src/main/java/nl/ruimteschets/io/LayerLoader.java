@@ -44,7 +44,7 @@ public final class LayerLoader {
             Importer.run(reader, features::add, epsg, report, progress);
             Map<String, String> mapping = fieldMapping != null ? fieldMapping : ProjectImport.guessMapping(reader.fields());
             String name = layerName != null && !layerName.isBlank() ? layerName : Formats.baseName(file);
-            return new Layer(name, role, reader.fields(), features, mapping, file.toAbsolutePath().toString(), report);
+            return new Layer(name, role, Importer.fields(reader), features, mapping, file.toAbsolutePath().toString(), report);
         } catch (RuntimeException e) {
             if (e instanceof CancelledException) throw e;
             // A reader tripping over bytes it did not expect: still the file's fault, say so in words.

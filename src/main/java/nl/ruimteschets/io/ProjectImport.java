@@ -46,7 +46,7 @@ public final class ProjectImport {
         report.setSource(file.getFileName().toString());
         report.setFormat(Formats.extension(file));
         try (FeatureReader reader = Formats.open(file, sourceTable, encoding)) {
-            GeoPackageLayerSink sink = ProjectStore.importLayer(project, name, reader.fields(), reader.geometryKind());
+            GeoPackageLayerSink sink = ProjectStore.importLayer(project, name, Importer.fields(reader), reader.geometryKind());
             try {
                 Importer.run(reader, sink, epsg, report, progress);
                 sink.commit();

@@ -77,7 +77,7 @@ public final class ProjectStore {
     private static final List<Col> PROFILE_COLS = List.of(text("name"), text("description"), real("noise_lw"),
             real("noise_source_height_m"), bool("day_only"), real("pr_distance_m"), real("brand_m"),
             real("explosie_m"), real("gifwolk_m"), real("nox_kg_per_ha_yr"), real("nh3_kg_per_ha_yr"),
-            real("emission_height_m"), real("netto_bruto_ratio"), text("source_tags"));
+            real("emission_height_m"), real("netto_bruto_ratio"), text("source_tags"), real("heat_mw"));
     private static final List<Col> CLUSTER_COLS = List.of(text("name"), text("sub_areas"), real("demand_2030_ha"),
             real("demand_2050_ha"), real("supply_ha"), real("netto_bruto_ratio"), text("source"));
     private static final List<Col> SCENARIO_COLS = List.of(text("name"), text("description"), integer("display_order"));
@@ -194,7 +194,8 @@ public final class ProjectStore {
                     rs.getDouble("noise_source_height_m"), rs.getInt("day_only") != 0, rs.getDouble("pr_distance_m"),
                     rs.getDouble("brand_m"), rs.getDouble("explosie_m"), rs.getDouble("gifwolk_m"),
                     rs.getDouble("nox_kg_per_ha_yr"), rs.getDouble("nh3_kg_per_ha_yr"),
-                    rs.getDouble("emission_height_m"), rs.getDouble("netto_bruto_ratio"), rs.getString("source_tags"))));
+                    rs.getDouble("emission_height_m"), rs.getDouble("netto_bruto_ratio"), rs.getString("source_tags"),
+                    heatMw(rs))));
         }
         if (gp.isTable(CLUSTER)) {
             List<Object[]> raw = new ArrayList<>();
@@ -264,6 +265,15 @@ public final class ProjectStore {
     private static String str(Object[] v, Map<String, Integer> ix, String name) {
         Integer i = ix.get(name);
         return i == null || v[i] == null ? "" : v[i].toString();
+    }
+
+    /** Heat content of a profile; files written before it was recorded have no column: a cold source. */
+    private static double heatMw(java.sql.ResultSet rs) throws SQLException {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            if (md.getColumnName(i).equalsIgnoreCase("heat_mw")) return rs.getDouble(i);
+        }
+        return 0.0;
     }
 
     private static Double dbl(Object[] v, Map<String, Integer> ix, String name) {
@@ -377,7 +387,7 @@ public final class ProjectStore {
         for (ActivityProfile a : p.profiles().values()) {
             rows.add(new Object[] {a.name(), a.description(), a.noiseLw(), a.noiseSourceHeightM(), a.dayOnly(),
                     a.prDistanceM(), a.brandM(), a.explosieM(), a.gifwolkM(), a.noxKgPerHaYr(), a.nh3KgPerHaYr(),
-                    a.emissionHeightM(), a.nettoBrutoRatio(), a.sourceTags()});
+                    a.emissionHeightM(), a.nettoBrutoRatio(), a.sourceTags(), a.heatMw()});
         }
         ProjectTables.create(gp, PROFILE, PROFILE_COLS);
         ProjectTables.insert(gp, PROFILE, PROFILE_COLS, rows);

@@ -52,7 +52,7 @@ public final class SampleProject {
     /** The name the sample opens under (it has no file). */
     public static final String NAME = "Voorbeeld industrieclusters";
     static final String SOURCE_N2000 = "Natura 2000: geometrie RVO via PDOK, attributen RCE; CC BY 4.0 "
-            + "\"RVO / RCE, via BoerderijenNatura2000NL\"; KDW uit DOMAIN.md §3.3 (alleen waar bekend); vereenvoudigd tot 5 m";
+            + "\"RVO / RCE, via BoerderijenNatura2000NL\"; laagste KDW per gebied uit de literatuur (alleen waar bekend); vereenvoudigd tot 5 m";
     static final String SOURCE_CBS_MUNICIPALITIES = "Gemeenten 2023: CBS Wijk- en buurtkaart via PDOK (gegeneraliseerd); "
             + "CC BY 4.0 \"CBS / Kadaster\"";
     static final String SOURCE_CBS_PROVINCES = "Provincies: CBS/PDOK bestuurlijke grenzen (gegeneraliseerd); open data "

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.GeometryKind;
@@ -242,6 +243,8 @@ public final class ShapefileReader implements FeatureReader {
     }
 
     @Override public SourceCrs crs() { return crs; }
+
+    @Override public boolean flatRings() { return true; }
 
     @Override public String encoding() { return charset.name(); }
 

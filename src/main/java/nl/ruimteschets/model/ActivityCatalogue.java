@@ -26,7 +26,8 @@ public final class ActivityCatalogue {
                         r.number("noise_lw_dba_m2"), r.number("noise_height_m"), r.bool("day_only"),
                         r.number("pr_1e6_m"), r.number("brand_m"), r.number("explosie_m"),
                         r.number("gifwolk_m"), r.number("nox_kg_ha_yr"), r.number("nh3_kg_ha_yr"),
-                        r.number("emission_height_m"), r.number("netto_bruto"), r.text("source_tags")));
+                        r.number("emission_height_m"), r.number("netto_bruto"), r.text("source_tags"),
+                        r.has("heat_mw") ? r.number("heat_mw") : 0.0)); // catalogues before heat was recorded: cold
             } catch (IllegalArgumentException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith(table.source())) throw e;
                 throw r.error(e.getMessage());

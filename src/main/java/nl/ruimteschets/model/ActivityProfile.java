@@ -18,11 +18,12 @@ import java.util.Objects;
  * @param nh3KgPerHaYr NH₃ emission per net hectare, kg/yr
  * @param emissionHeightM emission height, m
  * @param nettoBrutoRatio share of gross area that becomes issuable plots (0–1)
+ * @param heatMw heat content of the emission in MW (hot stacks rise before they disperse; 0 = cold)
  */
 public record ActivityProfile(String name, String description, double noiseLw, double noiseSourceHeightM,
                               boolean dayOnly, double prDistanceM, double brandM, double explosieM,
                               double gifwolkM, double noxKgPerHaYr, double nh3KgPerHaYr,
-                              double emissionHeightM, double nettoBrutoRatio, String sourceTags) {
+                              double emissionHeightM, double nettoBrutoRatio, String sourceTags, double heatMw) {
     public static final double GIFWOLK_CAP_M = 1500.0;
 
     public ActivityProfile {
@@ -35,5 +36,15 @@ public record ActivityProfile(String name, String description, double noiseLw, d
         if (prDistanceM < 0 || brandM < 0 || explosieM < 0 || gifwolkM < 0) {
             throw new IllegalArgumentException("safety distances must not be negative");
         }
+        if (!(heatMw >= 0) || !Double.isFinite(heatMw)) throw new IllegalArgumentException("heat content must be ≥ 0 MW");
+    }
+
+    /** A profile of a cold source (heat content 0 MW), as profiles were before heat was recorded. */
+    public ActivityProfile(String name, String description, double noiseLw, double noiseSourceHeightM,
+                           boolean dayOnly, double prDistanceM, double brandM, double explosieM,
+                           double gifwolkM, double noxKgPerHaYr, double nh3KgPerHaYr,
+                           double emissionHeightM, double nettoBrutoRatio, String sourceTags) {
+        this(name, description, noiseLw, noiseSourceHeightM, dayOnly, prDistanceM, brandM, explosieM, gifwolkM,
+                noxKgPerHaYr, nh3KgPerHaYr, emissionHeightM, nettoBrutoRatio, sourceTags, 0.0);
     }
 }

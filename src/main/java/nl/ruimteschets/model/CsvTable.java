@@ -41,6 +41,9 @@ public final class CsvTable {
             return values.get(i).trim();
         }
 
+        /** Whether the table has this column (for columns added later, read with a default when absent). */
+        public boolean has(String column) { return columns.containsKey(column); }
+
         public double number(String column) {
             String t = text(column);
             try {

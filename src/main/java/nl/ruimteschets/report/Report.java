@@ -53,7 +53,11 @@ public final class Report {
 
     /** Computes every named scenario with the engine (on this thread) and gathers them. */
     public static Report of(Project p, String projectName, List<Scenario> scenarios, Locale locale) {
-        AnalysisContext context = new AnalysisContext(p.layers());
+        return of(new AnalysisContext(p.layers()), p, projectName, scenarios, locale);
+    }
+
+    /** As {@link #of(Project, String, List, Locale)}, with a context already built for {@code p}'s layers (a window that reports again). */
+    public static Report of(AnalysisContext context, Project p, String projectName, List<Scenario> scenarios, Locale locale) {
         ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
         List<Computed> out = new ArrayList<>();
         long v = 1;
@@ -84,8 +88,9 @@ public final class Report {
                     r.noise() == null ? "" : num(r.noise().zoneGrowthHa(), 1),
                     r.noise() == null ? "" : Integer.toString(r.noise().sensitiveCount()),
                     r.safety() == null ? "" : Integer.toString(r.safety().limitConflicts().size()),
-                    r.nitrogen() == null ? "" : num(r.nitrogen().maxDepositionMolHaYr(), 3),
-                    r.nitrogen() == null ? "" : num(r.nitrogen().totalDepositionMolYr(), 1),
+                    r.nitrogen() == null ? "" : r.nitrogen().assessed() ? num(r.nitrogen().maxDepositionMolHaYr(), 3)
+                            : t("nitrogen.status." + r.nitrogen().status().name()), // in words, not "0"
+                    r.nitrogen() == null || !r.nitrogen().assessed() ? "" : num(r.nitrogen().totalDepositionMolYr(), 1),
                     r.nitrogen() == null ? "" : num(r.nitrogen().overlapHa(), 2)));
         }
         return rows;

@@ -2,10 +2,7 @@ package nl.ruimteschets.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javafx.scene.control.Alert;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import nl.ruimteschets.geo.GeometryRepair;
 import nl.ruimteschets.geo.Rd;
@@ -131,28 +128,13 @@ final class CandidateEditing implements MapTools.Editor {
     @Override
     public void identify(double x, double y, double toleranceM) {
         Geometry probe = Rd.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(x, y)).buffer(toleranceM, 4);
-        StringBuilder sb = new StringBuilder();
+        List<IdentifyPanel.Hit> hits = new ArrayList<>();
         for (MapCanvas.MapLayer l : window.map().layers()) {
             if (!l.visible()) continue;
-            for (Feature f : l.index().intersecting(probe)) {
-                sb.append(l.layer().name()).append(" — ").append(window.text("role." + l.layer().role().name()))
-                        .append(" #").append(f.id()).append('\n');
-                for (int i = 0; i < l.layer().fields().size(); i++) {
-                    sb.append("   ").append(l.layer().fields().get(i).name()).append(": ").append(f.value(i)).append('\n');
-                }
-            }
+            String role = window.text("role." + l.layer().role().name());
+            for (Feature f : l.index().intersecting(probe)) hits.add(new IdentifyPanel.Hit(l, role, f));
         }
-        if (sb.length() == 0) sb.append(window.text("identify.none"));
-        TextArea area = new TextArea(sb.toString());
-        area.setEditable(false);
-        area.setPrefSize(460, 300);
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(window.stage());
-        a.setTitle(window.text("tool.IDENTIFY"));
-        a.setHeaderText(String.format(Locale.ROOT, "RD %,.0f  %,.0f", x, y));
-        a.getDialogPane().setContent(area);
-        a.getDialogPane().setId("identifyDialog");
-        a.show();
+        window.showIdentify(x, y, hits);
     }
 
     @Override

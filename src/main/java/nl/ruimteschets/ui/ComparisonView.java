@@ -1,40 +1,60 @@
 package nl.ruimteschets.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import nl.ruimteschets.analysis.AnalysisContext;
+import nl.ruimteschets.analysis.CandidateResult;
+import nl.ruimteschets.analysis.RingStatistic;
+import nl.ruimteschets.io.AtomicFiles;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.render.Viewport;
+import nl.ruimteschets.report.PdfReport;
 import nl.ruimteschets.report.Report;
+import org.locationtech.jts.geom.Envelope;
 
 /**
- * Scenarios side by side: two to four maps that pan and zoom together, a table of the scenario
- * totals with their differences against the first (Δ ha, Δ dwellings/objects, Δ mol N), and a swipe
- * view that reveals one scenario over another with a slider. Figures are computed off the FX thread.
- * FX thread only.
+ * Scenarios side by side: two to four maps that pan and zoom together and draw every candidate's
+ * computed noise and safety contours and nitrogen hexagons, a table of the scenario totals with their
+ * differences against the first (Δ ha, Δ dwellings/objects, Δ mol N; green when better, red when
+ * worse), a swipe view that reveals one scenario over another with a slider, and a PDF report of the
+ * comparison. Figures are computed on one worker thread. FX thread only (apart from that worker).
  */
 final class ComparisonView {
     private final ResourceBundle text;
@@ -56,6 +76,20 @@ final class ComparisonView {
     private boolean syncing;
     private Viewport start;
     private Stage stage;
+    /** Each scenario's computed contours and nitrogen hexagons, by name, for its maps. */
+    private final Map<String, Shown> computed = new ConcurrentHashMap<>();
+    /** For the Δ cells of the table: better or worse than the first scenario. */
+    private List<List<Report.Verdict>> verdicts = List.of();
+    /** One worker: the analysis context is built once and every computation runs in order. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ruimteschets-compare");
+        t.setDaemon(true);
+        return t;
+    });
+    private AnalysisContext context;
+
+    /** What a comparison map draws of a scenario's results. */
+    private record Shown(List<CandidateResult> results, List<double[]> hexagons) { }
 
     private ComparisonView(ResourceBundle text, Locale locale, Project project, String projectName, Viewport start) {
         this.text = text;
@@ -83,6 +117,13 @@ final class ComparisonView {
             picks.add(box);
             top.getChildren().add(box);
         }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button report = new Button(text.getString("compare.report"));
+        report.setId("compareReport");
+        report.setOnAction(e -> reportDialog());
+        top.getChildren().addAll(gap, report);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         maps.setId("compareMaps");
         maps.setHgap(4);
         maps.setVgap(4);
@@ -116,6 +157,7 @@ final class ComparisonView {
         stage.initOwner(owner);
         stage.setTitle(text.getString("compare.title") + " — " + projectName);
         stage.setScene(new Scene(root, 1200, 800));
+        stage.setOnHidden(e -> worker.shutdownNow());
         stage.show();
         rebuild();
         buildSwipe();
@@ -152,6 +194,8 @@ final class ComparisonView {
             MapCanvas m = new MapCanvas();
             m.showLayersOf(project);
             m.setCandidates(s.candidates());
+            m.setAnnotations(s.annotations());
+            showResults(m, s.name());
             m.setId("compareMap" + (i + 1));
             m.onViewport(v -> sync(m, v));
             Label title = new Label(s.name());
@@ -185,25 +229,122 @@ final class ComparisonView {
 
     private void computeTable(List<Scenario> scenarios) {
         status.setText(text.getString("engine.computing"));
-        Thread t = new Thread(() -> {
-            Report r = Report.of(project, projectName, scenarios, locale);
+        withReport(scenarios, r -> {
             List<String> header = r.comparisonHeader();
-            List<List<String>> rows = r.comparisonRows();
+            verdicts = r.comparisonVerdicts();
+            table.getColumns().clear();
+            for (int c = 0; c < header.size(); c++) {
+                int col = c;
+                TableColumn<List<String>, String> tc = new TableColumn<>(header.get(c));
+                tc.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(col)));
+                tc.setCellFactory(x -> new DeltaCell(col));
+                tc.setPrefWidth(col == 0 ? 300 : 150);
+                table.getColumns().add(tc);
+            }
+            table.getItems().setAll(r.comparisonRows());
+            status.setText(text.getString("compare.deltaNote"));
+        });
+    }
+
+    /** A table cell whose Δ is green when better than the first scenario and red when worse (by the indicator's direction). */
+    private final class DeltaCell extends TableCell<List<String>, String> {
+        private final int column;
+
+        DeltaCell(int column) { this.column = column; }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            Report.Verdict v = empty || getIndex() < 0 || getIndex() >= verdicts.size() ? null : verdicts.get(getIndex()).get(column);
+            getStyleClass().removeAll("delta-better", "delta-worse");
+            if (v == Report.Verdict.BETTER || v == Report.Verdict.WORSE) {
+                boolean better = v == Report.Verdict.BETTER;
+                getStyleClass().add(better ? "delta-better" : "delta-worse");
+                setStyle(better ? "-fx-text-fill: #1b5e20; -fx-font-weight: bold; -fx-background-color: #e8f5e9;"
+                        : "-fx-text-fill: #b71c1c; -fx-font-weight: bold; -fx-background-color: #ffebee;");
+                setTooltip(new Tooltip(text.getString(better ? "compare.better" : "compare.worse")));
+            } else {
+                setStyle(null);
+                setTooltip(null);
+            }
+        }
+    }
+
+    /**
+     * Computes the scenarios on the worker (figures, every candidate's contours and the summed nitrogen
+     * hexagons), keeps what their maps draw, then hands the report to {@code then} on the FX thread.
+     */
+    private void withReport(List<Scenario> scenarios, Consumer<Report> then) {
+        worker.execute(() -> {
+            if (context == null) context = new AnalysisContext(project.layers());
+            Report r = Report.of(context, project, projectName, scenarios, locale);
+            for (Report.Computed c : r.scenarios()) computed.computeIfAbsent(c.scenario().name(), n -> shown(c));
             Platform.runLater(() -> {
-                table.getColumns().clear();
-                for (int c = 0; c < header.size(); c++) {
-                    int col = c;
-                    TableColumn<List<String>, String> tc = new TableColumn<>(header.get(c));
-                    tc.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(col)));
-                    tc.setPrefWidth(col == 0 ? 300 : 150);
-                    table.getColumns().add(tc);
-                }
-                table.getItems().setAll(rows);
-                status.setText(text.getString("compare.deltaNote"));
+                for (MapCanvas m : maps()) showResults(m, null);
+                if (swipeTop != null) showResults(swipeTop, swipeA.getValue());
+                if (swipeBottom != null) showResults(swipeBottom, swipeB.getValue());
+                then.accept(r);
             });
-        }, "ruimteschets-compare");
-        t.setDaemon(true);
-        t.start();
+        });
+    }
+
+    /** Every candidate's contours, and the hexagons of all candidates with their depositions added up. */
+    private Shown shown(Report.Computed c) {
+        Map<Long, double[]> hex = new HashMap<>();
+        for (CandidateResult cr : c.result().candidates()) {
+            if (cr.nitrogen() == null) continue;
+            context.nitrogen().evaluate(cr.candidate(), cr.nitrogen().emission(), null, RingStatistic.MEAN,
+                    (id, x, y, d) -> hex.merge(id, new double[] {x, y, d}, (a, b) -> new double[] {a[0], a[1], a[2] + b[2]}));
+        }
+        return new Shown(c.result().candidates(), List.copyOf(hex.values()));
+    }
+
+    /** Draws a scenario's computed results on a map once they are there (null: the map's own scenario). */
+    private void showResults(MapCanvas m, String scenario) {
+        String name = scenario != null ? scenario : (String) m.getProperties().get(SCENARIO_KEY);
+        if (scenario != null) m.getProperties().put(SCENARIO_KEY, scenario);
+        Shown sh = name == null ? null : computed.get(name);
+        if (sh != null) m.showAllResults(sh.results(), sh.hexagons());
+    }
+
+    private static final String SCENARIO_KEY = "ruimteschets.scenario";
+
+    private void reportDialog() {
+        if (chosen().size() < 2) {
+            status.setText(text.getString("compare.needTwo"));
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(nl.ruimteschets.io.Exports.safeName(String.join("_", chosen().stream().map(Scenario::name).toList())) + ".pdf");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        java.io.File f = fc.showSaveDialog(stage);
+        if (f != null) writeReport(f.toPath(), null);
+    }
+
+    /**
+     * Writes the comparison of the ticked scenarios as a PDF report whose maps show this window's
+     * view; {@code done} runs on the FX thread afterwards (tests).
+     */
+    void writeReport(Path target, Runnable done) {
+        List<Scenario> scenarios = chosen();
+        Viewport v = mapList.isEmpty() ? start : mapList.get(0).viewport();
+        Envelope view = v == null ? null : v.worldBounds();
+        status.setText(text.getString("compare.report.writing"));
+        worker.execute(() -> {
+            try {
+                if (context == null) context = new AnalysisContext(project.layers());
+                Path temp = AtomicFiles.tempBeside(target, ".pdf");
+                PdfReport.write(Report.of(context, project, projectName, scenarios, locale).withView(view), temp);
+                AtomicFiles.moveIntoPlace(temp, target);
+                Platform.runLater(() -> {
+                    status.setText(java.text.MessageFormat.format(text.getString("export.done"), 1, target));
+                    if (done != null) done.run();
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> status.setText(text.getString("error.export") + ": " + target.getFileName()));
+            }
+        });
     }
 
     private void buildSwipe() {
@@ -216,6 +357,11 @@ final class ComparisonView {
         swipeTop.showLayersOf(project);
         swipeBottom.setCandidates(b.candidates());
         swipeTop.setCandidates(a.candidates());
+        swipeBottom.setAnnotations(b.annotations());
+        swipeTop.setAnnotations(a.annotations());
+        showResults(swipeBottom, b.name());
+        showResults(swipeTop, a.name());
+        if (!computed.containsKey(a.name()) || !computed.containsKey(b.name())) withReport(List.of(a, b), r -> { });
         swipeTop.setId("swipeTop");
         swipeBottom.onViewport(v -> sync(swipeBottom, v));
         swipeTop.onViewport(v -> sync(swipeTop, v));

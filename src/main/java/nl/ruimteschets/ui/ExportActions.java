@@ -20,7 +20,7 @@ import nl.ruimteschets.report.Report;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * What leaves the app: the scenario's candidates and contours as Shapefile, GeoPackage or GeoJSON,
+ * What leaves the app: the scenario's candidates, contours and notes as Shapefile, GeoPackage or GeoJSON,
  * the map as PNG, the PDF report and indicator CSV, and the comparison window. Long writes run on
  * their own thread on a copy of the project.
  *
@@ -53,30 +53,37 @@ final class ExportActions {
         export(format, target);
     }
 
-    /** Exports the scenario's candidates and their computed contours; returns the files written. */
+    /** Exports the scenario's candidates, their computed contours and the workshop notes; returns the files written. */
     List<Path> export(String format, Path target) {
         Session session = window.session();
         Scenario s = session.scenario().orElseThrow();
         List<Path> written = new ArrayList<>();
         try {
-            Exports.Table cands = Exports.candidates(s, session.project());
             ScenarioResult r = window.lastResult();
+            Exports.Table cands = Exports.candidates(s, session.project(), r);
             Exports.Table contours = r == null ? null : Exports.contours(s.name(), r);
+            Exports.Table notes = Exports.annotations(s);
             switch (format) {
                 case "shp" -> {
                     Files.createDirectories(target);
                     written.addAll(Exports.shapefile(cands, target));
                     if (contours != null && !contours.rows().isEmpty()) written.addAll(Exports.shapefile(contours, target));
+                    if (!notes.rows().isEmpty()) written.addAll(Exports.shapefile(notes, target));
                 }
                 case "gpkg" -> {
                     written.addAll(Exports.geoPackage(cands, target));
                     if (contours != null && !contours.rows().isEmpty()) written.addAll(Exports.geoPackage(contours, target));
+                    if (!notes.rows().isEmpty()) written.addAll(Exports.geoPackage(notes, target));
                 }
                 default -> {
                     written.addAll(Exports.geoJson(cands, target, true));
                     if (contours != null && !contours.rows().isEmpty()) {
                         String name = target.getFileName().toString().replaceFirst("(\\.[^.]*)?$", "_contouren.geojson");
                         written.addAll(Exports.geoJson(contours, target.resolveSibling(name), true));
+                    }
+                    if (!notes.rows().isEmpty()) {
+                        String name = target.getFileName().toString().replaceFirst("(\\.[^.]*)?$", "_notities.geojson");
+                        written.addAll(Exports.geoJson(notes, target.resolveSibling(name), true));
                     }
                 }
             }
@@ -165,10 +172,12 @@ final class ExportActions {
         Project copy = FileActions.snapshot(session.project());
         Scenario s = copy.scenario(session.scenarioName()).orElseThrow();
         String name = window.projectName();
+        Envelope view = window.map().viewport().worldBounds();
         window.statusBar().engine("file.saving");
         Thread t = new Thread(() -> {
             try {
-                Report r = Report.of(copy, name, List.of(s), window.locale());
+                // The report's map shows what the planner has on screen.
+                Report r = Report.of(copy, name, List.of(s), window.locale()).withView(view);
                 if (format.equals("pdf")) PdfReport.write(r, target);
                 else r.writeCsv(target);
                 Platform.runLater(() -> {

@@ -128,14 +128,24 @@ final class IndicatorPanel extends ScrollPane {
         if (ni != null) {
             row = section(g, row, text.getString("ind.nitrogen"));
             State deposition = IndicatorStates.nitrogenDeposition(ni);
-            row = line(g, row, "ind.nitrogen.max", number(ni.maxDepositionMolHaYr(), 2) + " " + text.getString("unit.molHaYr"),
-                    deposition, "method.nitrogen", "threshold.nitrogen");
-            row = line(g, row, "ind.nitrogen.total", number(ni.totalDepositionMolYr(), 1) + " " + text.getString("unit.molYr"),
-                    deposition, "method.nitrogen", "threshold.nitrogen");
-            row = line(g, row, "ind.nitrogen.hexagons", count(ni.hexagonsAboveCut()) + " (" + ha(ni.haAboveCut()) + ")",
-                    deposition, "method.nitrogen", "threshold.nitrogen");
-            if (ni.kdwExceededHexagons() != null) {
-                row = line(g, row, "ind.nitrogen.kdw", count(ni.kdwExceededHexagons()), IndicatorStates.nitrogenKdw(ni),
+            if (!ni.assessed()) { // in words, never "0 mol N"
+                row = line(g, row, "ind.nitrogen.status", text.getString("nitrogen.status." + ni.status().name()),
+                        deposition, "method.nitrogen", "threshold.nitrogen");
+            } else {
+                row = line(g, row, "ind.nitrogen.max", number(ni.maxDepositionMolHaYr(), 2) + " " + text.getString("unit.molHaYr"),
+                        deposition, "method.nitrogen", "threshold.nitrogen");
+                row = line(g, row, "ind.nitrogen.total", number(ni.totalDepositionMolYr(), 1) + " " + text.getString("unit.molYr"),
+                        deposition, "method.nitrogen", "threshold.nitrogen");
+                row = line(g, row, "ind.nitrogen.hexagons", count(ni.hexagonsAboveCut()) + " (" + ha(ni.haAboveCut()) + ")",
+                        deposition, "method.nitrogen", "threshold.nitrogen");
+                if (ni.kdwExceededHexagons() != null) {
+                    row = line(g, row, "ind.nitrogen.kdw", ni.kdwState() == NitrogenIndicators.KdwState.NOT_ASSESSABLE
+                            ? text.getString("nitrogen.kdw.notAssessable") : count(ni.kdwExceededHexagons()),
+                            IndicatorStates.nitrogenKdw(ni), "method.nitrogen", "threshold.nitrogen");
+                }
+            }
+            if (!ni.insensitiveAreas().isEmpty()) {
+                row = line(g, row, "ind.nitrogen.insensitive", String.join(", ", ni.insensitiveAreas()), State.OK,
                         "method.nitrogen", "threshold.nitrogen");
             }
             row = line(g, row, "ind.nitrogen.overlap", ha(ni.overlapHa()), IndicatorStates.nitrogenOverlap(ni),

@@ -54,12 +54,15 @@ public final class MainWindow {
     private final ExportActions exports;
     private final EngineBinding engine;
     private final PresentationController presentation;
+    private final WorkshopActions workshop;
     private MenuAndToolBar bars;
     private LayerPanel layerPanel;
     private IndicatorPanel indicators;
     private CandidateSheet sheet;
     private ScenarioPanel scenarios;
     private SplitPane centrePane;
+    private SplitPane rightPane;
+    private IdentifyPanel identify;
     private Stage stage;
     private Session session;
     private final Consumer<Change> sessionListener = c -> refresh();
@@ -77,6 +80,8 @@ public final class MainWindow {
         this.exports = new ExportActions(this);
         this.engine = new EngineBinding(this);
         this.presentation = new PresentationController(this);
+        this.workshop = new WorkshopActions(this);
+        tools.setNoteTaker(workshop);
     }
 
     public MapCanvas map() { return map; }
@@ -111,6 +116,9 @@ public final class MainWindow {
         SplitPane right = new SplitPane(indicators, sheetPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
+        rightPane = right;
+        identify = new IdentifyPanel(text);
+        identify.onClose(() -> right.getItems().remove(identify));
         SplitPane centre = new SplitPane(left, map, right);
         centrePane = centre;
         centre.setDividerPositions(0.19, 0.7);
@@ -139,6 +147,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         stage.setScene(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, presentation::keys);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, workshop::keys);
         bars.installToolKeys(scene);
         stage.setOnCloseRequest(e -> {
             e.consume(); // closed by quit() once nothing unsaved would be lost
@@ -185,6 +194,7 @@ public final class MainWindow {
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
         map.setCandidates(cands);
+        map.setAnnotations(session.scenario().map(Scenario::annotations).orElse(List.of()));
         sheet.show(p, map.selected());
         bars.showHistory(session.history());
         stage.setTitle(title());
@@ -205,6 +215,15 @@ public final class MainWindow {
         map.setSelected(candidateId);
         sheet.show(session.project(), map.selected());
         showResult();
+    }
+
+    /** Shows what lies under an Identify click in the panel on the right (opened at the first click). */
+    void showIdentify(double x, double y, List<IdentifyPanel.Hit> hits) {
+        identify.show(x, y, hits);
+        if (!rightPane.getItems().contains(identify)) {
+            rightPane.getItems().add(identify);
+            rightPane.setDividerPositions(0.45, 0.7);
+        }
     }
 
     String title() {
@@ -341,6 +360,8 @@ public final class MainWindow {
     ExportActions exports() { return exports; }
 
     PresentationController presentation() { return presentation; }
+
+    WorkshopActions workshop() { return workshop; }
 
     SplitPane centrePane() { return centrePane; }
 

@@ -18,6 +18,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
@@ -84,6 +85,9 @@ public final class MapCanvas extends Pane {
     private String selectedId;
     private CandidateResult selectedResult;
     private List<double[]> hexagons = List.of();
+    /** Every candidate's results, drawn at once (comparison maps); empty: only the selection's. */
+    private List<CandidateResult> allResults = List.of();
+    private List<Annotation> annotations = List.of();
     private final java.util.EnumSet<Overlay> overlays = java.util.EnumSet.allOf(Overlay.class);
     private Geometry highlight;
     private Viewport viewport = new Viewport(155_000, 463_000, 300, 800, 600);
@@ -222,6 +226,34 @@ public final class MapCanvas extends Pane {
     public void setHexagons(List<double[]> list) {
         hexagons = List.copyOf(list);
         redrawTop();
+    }
+
+    /**
+     * Draws the computed contours of every candidate at once with {@code hex} as their nitrogen
+     * hexagons, whatever is selected: the comparison maps, where two scenarios that differ only by
+     * profile must look different.
+     */
+    public void showAllResults(List<CandidateResult> results, List<double[]> hex) {
+        allResults = List.copyOf(results);
+        hexagons = List.copyOf(hex);
+        redrawTop();
+    }
+
+    /** The scenario's workshop notes, drawn as numbered discs with their arrows. */
+    public void setAnnotations(List<Annotation> list) {
+        annotations = List.copyOf(list);
+        redrawTop();
+    }
+
+    public List<Annotation> annotations() { return annotations; }
+
+    /** The note whose disc is under a screen point, or null. */
+    Annotation annotationAt(double sx, double sy) {
+        for (int i = annotations.size() - 1; i >= 0; i--) {
+            Annotation a = annotations.get(i);
+            if (Math.hypot(viewport.toScreenX(a.x()) - sx, viewport.toScreenY(a.y()) - sy) <= NOTE_RADIUS + 3) return a;
+        }
+        return null;
     }
 
     public void setOverlay(Overlay o, boolean on) {
@@ -425,6 +457,7 @@ public final class MapCanvas extends Pane {
             draw(g, sel.footprint(), new LayerStyle(0xFFFFFF00, 0xFFD600FF, 3.5, false));
         }
         if (highlight != null) draw(g, highlight, new LayerStyle(0xFFFF0055, 0xFF00FFFF, 3, false));
+        for (Annotation a : annotations) drawAnnotation(g, a);
         if (tools != null) tools.drawSketch(g, viewport);
         drawScaleBar(g);
         drawNorthArrow(g);
@@ -437,8 +470,12 @@ public final class MapCanvas extends Pane {
     }
 
     private void drawResults(GraphicsContext g) {
-        CandidateResult r = selectedResult;
-        if (r == null || selected() == null || !r.candidate().id().equals(selectedId)) return;
+        List<CandidateResult> shown = allResults;
+        if (shown.isEmpty()) {
+            CandidateResult r = selectedResult;
+            if (r == null || selected() == null || !r.candidate().id().equals(selectedId)) return;
+            shown = List.of(r);
+        }
         if (overlays.contains(Overlay.NITROGEN) && !hexagons.isEmpty()) {
             double size = Math.max(1.5, 107 / viewport.metresPerPixel()); // a 1-ha hexagon is ~107 m across
             for (double[] h : hexagons) {
@@ -448,17 +485,52 @@ public final class MapCanvas extends Pane {
                 g.fillOval(x - size / 2, y - size / 2, size, size);
             }
         }
-        if (overlays.contains(Overlay.SAFETY) && r.safety() != null) {
-            draw(g, r.safety().gifwolkContour(), new LayerStyle(0x00000000, 0x8E24AAFF, 1.5, true));
-            draw(g, r.safety().explosieContour(), new LayerStyle(0x00000000, 0xEF6C00FF, 1.5, true));
-            draw(g, r.safety().brandContour(), new LayerStyle(0x00000000, 0xF9A825FF, 1.5, true));
-            draw(g, r.safety().prContour(), new LayerStyle(0xD5000022, 0xD50000FF, 2, false));
+        for (CandidateResult r : shown) {
+            if (overlays.contains(Overlay.SAFETY) && r.safety() != null) {
+                draw(g, r.safety().gifwolkContour(), new LayerStyle(0x00000000, 0x8E24AAFF, 1.5, true));
+                draw(g, r.safety().explosieContour(), new LayerStyle(0x00000000, 0xEF6C00FF, 1.5, true));
+                draw(g, r.safety().brandContour(), new LayerStyle(0x00000000, 0xF9A825FF, 1.5, true));
+                draw(g, r.safety().prContour(), new LayerStyle(0xD5000022, 0xD50000FF, 2, false));
+            }
+            if (overlays.contains(Overlay.NOISE) && r.noise() != null) {
+                draw(g, r.noise().lnight40(), new LayerStyle(0x3949AB18, 0x3949ABFF, 1.5, true));
+                draw(g, r.noise().lden50(), new LayerStyle(0x7B1FA222, 0x7B1FA2FF, 2, false));
+                draw(g, r.noise().lden55(), new LayerStyle(0xC2185B22, 0xC2185BFF, 1.5, false));
+            }
         }
-        if (overlays.contains(Overlay.NOISE) && r.noise() != null) {
-            draw(g, r.noise().lnight40(), new LayerStyle(0x3949AB18, 0x3949ABFF, 1.5, true));
-            draw(g, r.noise().lden50(), new LayerStyle(0x7B1FA222, 0x7B1FA2FF, 2, false));
-            draw(g, r.noise().lden55(), new LayerStyle(0xC2185B22, 0xC2185BFF, 1.5, false));
+    }
+
+    static final double NOTE_RADIUS = 13;
+
+    /** A note as in the report: its number in a white disc with a dark ring, and its arrow. */
+    private void drawAnnotation(GraphicsContext g, Annotation a) {
+        double x = viewport.toScreenX(a.x()), y = viewport.toScreenY(a.y()), r = NOTE_RADIUS;
+        Color ink = Color.web("#263238");
+        g.setStroke(ink);
+        g.setFill(ink);
+        g.setLineDashes();
+        if (a.hasArrow()) {
+            double tx = viewport.toScreenX(a.arrowX()), ty = viewport.toScreenY(a.arrowY());
+            double len = Math.hypot(tx - x, ty - y);
+            if (len > r + 4) {
+                double ux = (tx - x) / len, uy = (ty - y) / len;
+                g.setLineWidth(3);
+                g.strokeLine(x + ux * r, y + uy * r, tx - ux * 9, ty - uy * 9);
+                g.fillPolygon(new double[] {tx, tx - ux * 14 - uy * 7, tx - ux * 14 + uy * 7},
+                        new double[] {ty, ty - uy * 14 + ux * 7, ty - uy * 14 - ux * 7}, 3);
+            }
         }
+        g.setFill(Color.WHITE);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        g.setLineWidth(3);
+        g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        g.setFill(ink);
+        g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 15));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.fillText(Integer.toString(a.number()), x, y);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.BASELINE);
     }
 
     /** Yellow to dark red over 0.005 … 10 mol/ha/yr on a log scale. */

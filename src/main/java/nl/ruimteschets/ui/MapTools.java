@@ -12,6 +12,7 @@ import javafx.scene.text.Font;
 import nl.ruimteschets.geo.GeometryRepair;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.Rd;
+import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.Feature;
@@ -29,8 +30,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
 
 /**
- * The map's tools: drawing candidates, editing their vertices, moving, deleting, identifying and
- * measuring. Tools work in RD metres and turn what the planner does into calls on an {@link Editor}
+ * The map's tools: drawing candidates, editing their vertices, moving, deleting, identifying,
+ * measuring, and pinning workshop notes (through a {@link NoteTaker}). Tools work in RD metres and turn what the planner does into calls on an {@link Editor}
  * (the main window), which makes the undoable changes; while a vertex or a whole candidate is being
  * dragged the editor gets live previews, so the indicators follow the drag.
  *
@@ -40,7 +41,7 @@ final class MapTools {
     /** The tools, with their keyboard shortcuts. */
     enum Tool {
         EDIT(KeyCode.E), EXPANSION(KeyCode.U), SATELLITE(KeyCode.S), SATELLITE_POINT(KeyCode.P), MOVE(KeyCode.V),
-        DELETE(KeyCode.X), IDENTIFY(KeyCode.I), MEASURE(KeyCode.M);
+        DELETE(KeyCode.X), IDENTIFY(KeyCode.I), MEASURE(KeyCode.M), ANNOTATE(KeyCode.A);
 
         final KeyCode key;
 
@@ -74,6 +75,15 @@ final class MapTools {
         String number(double value, int decimals);
     }
 
+    /** Where the notes tool sends what the facilitator does (workshop notes are not candidates). */
+    interface NoteTaker {
+        /** Pin a new note at (x, y), with an arrow to the tip when one was dragged (null otherwise). */
+        void place(double x, double y, Double tipX, Double tipY);
+
+        /** Change (or remove) an existing note. */
+        void edit(Annotation a);
+    }
+
     private static final double HANDLE_PX = 7;
     private static final double SNAP_PX = 10;
 
@@ -89,11 +99,17 @@ final class MapTools {
     private Candidate dragStart;
     private int dragPart = -1, dragVertex = -1;
     private Coordinate dragOrigin;
+    private NoteTaker notes;
+    /** A note being placed: where the press was, and where its arrow would point now (null: no arrow yet). */
+    private Coordinate notePress, noteTip;
+    private Annotation noteHit;
 
     MapTools(MapCanvas map, Editor editor) {
         this.map = map;
         this.editor = editor;
     }
+
+    void setNoteTaker(NoteTaker n) { notes = n; }
 
     Tool tool() { return tool; }
 
@@ -110,7 +126,7 @@ final class MapTools {
 
     /** True while a sketch or a drag is in progress (Esc then belongs to the tool). */
     boolean busy() {
-        return !sketch.isEmpty() || dragging != null;
+        return !sketch.isEmpty() || dragging != null || notePress != null;
     }
 
     boolean isBeingEdited(String id) {
@@ -162,6 +178,18 @@ final class MapTools {
                 startDrag(c, -1, -1, w);
                 return true;
             }
+            case ANNOTATE -> {
+                if (notes == null || e.getButton() != MouseButton.PRIMARY) return false;
+                Annotation hit = map.annotationAt(e.getX(), e.getY());
+                if (hit != null) {
+                    noteHit = hit; // edited on release: a dialog must not open in the middle of a press
+                    return true;
+                }
+                // A press starts a note; dragging before the release gives it an arrow.
+                notePress = w;
+                noteTip = null;
+                return true;
+            }
             default -> {
                 return false; // drawing tools act on clicks; a drag pans
             }
@@ -169,6 +197,10 @@ final class MapTools {
     }
 
     void dragged(MouseEvent e) {
+        if (notePress != null) {
+            noteTip = world(e);
+            return;
+        }
         if (dragging == null) return;
         Coordinate w = snap(e, world(e));
         Geometry g;
@@ -182,6 +214,19 @@ final class MapTools {
     }
 
     void released(MouseEvent e, boolean click) {
+        if (noteHit != null) {
+            Annotation a = noteHit;
+            noteHit = null;
+            notes.edit(a);
+            return;
+        }
+        if (notePress != null) {
+            Coordinate at = notePress, tip = click ? null : world(e);
+            notePress = null;
+            noteTip = null;
+            notes.place(at.x, at.y, tip == null ? null : tip.x, tip == null ? null : tip.y);
+            return;
+        }
         if (dragging == null) return;
         Candidate done = dragging;
         boolean changed = !done.geometry().equalsExact(dragStart.geometry());
@@ -228,6 +273,11 @@ final class MapTools {
     }
 
     boolean key(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && notePress != null) {
+            notePress = null;
+            noteTip = null;
+            return true;
+        }
         if (e.getCode() == KeyCode.ESCAPE) {
             if (dragging != null) {
                 dragging = null;
@@ -319,6 +369,14 @@ final class MapTools {
     }
 
     void drawSketch(GraphicsContext g, Viewport v) {
+        if (notePress != null && noteTip != null) {
+            // The arrow of the note being placed, dashed until the release.
+            g.setStroke(Color.web("#263238"));
+            g.setLineWidth(2.5);
+            g.setLineDashes(8, 5);
+            g.strokeLine(v.toScreenX(notePress.x), v.toScreenY(notePress.y), v.toScreenX(noteTip.x), v.toScreenY(noteTip.y));
+            g.setLineDashes((double[]) null);
+        }
         if (dragging != null) {
             g.setFill(Color.rgb(255, 214, 0, 0.35));
             g.setStroke(Color.rgb(255, 160, 0));

@@ -79,7 +79,9 @@ final class MenuAndToolBar {
             if (map.selectedId() != null) window.perform(new nl.ruimteschets.model.change.CandidateChanges.Remove(
                     window.session().scenarioName(), map.selectedId()), null);
         });
-        edit.getItems().addAll(undoItem, redoItem, new SeparatorMenuItem(), del);
+        // Ctrl+B itself is caught by WorkshopActions.keys, so it also works in presentation mode.
+        MenuItem snapshot = item("snapshot.menu", "Shortcut+B", e -> window.workshop().snapshot());
+        edit.getItems().addAll(undoItem, redoItem, new SeparatorMenuItem(), del, snapshot);
 
         Menu toolsMenu = new Menu(window.text("menu.tools"));
         for (MapTools.Tool t : MapTools.Tool.values()) {

@@ -84,6 +84,10 @@ final class PresentationController {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it also ends a sketch first
             stage.setFullScreen(true);
         }
+        javafx.scene.control.Button snapshot = new javafx.scene.control.Button(window.text("snapshot.menu") + " (Ctrl+B)");
+        snapshot.setId("presentSnapshot");
+        snapshot.setOnAction(e -> window.workshop().snapshot());
+        view.addAction(snapshot);
         update();
         map.requestFocus();
     }
@@ -130,6 +134,7 @@ final class PresentationController {
         if (audienceMap != null) {
             audienceMap.showLayersOf(session.project());
             audienceMap.setCandidates(map.candidates());
+            audienceMap.setAnnotations(map.annotations());
             audienceMap.setSelected(map.selectedId());
             audienceMap.setSelectedResult(window.selectedResult());
         }

@@ -59,6 +59,13 @@ final class PresentationView extends BorderPane {
         setRight(tiles);
     }
 
+    /** A facilitator's action beside the exit button (e.g. "Bewaar stand"), in the same big style. */
+    void addAction(Button b) {
+        b.setStyle(buttonStyle(false));
+        HBox top = (HBox) getTop();
+        top.getChildren().add(top.getChildren().size() - 1, b);
+    }
+
     private static String buttonStyle(boolean selected) {
         return "-fx-font-size: 22px; -fx-padding: 8 18 8 18; -fx-background-radius: 8; "
                 + (selected ? "-fx-background-color: #ffd600; -fx-text-fill: #101418; -fx-font-weight: bold;"

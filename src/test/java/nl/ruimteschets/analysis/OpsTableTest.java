@@ -92,13 +92,106 @@ class OpsTableTest {
     }
 
     @Test
-    void logLogBetweenRingsLinearBetweenHeights() {
+    void logLogBetweenRings() {
         // Midway in log distance between the 1.5 and 2 km rings the power law gives the geometric mean.
         double g = Math.sqrt(0.2189 * 0.1375);
         assertEquals(g, t.depositionPerTonne(Substance.NOX, 5, Math.sqrt(1500 * 2000.0)), 1e-9 * g);
-        // Halfway between 5 and 10 m at a ring: the arithmetic mean of the two rows.
-        assertEquals((0.4228 + t.depositionPerTonne(Substance.NOX, 10, 1000)) / 2,
-                t.depositionPerTonne(Substance.NOX, 7.5, 1000), 1e-12);
+    }
+
+    /**
+     * Height interpolation follows the table's shape: each interior height row, held out, is predicted from
+     * the other rows within ×1.25 from 1 km out (linear interpolation between the neighbours, as before, is
+     * off by up to ×1.58 there, e.g. NOx at 20 m from 10 and 30 m).
+     */
+    @Test
+    void heightInterpolationPredictsHeldOutRows() throws Exception {
+        java.util.Map<String, java.util.TreeMap<Double, java.util.TreeMap<Double, Double>>> rows = new java.util.HashMap<>();
+        for (String[] c : rows("ops_table_mean.csv")) {
+            if (!pointWithoutHeat(c)) continue;
+            rows.computeIfAbsent(c[0], k -> new java.util.TreeMap<>()).computeIfAbsent(Double.parseDouble(c[1]),
+                    k -> new java.util.TreeMap<>()).put(Double.parseDouble(c[4]), Double.parseDouble(c[5]));
+        }
+        double worst = 1, worstLinear = 1;
+        for (var bySubstance : rows.values()) {
+            Double[] hs = bySubstance.keySet().toArray(new Double[0]);
+            for (int k = 1; k + 1 < hs.length; k++) {
+                double held = hs[k];
+                double[] others = java.util.Arrays.stream(hs).filter(h -> h != held).mapToDouble(Double::doubleValue).toArray();
+                for (double d : bySubstance.get(held).keySet()) {
+                    if (d < 1) continue;
+                    double[] v = java.util.Arrays.stream(others).map(h -> bySubstance.get(h).get(d)).toArray();
+                    double want = bySubstance.get(held).get(d);
+                    double ratio = OpsTable.logPchip(others, v, held) / want;
+                    worst = Math.max(worst, Math.max(ratio, 1 / ratio));
+                    double f = (held - hs[k - 1]) / (hs[k + 1] - hs[k - 1]);
+                    double lin = (bySubstance.get(hs[k - 1]).get(d) * (1 - f) + bySubstance.get(hs[k + 1]).get(d) * f) / want;
+                    worstLinear = Math.max(worstLinear, Math.max(lin, 1 / lin));
+                }
+            }
+        }
+        assertTrue(worst <= 1.25, "held-out rows within ×1.25: ×" + worst);
+        assertTrue(worstLinear > 1.5, "linear interpolation is the worse fit: ×" + worstLinear);
+        // At the table's heights the rows come back exactly; between them the value lies between the neighbours.
+        assertEquals(0.4228, t.depositionPerTonne(Substance.NOX, 5, 1000), 1e-12);
+        double a = t.depositionPerTonne(Substance.NOX, 10, 1000), b = t.depositionPerTonne(Substance.NOX, 20, 1000);
+        double mid = t.depositionPerTonne(Substance.NOX, 15, 1000);
+        assertTrue(mid < Math.max(a, b) && mid > Math.min(a, b), mid + " between " + a + " and " + b);
+    }
+
+    @Test
+    void heatContentUsesTheHotRowsInterpolatedInHeat() throws Exception {
+        int checked = 0;
+        for (String[] c : rows("ops_table_mean.csv")) {
+            double heat = Double.parseDouble(c[2]);
+            if (!"point".equals(c[3]) || heat == 0) continue;
+            double h = Double.parseDouble(c[1]), d = Double.parseDouble(c[4]) * 1000, want = Double.parseDouble(c[5]);
+            assertEquals(want, t.depositionPerTonne(RingStatistic.MEAN, Substance.NOX, h, heat, d), 1e-9 + 1e-9 * want,
+                    () -> String.join(",", c));
+            checked++;
+        }
+        assertEquals(4 * 14, checked, "hot rows: 50 and 100 m × 5 and 20 MW");
+        // A power plant modelled hot deposits far less nearby than cold (0.16× at 1 km for 20 MW at 50 m).
+        double cold = t.depositionPerTonne(RingStatistic.MEAN, Substance.NOX, 50, 0, 1000);
+        double hot12 = t.depositionPerTonne(RingStatistic.MEAN, Substance.NOX, 50, 12.5, 1000);
+        double hot5 = t.depositionPerTonne(RingStatistic.MEAN, Substance.NOX, 50, 5, 1000);
+        double hot20 = t.depositionPerTonne(RingStatistic.MEAN, Substance.NOX, 50, 20, 1000);
+        assertEquals((hot5 + hot20) / 2, hot12, 1e-12 * cold, "linear in heat between the rows");
+        assertTrue(hot20 < 0.2 * cold);
+        assertEquals(hot20, t.depositionPerTonne(RingStatistic.MEAN, Substance.NOX, 50, 60, 1000), 0, "clamped at 20 MW");
+        // NH₃ has no hot rows: it takes the NOx ratio.
+        double nh3Cold = t.depositionPerTonne(RingStatistic.MEAN, Substance.NH3, 50, 0, 1000);
+        assertEquals(nh3Cold * hot20 / cold, t.depositionPerTonne(RingStatistic.MEAN, Substance.NH3, 50, 20, 1000), 1e-9 * nh3Cold);
+    }
+
+    /** mean × factor reproduces the per-bearing table where it is not spiky, and is the ring mean where it is. */
+    @Test
+    void directionalKernelReproducesTheBearingTable() throws Exception {
+        int checked = 0, spiky = 0;
+        for (String[] c : rows("ops_table_bearing.csv")) {
+            if (!pointWithoutHeat(c)) continue;
+            Substance s = Substance.fromCsv(c[0]);
+            double h = Double.parseDouble(c[1]), d = Double.parseDouble(c[4]) * 1000, bearing = Double.parseDouble(c[5]);
+            double factor = Double.parseDouble(c[8]);
+            double mean = t.depositionPerTonne(s, h, d);
+            double got = t.directionalKernel(s, h, 0).at(d, bearing);
+            if (d <= 750 && h >= 20) {
+                assertEquals(mean, got, 1e-6 * mean, () -> "spiky ring uses the mean: " + String.join(",", c));
+                spiky++;
+            } else {
+                assertEquals(mean * factor, got, 1e-6 * mean * Math.max(1, factor), () -> String.join(",", c));
+            }
+            checked++;
+        }
+        assertEquals(18 * 14 * 36, checked);
+        assertTrue(spiky > 0);
+        // Downwind (north-east) of a low source deposits more than upwind (south-west).
+        DirectionalKernel k = t.directionalKernel(Substance.NOX, 10, 0);
+        assertTrue(k.at(2000, 45) > 1.3 * k.at(2000, 225));
+        // The polynomial bearing agrees with atan2.
+        for (double a = 0; a < 360; a += 7.3) {
+            double dx = Math.sin(Math.toRadians(a)), dy = Math.cos(Math.toRadians(a));
+            assertEquals(a / 10, DirectionalKernel.bearingIndex(dx * 123, dy * 123), 1e-4);
+        }
     }
 
     @Test

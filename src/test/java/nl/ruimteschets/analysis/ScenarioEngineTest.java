@@ -96,4 +96,16 @@ class ScenarioEngineTest {
             assertTrue(delivered.get(i).version() > delivered.get(i - 1).version());
         }
     }
+
+    /** A candidate wholly inside Natura 2000 has no net hectare: it cannot be realised, which is not "0 mol N". */
+    @Test
+    void aCandidateWithoutNetAreaIsNotRealisableNotZeroDeposition() throws Exception {
+        ScenarioEngine engine = new ScenarioEngine(context(), Runnable::run, r -> { });
+        CandidateResult inside = engine.compute(snapshot(cand("a", 900)), 1).candidates().get(0);
+        assertEquals(0.0, inside.netHa(), 1e-9);
+        assertEquals(NitrogenIndicators.Status.NOT_REALISABLE, inside.nitrogen().status());
+        CandidateResult beside = engine.compute(snapshot(cand("a", -2000)), 2).candidates().get(0);
+        assertEquals(NitrogenIndicators.Status.ASSESSED, beside.nitrogen().status());
+        assertTrue(beside.nitrogen().maxDepositionMolHaYr() > 0);
+    }
 }

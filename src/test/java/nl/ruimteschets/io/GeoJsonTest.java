@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.FieldType;
@@ -39,7 +40,8 @@ class GeoJsonTest {
                  {"type":"Feature","properties":{},"geometry":null}]}
                 """);
         try (GeoJsonReader r = GeoJsonReader.open(file)) {
-            assertEquals(SourceCrs.epsg(4326), r.crs());
+            assertEquals(4326, r.crs().epsg());
+            assertTrue(r.crs().implied(), "RFC 7946: WGS 84 implied, not stated");
             assertEquals(GeometryKind.POINT, r.geometryKind());
             assertEquals(3, r.count());
             assertEquals(List.of(new Field("naam", FieldType.TEXT), new Field("n", FieldType.INTEGER),

@@ -92,4 +92,27 @@ class MapActionsTest {
         at = MapTools.labelPosition("3 m", 100, 300, 800, 600);
         assertEquals(112, at[0], 0.01, "right of the cursor when there is room");
     }
+
+    @Test
+    void identifyFillsAPanelThatFollowsTheClicks(FxRobot robot) throws Exception {
+        settle();
+        var clusters = window.session().project().layers(nl.ruimteschets.model.LayerRole.CLUSTER).get(0);
+        org.locationtech.jts.geom.Point inside = clusters.features().get(0).geometry().getInteriorPoint();
+        robot.interact(() -> window.map().zoomTo(clusters.features().get(0).geometry().getEnvelopeInternal()));
+        robot.clickOn("#tool-IDENTIFY");
+        robot.clickOn(screen(inside.getX(), inside.getY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#identifyDialog").tryQuery().isEmpty(), "no modal box");
+        String where = robot.lookup("#identifyWhere").queryAs(Label.class).getText();
+        assertTrue(where.matches("RD \\d+ \\d+"), "RD coordinates without thousands separators: " + where);
+        assertTrue(robot.lookup("#identifyPanel").queryAs(javafx.scene.Node.class).isVisible());
+        assertTrue(robot.lookup(clusters.name() + " — Clustercontour").tryQuery().isPresent()
+                || robot.lookup("#identifyPanel .label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText().startsWith(clusters.name() + " — ")), "the cluster under the click is listed");
+        robot.clickOn(screen(inside.getX() + 50, inside.getY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!where.equals(robot.lookup("#identifyWhere").queryAs(Label.class).getText()), "the panel follows the next click");
+        robot.clickOn("#identifyClose");
+        assertTrue(robot.lookup("#identifyPanel").tryQuery().isEmpty(), "closed");
+    }
 }

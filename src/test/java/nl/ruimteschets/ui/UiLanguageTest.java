@@ -149,7 +149,7 @@ class UiLanguageTest {
         Pattern call = Pattern.compile("(setText|new Label|new Button|new ToggleButton|new CheckBox|new Tooltip|setTitle|"
                 + "setHeaderText|setContentText|setPromptText|new MenuItem|new Menu|new CheckMenuItem|new RadioMenuItem|"
                 + "new Tab|new TableColumn(<[^>]*>)?|setLabel)\\(\\s*\"([^\"]*)\"");
-        Set<String> allowed = Set.of("", "↶", "↷", "EPSG:28992 (RD New)");
+        Set<String> allowed = Set.of("", "↶", "↷", "×", "EPSG:28992 (RD New)");
         Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/nl/ruimteschets/ui"))) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {

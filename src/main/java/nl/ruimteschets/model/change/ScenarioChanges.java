@@ -62,12 +62,12 @@ public final class ScenarioChanges {
 
     /**
      * "Bewaar stand": the change that saves a copy of a scenario as it is now, under a name made from
-     * {@code pattern} (a {@link String#format} pattern taking the scenario's name and the time, e.g.
-     * "%s – stand %s" gives "Voorbeeld – stand 14:32"); " (2)", " (3)", … is added when that name exists,
+     * {@code pattern} (a {@link java.text.MessageFormat} pattern taking the scenario's name and the time, e.g.
+     * "{0} – stand {1}" gives "Voorbeeld – stand 14:32"); " (2)", " (3)", … is added when that name exists,
      * so a room can take several snapshots within a minute.
      */
     public static Add snapshot(Project p, Scenario s, String pattern, LocalTime time) {
-        String base = String.format(pattern, s.name(), time.format(DateTimeFormatter.ofPattern("HH:mm")));
+        String base = java.text.MessageFormat.format(pattern, s.name(), time.format(DateTimeFormatter.ofPattern("HH:mm")));
         String name = base;
         for (int n = 2; p.scenario(name).isPresent(); n++) name = base + " (" + n + ")";
         return new Add(copy(s, name), -1);

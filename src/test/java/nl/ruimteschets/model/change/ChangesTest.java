@@ -73,7 +73,7 @@ class ChangesTest {
                 new AnnotationChanges.Remove("Basis", "n1"),
                 new AnnotationChanges.Replace("Basis", NOTE.withText("Andere tekst").withArrow(null, null)),
                 new AnnotationChanges.Replace("Basis", NOTE.movedBy(25, -5)),
-                ScenarioChanges.snapshot(project(), project().scenarios().get(0), "%s – stand %s", LocalTime.of(14, 32)),
+                ScenarioChanges.snapshot(project(), project().scenarios().get(0), "{0} – stand {1}", LocalTime.of(14, 32)),
                 new ChangeSet("change.many", List.of(new CandidateChanges.Remove("Basis", "b"),
                         new ScenarioChanges.Rename("Basis", "Basis 2"))));
     }
@@ -139,8 +139,8 @@ class ChangesTest {
     void aSnapshotIsACopyNamedWithTheTimeThatDoesNotFollowLaterEdits() {
         Project p = project();
         UndoHistory h = new UndoHistory(p, c -> { });
-        h.perform(ScenarioChanges.snapshot(p, p.scenarios().get(0), "%s – stand %s", LocalTime.of(14, 32)));
-        h.perform(ScenarioChanges.snapshot(p, p.scenarios().get(0), "%s – stand %s", LocalTime.of(14, 32, 40)));
+        h.perform(ScenarioChanges.snapshot(p, p.scenarios().get(0), "{0} – stand {1}", LocalTime.of(14, 32)));
+        h.perform(ScenarioChanges.snapshot(p, p.scenarios().get(0), "{0} – stand {1}", LocalTime.of(14, 32, 40)));
         assertEquals(List.of("Basis", "Variant", "Basis – stand 14:32", "Basis – stand 14:32 (2)"),
                 p.scenarios().stream().map(Scenario::name).toList());
         Scenario snap = p.scenario("Basis – stand 14:32").orElseThrow();

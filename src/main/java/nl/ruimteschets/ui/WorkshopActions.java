@@ -1,0 +1,77 @@
+package nl.ruimteschets.ui;
+
+import java.text.MessageFormat;
+import java.time.LocalTime;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import nl.ruimteschets.model.Annotation;
+import nl.ruimteschets.model.Scenario;
+import nl.ruimteschets.model.change.AnnotationChanges;
+import nl.ruimteschets.model.change.ScenarioChanges;
+
+/**
+ * What a facilitator does during a workshop besides sketching: pinning numbered notes on the map
+ * (tool A; each an undoable change of the current scenario) and "Bewaar stand" (Ctrl+B, also a
+ * button in presentation mode), which saves the scenario as it is now as a new scenario named with
+ * the time, so the room can go back to any earlier state.
+ *
+ * <p>FX thread only.
+ */
+final class WorkshopActions implements MapTools.NoteTaker {
+    private final MainWindow window;
+
+    WorkshopActions(MainWindow window) {
+        this.window = window;
+    }
+
+    @Override
+    public void place(double x, double y, Double tipX, Double tipY) {
+        Scenario s = window.session().scenario().orElse(null);
+        if (s == null) return;
+        int number = s.nextAnnotationNumber();
+        askText(number, "").ifPresent(t -> window.perform(new AnnotationChanges.Add(s.name(),
+                new Annotation(UUID.randomUUID().toString(), number, t, x, y, tipX, tipY), -1),
+                () -> window.status(MessageFormat.format(window.text("annotation.placed"), number))));
+    }
+
+    @Override
+    public void edit(Annotation a) {
+        String scenario = window.session().scenarioName();
+        askText(a.number(), a.text()).ifPresent(t -> {
+            if (t.equals(a.text())) return;
+            window.perform(t.isEmpty() ? new AnnotationChanges.Remove(scenario, a.id())
+                    : new AnnotationChanges.Replace(scenario, a.withText(t)), null);
+        });
+    }
+
+    /** The note's text; empty (not absent) when the facilitator cleared it, absent when cancelled. */
+    private Optional<String> askText(int number, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        d.initOwner(window.stage());
+        d.setTitle(MessageFormat.format(window.text("annotation.title"), number));
+        d.setHeaderText(window.text("annotation.prompt"));
+        d.getEditor().setId("annotationText");
+        d.getEditor().setPrefColumnCount(40);
+        Optional<String> t = d.showAndWait().map(String::trim);
+        return initial.isEmpty() ? t.filter(s -> !s.isEmpty()) : t;
+    }
+
+    /** "Bewaar stand": the current scenario saved under "… – stand 14:32"; the room goes on in the current one. */
+    void snapshot() {
+        Scenario s = window.session().scenario().orElse(null);
+        if (s == null) return;
+        var add = ScenarioChanges.snapshot(window.session().project(), s, window.text("snapshot.name"), LocalTime.now());
+        window.perform(add, () -> window.notify(MessageFormat.format(window.text("snapshot.done"), add.scenario().name(), s.name())));
+    }
+
+    /** Ctrl+B anywhere in the window, in presentation mode too (the menu bar is hidden there). */
+    void keys(KeyEvent e) {
+        if (e.getCode() == KeyCode.B && e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+            snapshot();
+            e.consume();
+        }
+    }
+}
