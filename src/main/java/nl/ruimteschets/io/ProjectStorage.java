@@ -71,6 +71,9 @@ public interface ProjectStorage extends AutoCloseable {
      */
     default void subscribe(Consumer<List<Change>> changes, Consumer<ConnectionState> state) { }
 
+    /** Who wrote a candidate last, for a shared project (null for a file or when unknown). */
+    default String author(String scenario, String candidateId) { return null; }
+
     /** The state of a shared storage's connection. */
     enum ConnectionState { CONNECTED, LOST, READ_ONLY }
 

@@ -194,6 +194,8 @@ public final class MainWindow {
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
         map.setCandidates(cands);
+        String shown = session.scenarioName();
+        map.setAuthors(session.shared() == null ? null : id -> session.shared().author(shown, id));
         map.setAnnotations(session.scenario().map(Scenario::annotations).orElse(List.of()));
         sheet.show(p, map.selected());
         bars.showHistory(session.history());

@@ -56,6 +56,7 @@ class SharedProjectTest {
         }
         for (int i = 0; i < 2; i++) {
             ProjectStorage storage = ProjectStorage.open(url, pg.prompt());
+            ((nl.ruimteschets.io.postgis.PostgisStorage) storage).setAuthor(i == 0 ? "Anna" : "Bram");
             sessions[i] = Session.of(storage.load(), storage);
         }
     }
@@ -147,6 +148,7 @@ class SharedProjectTest {
         assertEquals(drawn.geometry(), find(b, drawn.id()).orElseThrow().geometry());
         assertTrue(b.lastResult().candidates().stream().anyMatch(r -> r.candidate().id().equals(drawn.id())),
                 "B's engine computed the colleague's candidate");
+        assertEquals("Anna", b.map().authors().apply(drawn.id()), "B's map names the author of the new candidate");
 
         // Planner B drags its north-east corner; A sees the new shape.
         robot.interact(() -> {
@@ -166,6 +168,7 @@ class SharedProjectTest {
         assertTrue(dragged.grossAreaHa() > drawn.grossAreaHa() + 5, "B moved the corner out");
         waitUntil("A shows B's drag", () -> find(a, drawn.id()).orElseThrow().geometry().equals(dragged.geometry()));
         settle(a);
+        assertEquals("Bram", a.map().authors().apply(drawn.id()), "A's map names who changed it last");
 
         shoot(robot, "shared-A.png", "shared-B.png");
 

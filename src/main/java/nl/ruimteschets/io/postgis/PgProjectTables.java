@@ -111,12 +111,12 @@ final class PgProjectTables {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, PROFILE) + " (name, description, "
                 + "noise_lw, noise_source_height_m, day_only, pr_distance_m, brand_m, explosie_m, gifwolk_m, "
-                + "nox_kg_per_ha_yr, nh3_kg_per_ha_yr, emission_height_m, netto_bruto_ratio, source_tags) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "nox_kg_per_ha_yr, nh3_kg_per_ha_yr, emission_height_m, netto_bruto_ratio, source_tags, heat_mw) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ActivityProfile a : p.profiles().values()) {
                 Object[] v = {a.name(), a.description(), a.noiseLw(), a.noiseSourceHeightM(), a.dayOnly(), a.prDistanceM(),
                         a.brandM(), a.explosieM(), a.gifwolkM(), a.noxKgPerHaYr(), a.nh3KgPerHaYr(), a.emissionHeightM(),
-                        a.nettoBrutoRatio(), a.sourceTags()};
+                        a.nettoBrutoRatio(), a.sourceTags(), a.heatMw()};
                 for (int i = 0; i < v.length; i++) ps.setObject(i + 1, v[i]);
                 ps.addBatch();
             }
@@ -172,7 +172,8 @@ final class PgProjectTables {
                 + "noise_lw double precision, noise_source_height_m double precision, day_only boolean, "
                 + "pr_distance_m double precision, brand_m double precision, explosie_m double precision, "
                 + "gifwolk_m double precision, nox_kg_per_ha_yr double precision, nh3_kg_per_ha_yr double precision, "
-                + "emission_height_m double precision, netto_bruto_ratio double precision, source_tags text)");
+                + "emission_height_m double precision, netto_bruto_ratio double precision, source_tags text, "
+                + "heat_mw double precision)");
         PgSql.exec(c, "CREATE TABLE " + table(schema, CLUSTER) + " (id serial PRIMARY KEY, name text, sub_areas text, "
                 + "demand_2030_ha double precision, demand_2050_ha double precision, supply_ha double precision, "
                 + "netto_bruto_ratio double precision, source text)");
@@ -538,7 +539,8 @@ final class PgProjectTables {
                         rs.getDouble("noise_lw"), rs.getDouble("noise_source_height_m"), rs.getBoolean("day_only"),
                         rs.getDouble("pr_distance_m"), rs.getDouble("brand_m"), rs.getDouble("explosie_m"),
                         rs.getDouble("gifwolk_m"), rs.getDouble("nox_kg_per_ha_yr"), rs.getDouble("nh3_kg_per_ha_yr"),
-                        rs.getDouble("emission_height_m"), rs.getDouble("netto_bruto_ratio"), rs.getString("source_tags")));
+                        rs.getDouble("emission_height_m"), rs.getDouble("netto_bruto_ratio"), rs.getString("source_tags"),
+                        rs.getDouble("heat_mw")));
             }
         }
         if (PgSql.tableExists(c, schema, CLUSTER)) {

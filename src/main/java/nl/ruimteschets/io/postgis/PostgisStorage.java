@@ -89,7 +89,9 @@ public final class PostgisStorage implements ProjectStorage {
         PgSql.ident(schema);
         this.channel = channelFor(schema);
         this.writer = writer;
-        this.author = connector.user();
+        // The operating-system login tells laptops apart in a workshop even when all use one database role.
+        String login = System.getProperty("user.name");
+        this.author = login == null || login.isBlank() ? connector.user() : login;
         this.feed = new ChangeFeed(this);
     }
 
@@ -166,13 +168,13 @@ public final class PostgisStorage implements ProjectStorage {
     /** Whether this database role may only read (open and present) the project. */
     public boolean isReadOnly() { return readOnly; }
 
-    /** The name written with this client's changes (the database user unless set). */
+    /** The name written with this client's changes (the operating-system login unless set). */
     public void setAuthor(String name) { this.author = name == null || name.isBlank() ? connector.user() : name; }
 
     /** The version of a candidate this client's model shows (after its own write: the version it wrote); null when unknown. */
     public Long version(String scenario, String candidateId) { return known.get(key(scenario, candidateId)); }
 
-    /** Who wrote a candidate last (null when unknown). */
+    @Override
     public String author(String scenario, String candidateId) { return authors.get(key(scenario, candidateId)); }
 
     // ---------------------------------------------------------------- whole project
