@@ -52,6 +52,7 @@ import org.postgresql.copy.CopyIn;
  * thread-safe.
  */
 final class PgProjectTables {
+    // The same table names as the GeoPackage project (ProjectStore), so QGIS users find the same tables.
     static final String META = "rs_meta";
     static final String LAYER_ROLE = "rs_layer_role";
     static final String LAYER_DISPLAY = "rs_layer_display";

@@ -46,6 +46,20 @@ class PostgisStorageTest {
         return "t" + ProcessHandle.current().pid() + "_" + (schemas++);
     }
 
+    /** A new schema holding the sample project. */
+    private static String seededSchema(PostgisTestServer pg) throws Exception {
+        String schema = freshSchema();
+        try (ProjectStorage seed = open(pg, schema)) {
+            seed.save(SampleProject.build());
+        }
+        return schema;
+    }
+
+    /** Both clients' models follow colleagues' changes (applied under the model's lock, as the app does on its thread). */
+    private static void follow(ProjectStorage store, Project model, List<Change> arrived) {
+        follow(store, model, arrived);
+    }
+
     private static ProjectStorage open(PostgisTestServer pg, String schema) throws InputException {
         return ProjectStorage.open(pg.url(schema), pg.prompt());
     }
@@ -122,19 +136,11 @@ class PostgisStorageTest {
     @Test
     void aColleaguesEditArrivesAndAConcurrentEditOfTheSameCandidateIsRefusedWithTheNewerState() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
-        String schema = freshSchema();
-        try (ProjectStorage seed = open(pg, schema)) {
-            seed.save(SampleProject.build());
-        }
+        String schema = seededSchema(pg);
         try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
             Project pa = a.load(), pb = b.load();
             List<Change> arrivedAtB = new CopyOnWriteArrayList<>();
-            b.subscribe(changes -> changes.forEach(ch -> {
-                synchronized (pb) {
-                    ch.apply(pb);
-                }
-                arrivedAtB.add(ch);
-            }), s -> { });
+            follow(b, pb, arrivedAtB);
             String scenario = pa.scenarios().get(0).name();
             Candidate c = pa.scenarios().get(0).candidates().get(0);
             Candidate moved = c.withGeometry(shift(c.geometry(), 250));
@@ -170,20 +176,12 @@ class PostgisStorageTest {
     @Test
     void undoDoesNotOverwriteAColleaguesLaterEdit() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
-        String schema = freshSchema();
-        try (ProjectStorage seed = open(pg, schema)) {
-            seed.save(SampleProject.build());
-        }
+        String schema = seededSchema(pg);
         try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
             Project pa = a.load();
             Project pb = b.load();
             List<Change> arrivedAtA = new CopyOnWriteArrayList<>();
-            a.subscribe(changes -> changes.forEach(ch -> {
-                synchronized (pa) {
-                    ch.apply(pa);
-                }
-                arrivedAtA.add(ch);
-            }), s -> { });
+            follow(a, pa, arrivedAtA);
             String scenario = pa.scenarios().get(0).name();
             Candidate c = pa.scenarios().get(0).candidates().get(0);
             Change mine = new CandidateChanges.Replace(scenario, c.withName("A"), "change.candidate.properties");
@@ -219,10 +217,7 @@ class PostgisStorageTest {
     @Test
     void aReadOnlyRoleOpensButIsToldOnEdit() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
-        String schema = freshSchema();
-        try (ProjectStorage seed = open(pg, schema)) {
-            seed.save(SampleProject.build());
-        }
+        String schema = seededSchema(pg);
         pg.sql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kijker') THEN "
                 + "CREATE ROLE kijker LOGIN PASSWORD 'alleen-lezen'; END IF; END $$");
         pg.sql("GRANT USAGE ON SCHEMA \"" + schema + "\" TO kijker");
@@ -255,10 +250,7 @@ class PostgisStorageTest {
     @Test
     void aLostConnectionIsReportedRefusesEditsAndCatchesUpAfterReconnecting() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
-        String schema = freshSchema();
-        try (ProjectStorage seed = open(pg, schema)) {
-            seed.save(SampleProject.build());
-        }
+        String schema = seededSchema(pg);
         try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
             Project pa = a.load();
             b.load();
