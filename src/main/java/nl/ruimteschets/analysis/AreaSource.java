@@ -34,7 +34,7 @@ public final class AreaSource {
     final double[] x, y, w;      // fine cells
     final double[] mx, my, mw;   // middle blocks
     final double[] bx, by, bw;   // coarse blocks
-    /** Per coarse block: the fine cells it lumps, and the largest distance from its centroid to one of them. */
+    /** Per middle block: the fine cells it lumps, and the largest distance from its centroid to one of them. */
     final int[][] members;
     final double[] bRadius;
     /** Weighted centroid of the cells, and the largest distance from it to the envelope's corners. */
@@ -56,17 +56,17 @@ public final class AreaSource {
         this.by = blocks[1];
         this.bw = blocks[2];
         this.envelope = env;
-        this.members = new int[bx.length][];
-        this.bRadius = new double[bx.length];
-        int[] count = new int[bx.length];
-        int[] blockOf = toInts(blocks[3]);
+        this.members = new int[mx.length][];
+        this.bRadius = new double[mx.length];
+        int[] count = new int[mx.length];
+        int[] blockOf = toInts(mids[3]);
         for (int k = 0; k < x.length; k++) count[blockOf[k]]++;
-        for (int b = 0; b < bx.length; b++) members[b] = new int[count[b]];
+        for (int b = 0; b < mx.length; b++) members[b] = new int[count[b]];
         java.util.Arrays.fill(count, 0);
         for (int k = 0; k < x.length; k++) {
             int b = blockOf[k];
             members[b][count[b]++] = k;
-            bRadius[b] = Math.max(bRadius[b], Math.hypot(x[k] - bx[b], y[k] - by[b]));
+            bRadius[b] = Math.max(bRadius[b], Math.hypot(x[k] - mx[b], y[k] - my[b]));
         }
         double sx = 0, sy = 0;
         for (int k = 0; k < x.length; k++) {

@@ -66,7 +66,19 @@ public final class DirectionalKernel {
         return atIndex(Math.sqrt(dx * dx + dy * dy), bearingIndex(dx, dy));
     }
 
+    /**
+     * a·this + b·other at offset (dx, dy), sharing the index arithmetic: the NOx and NH₃ kernels weighted by
+     * their emissions without building a combined table per edit (1 MB written for every drag step).
+     */
+    public double atOffset(double dx, double dy, double a, DirectionalKernel other, double b) {
+        return weighted(Math.sqrt(dx * dx + dy * dy), bearingIndex(dx, dy), a, other, b);
+    }
+
     private double atIndex(double distanceM, double bearingIndex) {
+        return weighted(distanceM, bearingIndex, 1, this, 0);
+    }
+
+    private double weighted(double distanceM, double bearingIndex, double a, DirectionalKernel other, double b) {
         double x = Math.min(distanceM, REACH_M) / STEP_M;
         int i = (int) x;
         double f = x - i;
@@ -74,10 +86,17 @@ public final class DirectionalKernel {
         double tb = bearingIndex - b0;
         if (b0 >= B) b0 -= B;
         int b1 = b0 + 1 == B ? 0 : b0 + 1;
-        double[] v0 = values[b0], v1 = values[b1];
-        double a = v0[i] + f * (v0[i + 1] - v0[i]);
-        double c = v1[i] + f * (v1[i + 1] - v1[i]);
-        return a + tb * (c - a);
+        double v = 0;
+        if (a != 0) v += a * mixed(values[b0], values[b1], i, f, tb);
+        if (b != 0) v += b * mixed(other.values[b0], other.values[b1], i, f, tb);
+        return v;
+    }
+
+    /** Bilinear in (distance, bearing) between two bearings' samples. */
+    private static double mixed(double[] v0, double[] v1, int i, double f, double tb) {
+        double p = v0[i] + f * (v0[i + 1] - v0[i]);
+        double q = v1[i] + f * (v1[i + 1] - v1[i]);
+        return p + tb * (q - p);
     }
 
     /**

@@ -55,6 +55,26 @@ public final class Natura2000Receptors {
 
     public List<Area> areas() { return List.copyOf(areas); }
 
+    /** Receives receptor hexagon centres. */
+    @FunctionalInterface
+    public interface CentreSink {
+        void accept(double x, double y);
+    }
+
+    /**
+     * Every assessed receptor hexagon centre inside the envelope (nitrogen-sensitive sites only, as the
+     * nitrogen model counts them), each once; the site search rasterises them. Builds centres on first use.
+     */
+    public void forEachCentre(Envelope e, CentreSink sink) {
+        for (Area a : query(e)) {
+            if (!a.sensitive()) continue;
+            double[] xs = a.xs(), ys = a.ys();
+            for (int i = 0; i < xs.length; i++) {
+                if (e.contains(xs[i], ys[i])) sink.accept(xs[i], ys[i]);
+            }
+        }
+    }
+
     /**
      * Whether a site is nitrogen-sensitive: without a {@link Layer#MAP_NITROGEN_SENSITIVE} mapping every site
      * is; with one, "1", "true", "ja", "yes" or "j" (any case) is, anything else (empty included) is not.

@@ -120,9 +120,8 @@ public final class NitrogenModel {
     private static Deposition deposition(AreaSource src, NitrogenEmission e, OpsTable table, RingStatistic stat) {
         double nox = e.noxKgYr() / 1000.0, nh3 = e.nh3KgYr() / 1000.0;
         if (stat == RingStatistic.MEAN) {
-            DirectionalKernel k = table.directionalKernel(Substance.NOX, e.heightM(), e.heatMw())
-                    .combine(nox, table.directionalKernel(Substance.NH3, e.heightM(), e.heatMw()), nh3);
-            DepositionField field = new DepositionField(src, k);
+            DepositionField field = new DepositionField(src, table.directionalKernel(Substance.NOX, e.heightM(), e.heatMw()), nox,
+                    table.directionalKernel(Substance.NH3, e.heightM(), e.heatMw()), nh3);
             return field::at;
         }
         DepositionKernel k = table.kernel(stat, Substance.NOX, e.heightM(), e.heatMw())

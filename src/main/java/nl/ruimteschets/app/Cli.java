@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ruimteschets", mixinStandardHelpOptions = true, version = "Ruimteschets 0.1.0",
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
         subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class,
-            ValidateCommand.class, CopyCommand.class})
+                SearchCommand.class,
+                ValidateCommand.class, CopyCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 

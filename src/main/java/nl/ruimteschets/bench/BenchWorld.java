@@ -31,13 +31,25 @@ public final class BenchWorld {
     private BenchWorld() { }
 
     public static List<Layer> build(int footprints, long seed) {
+        return build(footprints, seed, natura2000(new Random(seed + 1), 550_000)); // own stream: the same areas at every N
+    }
+
+    /** The same world with the given Natura 2000 layer (e.g. the real sites of the sample). */
+    public static List<Layer> build(int footprints, long seed, Layer natura2000) {
         List<Layer> layers = new ArrayList<>();
         layers.add(footprintLayer(footprints, new Random(seed)));
-        layers.add(natura2000(new Random(seed + 1), 550_000)); // own stream: the same areas at every N
+        layers.add(natura2000);
         layers.add(zones());
         layers.add(contours());
         return layers;
     }
+
+    /**
+     * Towns placed at random keep this far from every cluster, so that adding footprints adds towns elsewhere
+     * and the neighbourhood of a dragged candidate (and its workload) is the same at every N: the scaling
+     * figure then shows what the indexes cost, not a busier neighbourhood.
+     */
+    static final double QUIET_RADIUS_M = 12_000;
 
     /**
      * Towns of 2,500 buildings each (a Gaussian of σ 1.2 km: village density), so more footprints mean
@@ -59,19 +71,38 @@ public final class BenchWorld {
                 double a = fixed.nextDouble() * 2 * Math.PI, d = 2000 + fixed.nextDouble() * 4000;
                 centres[t] = new double[] {c[0] + d * Math.cos(a), c[1] + d * Math.sin(a)};
             } else {
-                centres[t] = new double[] {20_000 + rnd.nextDouble() * 240_000, 320_000 + rnd.nextDouble() * 280_000};
+                double[] c;
+                do {
+                    c = new double[] {20_000 + rnd.nextDouble() * 240_000, 320_000 + rnd.nextDouble() * 280_000};
+                } while (nearACluster(c));
+                centres[t] = c;
             }
         }
+        // The towns near the clusters draw their buildings from their own streams, numbered within the town, so
+        // they hold the very same buildings at every N (2,500 each from 30,000 footprints on).
+        Random[] nearStreams = new Random[NEAR_CLUSTER_TOWNS];
+        for (int t = 0; t < NEAR_CLUSTER_TOWNS; t++) nearStreams[t] = new Random(7_000 + t);
         for (int i = 0; i < n; i++) {
-            double[] c = centres[i % towns];
-            double cx = c[0] + rnd.nextGaussian() * 1200, cy = c[1] + rnd.nextGaussian() * 1200;
-            Object[] values = i % 97 == 0 ? school : i % 13 == 0 ? office : house;
-            out.add(new Feature(i + 1, rectangle(cx, cy, 8 + rnd.nextDouble() * 32, 8 + rnd.nextDouble() * 32,
-                    rnd.nextDouble() * Math.PI), values));
+            int t = i % towns;
+            double[] c = centres[t];
+            Random r = t < NEAR_CLUSTER_TOWNS ? nearStreams[t] : rnd;
+            int k = t < NEAR_CLUSTER_TOWNS ? i / towns : i;
+            double cx = c[0] + r.nextGaussian() * 1200, cy = c[1] + r.nextGaussian() * 1200;
+            Object[] values = k % 97 == 0 ? school : k % 13 == 0 ? office : house;
+            out.add(new Feature(i + 1, rectangle(cx, cy, 8 + r.nextDouble() * 32, 8 + r.nextDouble() * 32,
+                    r.nextDouble() * Math.PI), values));
         }
         return new Layer("Panden", LayerRole.SENSITIVE,
                 List.of(new Field("functie", FieldType.TEXT), new Field("klasse", FieldType.TEXT)), out,
                 Map.of(Layer.MAP_NAME, "functie", Layer.MAP_VULNERABILITY, "klasse"), "synthetisch", null);
+    }
+
+    private static boolean nearACluster(double[] c) {
+        for (double[] k : CLUSTERS) {
+            // A town's buildings spread σ 1.2 km: keep its centre clear by the radius plus 3σ.
+            if (Math.hypot(c[0] - k[0], c[1] - k[1]) < QUIET_RADIUS_M + 3_600) return true;
+        }
+        return false;
     }
 
     static Layer natura2000(Random rnd, int totalVertices) {

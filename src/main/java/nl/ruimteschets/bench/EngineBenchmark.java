@@ -27,11 +27,16 @@ import org.locationtech.jts.geom.Polygon;
  * <p>Run: {@code java -Xmx700m -cp target/ruimteschets.jar nl.ruimteschets.bench.EngineBenchmark [steps] [sizes] [--no-naive]},
  * sizes as a comma list (default {@code 100000,1000000}). The naive baseline runs once, at the smallest
  * size, and takes about five minutes (at 1,000,000 it would take far longer); {@code --no-naive} leaves it out.
+ * {@code --real} runs {@link RealDataBenchmark} instead (the real Natura 2000, drags at the Maasvlakte and Moerdijk).
  */
 public final class EngineBenchmark {
     private EngineBenchmark() { }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--real")) {
+            RealDataBenchmark.main(args);
+            return;
+        }
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         System.out.printf(Locale.ROOT, "engine benchmark: %d drag steps, max heap %d MB, %d cores%n", steps,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
@@ -45,6 +50,13 @@ public final class EngineBenchmark {
             System.out.printf(Locale.ROOT, "scaling: %.0fx footprints costs %.2fx p95 latency (goal <= 1.3x for 10x)%n",
                     (double) sizes[sizes.length - 1] / sizes[0], p95[sizes.length - 1] / p95[0]);
         }
+    }
+
+    static void printWorkload(nl.ruimteschets.analysis.CandidateResult r0) {
+        System.out.printf(Locale.ROOT, "  workload of the dragged candidate: %d objects in the gifwolk area, %d PR conflicts, "
+                + "%d sensitive objects in the noise contour, noise grid %d x %d, %d Natura 2000 hexagons > 0.005%n",
+                r0.safety().gifwolkCount() + r0.safety().explosieCount(), r0.safety().limitConflicts().size(),
+                r0.noise().sensitiveCount(), r0.noise().grid().nx(), r0.noise().grid().ny(), r0.nitrogen().hexagonsAboveCut());
     }
 
     static double run(int footprints, int steps, boolean withNaive) {
@@ -77,11 +89,7 @@ public final class EngineBenchmark {
         }
         ScenarioResult last = engine.compute(new ScenarioEngine.Snapshot(List.of(candidate("a", 58500, 445000, 0, profile),
                 other), profiles, clusters), Long.MAX_VALUE);
-        var r0 = last.candidates().get(0);
-        System.out.printf(Locale.ROOT, "  workload of the dragged candidate: %d objects in the gifwolk area, %d PR conflicts, "
-                + "%d sensitive objects in the noise contour, noise grid %d x %d, %d Natura 2000 hexagons > 0.005%n",
-                r0.safety().gifwolkCount() + r0.safety().explosieCount(), r0.safety().limitConflicts().size(),
-                r0.noise().sensitiveCount(), r0.noise().grid().nx(), r0.noise().grid().ny(), r0.nitrogen().hexagonsAboveCut());
+        printWorkload(last.candidates().get(0));
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "  engine   p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  (goal p95 <= 16 ms)%n",

@@ -182,7 +182,9 @@ public final class ProjectStore {
         List<Feature> features = new ArrayList<>();
         try (GeoPackageReader r = GeoPackageReader.open(file, gp, table)) {
             for (Feature f; (f = r.next()) != null; ) features.add(f);
-            return new Layer(table, role, r.fields(), features, mapping, source, report);
+            Layer layer = new Layer(table, role, r.fields(), features, mapping, source, report);
+            SavedLayers.record(file, layer);
+            return layer;
         }
     }
 
@@ -302,11 +304,12 @@ public final class ProjectStore {
             gp = GeoPackageManager.open(true, temp.toFile(), false);
             GeoPackageLayers.ensureRdSrs(gp);
             for (String t : RS_TABLES) gp.deleteTableQuietly(t);
-            writeLayers(gp, project);
+            writeLayers(gp, project, file);
             writePlanning(gp, project);
             gp.close();
             gp = null;
             AtomicFiles.moveIntoPlace(temp, file);
+            for (Layer l : project.layers()) SavedLayers.record(file, l);
         } catch (SQLException | RuntimeException e) {
             throw new IOException("cannot save project " + file + ": " + e.getMessage(), e);
         } finally {
@@ -326,7 +329,7 @@ public final class ProjectStore {
     }
 
     /** Keeps tables that already hold the layer, drops feature tables of removed layers, writes the rest. */
-    private static void writeLayers(GeoPackage gp, Project project) throws IOException, SQLException {
+    private static void writeLayers(GeoPackage gp, Project project, Path file) throws IOException, SQLException {
         List<String> names = project.layers().stream().map(Layer::name).toList();
         for (String t : gp.getFeatureTables()) {
             if (!names.contains(t)) gp.deleteTable(t);
@@ -334,7 +337,7 @@ public final class ProjectStore {
         List<Object[]> roles = new ArrayList<>();
         int order = 0;
         for (Layer l : project.layers()) {
-            if (!holds(gp, l)) {
+            if (!SavedLayers.mayHold(file, l) || !holds(gp, l)) { // an edited layer is written again
                 gp.deleteTableQuietly(l.name());
                 writeTable(gp, l.name(), l.fields(), kindOf(l.features()), l.features());
             }

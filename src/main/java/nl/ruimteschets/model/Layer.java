@@ -50,6 +50,11 @@ public final class Layer {
     public String source() { return source; }
     public ImportReport report() { return report; }
 
+    /** The same layer with other features (an attribute corrected); the features' order and fields as given. */
+    public Layer withFeatures(List<Feature> newFeatures) {
+        return new Layer(name, role, fields, newFeatures, fieldMapping, source, report);
+    }
+
     public Layer withRole(LayerRole newRole, Map<String, String> newMapping) {
         return new Layer(name, newRole, fields, features, newMapping, source, report);
     }

@@ -28,8 +28,8 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
-import nl.ruimteschets.model.FieldType;
 import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.FieldType;
 
 /**
  * The attribute table of a layer in its own non-modal window: one row per feature (id and a column per
@@ -38,9 +38,44 @@ import nl.ruimteschets.model.Layer;
  *
  * <p>Built for 100,000-row layers: the table wraps the layer's own feature list without copying,
  * TableView creates cells only for visible rows, and cell text is made when a cell is shown. Ids:
- * {@code #attributeTable}, {@code #attributeFilter}, {@code #attributeCount}. FX thread only.
+ * {@code #attributeTable}, {@code #attributeFilter}, {@code #attributeCount}.
+ *
+ * <p>With an {@link Editor}, text and number cells can be corrected (double-click, Enter): the value
+ * is checked against the field's type and handed to the editor, which makes it an undoable change;
+ * {@link View#update} then shows the layer as changed (or as undone). FX thread only.
  */
 public final class AttributeTable {
+    /** Makes a corrected value an undoable change. */
+    public interface Editor {
+        void edit(Feature feature, int fieldIndex, Object value);
+    }
+
+    /** An open table: shows a newer version of its layer (after an edit, undo or redo). */
+    public static final class View {
+        private final Stage stage;
+        private final javafx.collections.ObservableList<Feature> rows;
+        private final Runnable recount;
+        private Layer layer;
+
+        private View(Stage stage, javafx.collections.ObservableList<Feature> rows, Runnable recount, Layer layer) {
+            this.stage = stage;
+            this.rows = rows;
+            this.recount = recount;
+            this.layer = layer;
+        }
+
+        public Stage stage() { return stage; }
+
+        public Layer layer() { return layer; }
+
+        public void update(Layer newer) {
+            if (newer == layer) return;
+            layer = newer;
+            rows.setAll(newer.features());
+            recount.run();
+        }
+    }
+
     /** Wait for a pause in typing before filtering a big table. */
     static final Duration FILTER_DELAY = Duration.millis(200);
     private static final int ID_COLUMN = -1;
@@ -49,10 +84,20 @@ public final class AttributeTable {
 
     /** @param onSelect called on the FX thread with the feature of a newly selected row */
     public static Stage show(Window owner, Layer layer, Locale locale, Consumer<Feature> onSelect) {
+        return show(owner, layer, locale, onSelect, null).stage();
+    }
+
+    /** @param editor makes corrected values undoable changes; null for a read-only table */
+    public static View show(Window owner, Layer layer, Locale locale, Consumer<Feature> onSelect, Editor editor) {
         ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
         List<Field> fields = layer.fields();
 
-        FilteredList<Feature> filtered = new FilteredList<>(FXCollections.observableList(layer.features()));
+        // A copy of the row list (references only), so an edit can replace one row.
+        javafx.collections.ObservableList<Feature> rows = FXCollections.observableArrayList(layer.features());
+        FilteredList<Feature> filtered = new FilteredList<>(rows);
+        Label problem = new Label();
+        problem.setId("attributeProblem");
+        problem.setStyle("-fx-text-fill: #c62828;");
         SortedList<Feature> sorted = new SortedList<>(filtered);
         TableView<Feature> table = new TableView<>(sorted);
         table.setId("attributeTable");
@@ -73,6 +118,25 @@ public final class AttributeTable {
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value(index)));
             FieldType type = fields.get(i).type();
             setUp(column, index, type == FieldType.INTEGER || type == FieldType.REAL);
+            if (editor != null && (type == FieldType.TEXT || type == FieldType.INTEGER || type == FieldType.REAL)) {
+                String fieldName = fields.get(i).name();
+                column.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn(new javafx.util.StringConverter<>() {
+                    @Override public String toString(Object v) { return v == null ? "" : display(v); }
+                    @Override public Object fromString(String s) { return s; }
+                }));
+                column.setEditable(true);
+                column.setOnEditCommit(e -> {
+                    Feature f = e.getRowValue();
+                    try {
+                        Object v = parse((String) e.getNewValue(), type, locale);
+                        problem.setText("");
+                        editor.edit(f, index, v);
+                    } catch (java.text.ParseException | IllegalArgumentException ex) {
+                        problem.setText(MessageFormat.format(text.getString("table.error.value"), e.getNewValue(), fieldName));
+                        table.refresh();
+                    }
+                });
+            }
             table.getColumns().add(column);
         }
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -94,7 +158,8 @@ public final class AttributeTable {
         });
         filter.textProperty().addListener((o, was, is) -> pause.playFromStart());
 
-        HBox top = new HBox(10, filter, count);
+        table.setEditable(editor != null);
+        HBox top = new HBox(10, filter, count, problem);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
         HBox.setHgrow(filter, Priority.ALWAYS);
@@ -103,7 +168,30 @@ public final class AttributeTable {
         stage.setTitle(MessageFormat.format(text.getString("table.title"), layer.name()));
         stage.setScene(new Scene(new BorderPane(table, top, null, null, null), 720, 480));
         stage.show();
-        return stage;
+        return new View(stage, rows, () -> {
+            filtered.setPredicate(matching(filter.getText(), fields.size()));
+            updateCount.run();
+        }, layer);
+    }
+
+    /**
+     * A typed value for a field: text as typed, whole numbers for INTEGER, numbers in the user's
+     * notation (decimal comma in Dutch) for REAL; an empty cell is null.
+     *
+     * @throws java.text.ParseException when the text is not a number of that kind
+     */
+    static Object parse(String typed, FieldType type, Locale locale) throws java.text.ParseException {
+        String t = typed == null ? "" : typed.trim();
+        if (t.isEmpty()) return null;
+        if (type == FieldType.TEXT) return typed;
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        f.setGroupingUsed(false);
+        java.text.ParsePosition at = new java.text.ParsePosition(0);
+        Number n = f.parse(t, at);
+        if (n == null || at.getIndex() != t.length()) throw new java.text.ParseException(t, at.getErrorIndex());
+        if (type == FieldType.REAL) return n.doubleValue();
+        if (n.doubleValue() != Math.rint(n.doubleValue())) throw new java.text.ParseException(t, 0);
+        return n.longValue();
     }
 
     /** The rows' order for the table's sort columns (in priority order), or null for the layer's order. */

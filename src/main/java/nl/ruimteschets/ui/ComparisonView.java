@@ -157,6 +157,13 @@ final class ComparisonView {
         stage.initOwner(owner);
         stage.setTitle(text.getString("compare.title") + " — " + projectName);
         stage.setScene(new Scene(root, 1200, 800));
+        // Esc closes the comparison, as it leaves presentation mode.
+        stage.getScene().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> worker.shutdownNow());
         stage.show();
         rebuild();

@@ -34,6 +34,7 @@ final class EngineBinding {
     private volatile AnalysisContext context;
     private ScenarioEngine engine;
     private List<Layer> engineLayers = List.of();
+    private List<Layer> contextLayers = List.of();
     private ScenarioResult lastResult;
     private long submitted, delivered;
 
@@ -42,6 +43,11 @@ final class EngineBinding {
     }
 
     ScenarioResult lastResult() { return lastResult; }
+
+    /** The engine's index when it was built from exactly these layers, else null (the caller indexes them itself). */
+    AnalysisContext contextFor(List<Layer> layers) {
+        return context != null && contextLayers.equals(layers) ? context : null;
+    }
 
     /** True while the engine has work in hand that has not been shown yet. */
     boolean computing() { return delivered < submitted; }
@@ -64,6 +70,7 @@ final class EngineBinding {
             Platform.runLater(() -> {
                 if (engineLayers != layers) return; // a newer rebuild is on its way
                 context = ctx;
+                contextLayers = layers;
                 engine = new ScenarioEngine(ctx, engineThread, r -> Platform.runLater(() -> delivered(ctx, r)));
                 delivered = 0; // a new engine counts its versions from 1 again
                 submitted = 0;

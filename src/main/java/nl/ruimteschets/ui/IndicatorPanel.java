@@ -43,9 +43,10 @@ final class IndicatorPanel extends ScrollPane {
     private final VBox content = new VBox(6);
     private final VBox candidateBox = new VBox(4);
     private final VBox clusterBox = new VBox(4);
-    private final CategoryAxis xAxis = new CategoryAxis();
-    private final NumberAxis yAxis = new NumberAxis();
-    private final BarChart<String, Number> chart = new BarChart<>(xAxis, yAxis);
+    // Bars lie horizontally: cluster names stay whole and readable in a narrow panel.
+    private final NumberAxis haAxis = new NumberAxis();
+    private final CategoryAxis clusterAxis = new CategoryAxis();
+    private final BarChart<Number, String> chart = new BarChart<>(haAxis, clusterAxis);
 
     IndicatorPanel(ResourceBundle text, Locale locale) {
         this.text = text;
@@ -57,10 +58,15 @@ final class IndicatorPanel extends ScrollPane {
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         chart.setPrefHeight(280);
-        chart.setMinHeight(260);
+        chart.setMinHeight(220);
+        chart.setCategoryGap(6);
+        chart.setBarGap(1);
         chart.setTitle(text.getString("ind.chart.title"));
-        yAxis.setLabel(text.getString("unit.ha"));
-        xAxis.setTickLabelRotation(-35);
+        haAxis.setLabel(text.getString("unit.ha"));
+        haAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Number n) { return count(Math.round(n.doubleValue())); }
+            @Override public Number fromString(String s) { return null; }
+        });
         Label cand = header(text.getString("ind.candidate"));
         Label clusters = header(text.getString("ind.clusters"));
         content.getChildren().addAll(cand, candidateBox, clusters, clusterBox, chart);
@@ -168,8 +174,8 @@ final class IndicatorPanel extends ScrollPane {
         h2.setStyle("-fx-font-weight: bold;");
         g.add(h1, 2, row);
         g.add(h2, 3, row++);
-        XYChart.Series<String, Number> s2030 = new XYChart.Series<>();
-        XYChart.Series<String, Number> s2050 = new XYChart.Series<>();
+        XYChart.Series<Number, String> s2030 = new XYChart.Series<>();
+        XYChart.Series<Number, String> s2050 = new XYChart.Series<>();
         s2030.setName("2030");
         s2050.setName("2050");
         for (ClusterBalance b : balances) {
@@ -199,11 +205,16 @@ final class IndicatorPanel extends ScrollPane {
             }
             g.add(v30, 2, row);
             g.add(v50, 3, row++);
-            s2030.getData().add(new XYChart.Data<>(clusterName(b), b.balance2030Ha()));
-            s2050.getData().add(new XYChart.Data<>(clusterName(b), b.balance2050Ha()));
+            s2030.getData().add(new XYChart.Data<>(b.balance2030Ha(), clusterName(b)));
+            s2050.getData().add(new XYChart.Data<>(b.balance2050Ha(), clusterName(b)));
         }
         clusterBox.getChildren().add(g);
+        // Top to bottom in the table's order (a category axis counts from the bottom).
+        List<String> names = new java.util.ArrayList<>(balances.stream().map(this::clusterName).toList());
+        java.util.Collections.reverse(names);
+        clusterAxis.setCategories(javafx.collections.FXCollections.observableArrayList(names));
         chart.getData().setAll(List.of(s2030, s2050));
+        chart.setPrefHeight(120 + 34 * balances.size()); // room for every cluster's two bars
     }
 
     /** The cluster's name; the national total in the user's language. */

@@ -29,6 +29,7 @@ import org.locationtech.jts.geom.Envelope;
  */
 final class LayerActions implements LayerPanel.Actions {
     private final MainWindow window;
+    private final List<AttributeTable.View> tables = new ArrayList<>();
 
     LayerActions(MainWindow window) {
         this.window = window;
@@ -65,12 +66,24 @@ final class LayerActions implements LayerPanel.Actions {
     @Override
     public void table(Layer layer) {
         MapCanvas map = window.map();
-        AttributeTable.show(window.stage(), layer, window.locale(), f -> {
+        AttributeTable.View view = AttributeTable.show(window.stage(), layer, window.locale(), f -> {
             map.setHighlight(f.geometry());
             Envelope e = f.geometry().getEnvelopeInternal();
             if (!map.viewport().worldBounds().contains(e)) map.zoomTo(e);
-        });
+        }, (f, field, value) -> window.perform(new LayerChanges.EditValue(layer.name(), f.id(), field, value), null));
+        tables.add(view);
+        view.stage().setOnHidden(e -> tables.remove(view));
     }
+
+    /** Shows each open attribute table's layer as it is now (after an edit, undo or redo). */
+    void refreshTables() {
+        for (AttributeTable.View v : List.copyOf(tables)) {
+            window.session().project().layer(v.layer().name()).ifPresentOrElse(v::update, () -> v.stage().close());
+        }
+    }
+
+    /** The open attribute tables (tests). */
+    List<AttributeTable.View> tables() { return List.copyOf(tables); }
 
     @Override
     public void remove(Layer layer) {

@@ -61,6 +61,7 @@ public final class MainWindow {
     private CandidateSheet sheet;
     private ScenarioPanel scenarios;
     private SplitPane centrePane;
+    private SiteSearchPanel siteSearch;
     private SplitPane rightPane;
     private IdentifyPanel identify;
     private Stage stage;
@@ -190,6 +191,7 @@ public final class MainWindow {
         map.showLayersOf(p);
         engine.layersMaybeChanged();
         layerPanel.show(map.layers());
+        layerActions.refreshTables();
         scenarios.show();
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
@@ -202,6 +204,14 @@ public final class MainWindow {
         stage.setTitle(title());
         engine.submit();
         presentation.update();
+        if (siteSearch != null) siteSearch.projectChanged();
+    }
+
+    /** Opens (or brings up) the site search window. */
+    public SiteSearchPanel openSiteSearch() {
+        if (siteSearch == null) siteSearch = new SiteSearchPanel(this);
+        siteSearch.show();
+        return siteSearch;
     }
 
     /** Shows the engine's newest result (and the selection's detail) in the panels and on the map. */
@@ -255,19 +265,25 @@ public final class MainWindow {
 
     /** Undo; a step a shared store refuses (a colleague changed it since) is shown, not thrown. */
     void undo() {
+        String what = session.history().undoDescriptionKey();
         try {
             session.undo();
         } catch (IllegalStateException e) {
             error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
+            return;
         }
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.undone") + ": " + text.getString(what));
     }
 
     void redo() {
+        String what = session.history().redoDescriptionKey();
         try {
             session.redo();
         } catch (IllegalStateException e) {
             error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
+            return;
         }
+        if (what != null && presentation.presenting()) presentation.flash(text.getString("present.redone") + ": " + text.getString(what));
     }
 
     void selectTool(MapTools.Tool t) {
@@ -295,6 +311,7 @@ public final class MainWindow {
         if (Boolean.getBoolean("ruimteschets.frameStats")) System.out.println(map.frameStats());
         files.stopAutosave();
         engine.shutdown();
+        if (siteSearch != null) siteSearch.close();
         session.removeListener(sessionListener);
         if (clean) {
             Recovery.clear();
@@ -363,6 +380,7 @@ public final class MainWindow {
 
     PresentationController presentation() { return presentation; }
 
+    LayerActions layerActions() { return layerActions; }
     WorkshopActions workshop() { return workshop; }
 
     SplitPane centrePane() { return centrePane; }

@@ -90,6 +90,7 @@ public final class MapCanvas extends Pane {
     private List<CandidateResult> allResults = List.of();
     private List<Annotation> annotations = List.of();
     private final java.util.EnumSet<Overlay> overlays = java.util.EnumSet.allOf(Overlay.class);
+    private java.util.function.BiConsumer<GraphicsContext, Viewport> extraLayer;
     private Geometry highlight;
     private Viewport viewport = new Viewport(155_000, 463_000, 300, 800, 600);
     private Consumer<double[]> cursorListener = p -> { };
@@ -283,6 +284,12 @@ public final class MapCanvas extends Pane {
 
     public boolean overlay(Overlay o) { return overlays.contains(o); }
 
+    /** A layer drawn over the results and under the candidates (the site search's map), or null. */
+    public void setExtraLayer(java.util.function.BiConsumer<GraphicsContext, Viewport> layer) {
+        extraLayer = layer;
+        redrawTop();
+    }
+
     /** A feature picked in an attribute table: drawn in bright outline until the next pick. */
     public void setHighlight(Geometry g) {
         highlight = g;
@@ -465,6 +472,7 @@ public final class MapCanvas extends Pane {
         GraphicsContext g = top.getGraphicsContext2D();
         g.clearRect(0, 0, top.getWidth(), top.getHeight());
         drawResults(g);
+        if (extraLayer != null) extraLayer.accept(g, viewport);
         LayerStyle expansion = new LayerStyle(0x1E88E566, 0x0D47A1FF, 2.5, false);
         LayerStyle satellite = new LayerStyle(0x00ACC166, 0x006064FF, 2.5, false);
         for (Candidate c : candidates) {

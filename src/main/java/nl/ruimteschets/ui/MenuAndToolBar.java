@@ -101,8 +101,9 @@ final class MenuAndToolBar {
             if (c != null) map.zoomTo(c.footprint().getEnvelopeInternal());
         });
         MenuItem compare = item("menu.view.compare", "Shortcut+K", e -> exports.compare());
+        MenuItem search = item("search.menu", "Shortcut+L", e -> window.openSiteSearch());
         MenuItem presentItem = item("present.start", "F5", e -> window.present());
-        view.getItems().addAll(extent, selection, new SeparatorMenuItem(), compare, presentItem, new SeparatorMenuItem());
+        view.getItems().addAll(extent, selection, new SeparatorMenuItem(), compare, search, presentItem, new SeparatorMenuItem());
         for (MapCanvas.Overlay o : MapCanvas.Overlay.values()) {
             CheckMenuItem it = new CheckMenuItem(window.text("overlay." + o.name()));
             it.setSelected(map.overlay(o));

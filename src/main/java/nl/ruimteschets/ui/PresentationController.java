@@ -22,6 +22,8 @@ final class PresentationController {
     private javafx.scene.Parent plannerRoot;
     private Stage audience;
     private MapCanvas audienceMap;
+    /** The planner window's divider positions before presenting, restored after (the map's column kept its width). */
+    private double[] dividers;
 
     PresentationController(MainWindow window) {
         this.window = window;
@@ -32,7 +34,12 @@ final class PresentationController {
 
     /** F5 presents, Esc leaves, 1–9 switch scenarios while presenting. */
     void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.F5) {
+        if (presenting() && e.isShortcutDown() && (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y)) {
+            // The menu bar is not on screen while presenting: undo and redo are handled here.
+            if (e.getCode() == KeyCode.Z && !e.isShiftDown()) window.undo();
+            else window.redo();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5) {
             if (!presenting()) present();
             e.consume();
         } else if (presenting() && e.getCode() == KeyCode.ESCAPE && !window.tools().busy()) {
@@ -78,6 +85,7 @@ final class PresentationController {
             audienceMap.setViewport(map.viewport().resize(audienceMap.getWidth(), audienceMap.getHeight()));
         } else {
             plannerRoot = stage.getScene().getRoot();
+            dividers = window.centrePane().getDividerPositions();
             window.centrePane().getItems().set(1, new Region()); // the map moves into the workshop view
             view = new PresentationView(window.bundle(), window.locale(), map, this::leave, this::showScenario);
             stage.getScene().setRoot(view);
@@ -101,13 +109,24 @@ final class PresentationController {
             audienceMap = null;
             a.close();
         } else {
-            view.setCenter(null);
+            view.releaseMap();
             window.centrePane().getItems().set(1, window.map());
             stage.getScene().setRoot(plannerRoot);
             stage.setFullScreen(false);
+            // The split pane lost its proportions while the map was away; put them back once laid out.
+            double[] d = dividers;
+            if (d != null) {
+                window.centrePane().setDividerPositions(d);
+                javafx.application.Platform.runLater(() -> window.centrePane().setDividerPositions(d));
+            }
         }
         view = null;
         window.map().requestFocus();
+    }
+
+    /** Briefly shows what an undo or redo did, while presenting. */
+    void flash(String message) {
+        if (view != null) view.flash(message);
     }
 
     private void showScenario(String name) {

@@ -115,4 +115,75 @@ class MapActionsTest {
         robot.clickOn("#identifyClose");
         assertTrue(robot.lookup("#identifyPanel").tryQuery().isEmpty(), "closed");
     }
+
+    @Test
+    void undoInPresentationModeSaysWhatWasUndone(FxRobot robot) throws Exception {
+        settle();
+        Candidate first = window.session().scenario().orElseThrow().candidates().get(0);
+        robot.interact(() -> window.session().perform(new nl.ruimteschets.model.change.CandidateChanges.Replace(
+                window.session().scenarioName(), first.withName("Andere naam"), "change.candidate.properties")));
+        robot.interact(window::present);
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first.name(), window.session().scenario().orElseThrow().candidates().get(0).name(), "Ctrl+Z undoes while presenting");
+        Label note = robot.lookup("#presentationFeedback").queryAs(Label.class);
+        assertTrue(note.isVisible(), "the room sees that something was undone");
+        assertEquals("Ongedaan gemaakt: " + window.text("change.candidate.properties"), note.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !note.isVisible()); // and it goes away by itself
+        robot.interact(window::leavePresentation);
+    }
+
+    @Test
+    void escClosesTheComparison(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> window.session().perform(new nl.ruimteschets.model.change.ScenarioChanges.Add(
+                nl.ruimteschets.model.change.ScenarioChanges.copy(window.session().scenario().orElseThrow(), "Tweede"), -1)));
+        ComparisonView[] v = new ComparisonView[1];
+        robot.interact(() -> v[0] = window.compare());
+        assertTrue(v[0].stage().isShowing());
+        robot.interact(() -> v[0].stage().requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !v[0].stage().isShowing());
+    }
+
+    @Test
+    void aPlannerCorrectsANameInTheAttributeTableAndCanUndoIt(FxRobot robot) throws Exception {
+        settle();
+        nl.ruimteschets.model.Layer clusters = window.session().project().layers(nl.ruimteschets.model.LayerRole.CLUSTER).get(0);
+        int field = -1;
+        for (int i = 0; i < clusters.fields().size(); i++) {
+            if (clusters.fields().get(i).type() == nl.ruimteschets.model.FieldType.TEXT) { field = i; break; }
+        }
+        assertTrue(field >= 0, "the sample's clusters have a text field");
+        int column = field + 1; // after the id column
+        nl.ruimteschets.model.Feature first = clusters.features().get(0);
+        Object old = first.value(field);
+        robot.interact(() -> window.layerActions().table(clusters));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<nl.ruimteschets.model.Feature> table = robot.lookup("#attributeTable")
+                .queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> {
+            table.getScene().getWindow().requestFocus();
+            table.requestFocus();
+            table.edit(0, table.getColumns().get(column));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField editorField = robot.lookup("#attributeTable .text-field").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            editorField.setText("Gecorrigeerde naam");
+            editorField.fireEvent(new javafx.event.ActionEvent()); // Enter in the cell
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int f = field;
+        java.util.function.Supplier<Object> value = () -> window.session().project().layer(clusters.name()).orElseThrow()
+                .features().stream().filter(x -> x.id() == first.id()).findFirst().orElseThrow().value(f);
+        assertEquals("Gecorrigeerde naam", value.get(), "the correction is a change of the project");
+        assertEquals("Gecorrigeerde naam", table.getItems().stream().filter(x -> x.id() == first.id()).findFirst().orElseThrow()
+                .value(field), "the table shows it");
+        assertEquals("change.layer.value", window.session().history().undoDescriptionKey());
+        robot.interact(() -> window.undo());
+        assertEquals(old, value.get(), "and it can be undone");
+        assertEquals(old, table.getItems().stream().filter(x -> x.id() == first.id()).findFirst().orElseThrow().value(field));
+        robot.interact(() -> window.layerActions().tables().forEach(v -> v.stage().close()));
+    }
 }

@@ -1,5 +1,8 @@
 package nl.ruimteschets.model.change;
 
+import java.util.ArrayList;
+import java.util.List;
+import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.Project;
@@ -63,6 +66,35 @@ public final class LayerChanges {
 
         @Override
         public String descriptionKey() { return "change.layer.properties"; }
+    }
+
+    /**
+     * Corrects one attribute value of one feature (the attribute table): the layer is replaced by a copy
+     * with that value changed, so a saved project rewrites it. The value must suit the field's type
+     * (String, Long or Double; null empties it).
+     */
+    public record EditValue(String layer, long featureId, int fieldIndex, Object value) implements Change {
+        @Override
+        public Change apply(Project p) {
+            int i = indexOf(p, layer);
+            Layer l = p.layers().get(i);
+            if (fieldIndex < 0 || fieldIndex >= l.fields().size()) throw new IllegalStateException("no field " + fieldIndex + " in " + layer);
+            List<Feature> features = new ArrayList<>(l.features());
+            for (int k = 0; k < features.size(); k++) {
+                Feature f = features.get(k);
+                if (f.id() != featureId) continue;
+                Object[] values = java.util.Arrays.copyOf(f.values(), Math.max(f.values().length, l.fields().size()));
+                Object old = values[fieldIndex];
+                values[fieldIndex] = value;
+                features.set(k, new Feature(f.id(), f.geometry(), values));
+                p.layers().set(i, l.withFeatures(features));
+                return new EditValue(layer, featureId, fieldIndex, old);
+            }
+            throw new IllegalStateException("no feature " + featureId + " in " + layer);
+        }
+
+        @Override
+        public String descriptionKey() { return "change.layer.value"; }
     }
 
     /** Sets how a layer is drawn (shown, opacity, colours); null returns it to its role's default look. */

@@ -57,7 +57,12 @@ class PostgisStorageTest {
 
     /** Both clients' models follow colleagues' changes (applied under the model's lock, as the app does on its thread). */
     private static void follow(ProjectStorage store, Project model, List<Change> arrived) {
-        follow(store, model, arrived);
+        store.subscribe(changes -> changes.forEach(ch -> {
+            synchronized (model) {
+                ch.apply(model);
+            }
+            arrived.add(ch);
+        }), s -> { });
     }
 
     private static ProjectStorage open(PostgisTestServer pg, String schema) throws InputException {

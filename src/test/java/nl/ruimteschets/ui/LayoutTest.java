@@ -1,0 +1,120 @@
+package nl.ruimteschets.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import nl.ruimteschets.io.SampleProject;
+import nl.ruimteschets.model.Candidate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The planner window at laptop and desktop size, before and after presentation mode: the map keeps
+ * most of the width, no label in the panels is cut off ("…"), and in presentation mode every figure
+ * and the disclaimer are on screen. Snapshots are written to the temp directory for a look.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LayoutTest {
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(Locale.forLanguageTag("nl"));
+        window.show(stage, new Session(SampleProject.build(), null));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1366, 768", "1920, 1080"})
+    void everythingFitsBeforeAndAfterPresenting(int width, int height, FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.lastResult() != null && !window.computing());
+        Candidate first = window.session().scenario().orElseThrow().candidates().get(0);
+        robot.interact(() -> window.select(first.id()));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] before = window.centrePane().getDividerPositions();
+        checkPlanner(width, "main");
+
+        robot.interact(window::present);
+        // Full screen fills the virtual screen; the room's screen is as large as the size under test.
+        robot.interact(() -> {
+            stage.setFullScreen(false);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.select(first.id()));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(width + "-f5");
+        double sceneHeight = stage.getScene().getHeight();
+        List<Node> figures = new ArrayList<>(robot.lookup(".presentation-figure").queryAll());
+        assertTrue(figures.size() >= 3, "candidate and balance figures are shown");
+        for (Node n : figures) assertInside(n, sceneHeight, "figure " + ((Labeled) n).getText());
+        Labeled note = robot.lookup("#presentationNote").queryAs(Labeled.class);
+        assertInside(note, sceneHeight, "the disclaimer");
+
+        robot.interact(window::leavePresentation);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] after = window.centrePane().getDividerPositions();
+        for (int i = 0; i < before.length; i++) assertEquals(before[i], after[i], 0.01, "the panels come back as they were");
+        checkPlanner(width, "esc");
+    }
+
+    private void checkPlanner(int width, String name) throws Exception {
+        snapshot(width + "-" + name);
+        double mapWidth = window.map().getWidth();
+        assertTrue(mapWidth > stage.getScene().getWidth() * 0.4, "the map keeps most of the window: " + mapWidth);
+        List<String> cut = new ArrayList<>();
+        for (String id : new String[] {"#indicatorPanel", "#candidateSheet", "#layerPanel"}) {
+            Node root = stage.getScene().lookup(id);
+            collectCut(root, cut);
+        }
+        assertEquals(List.of(), cut, "labels cut off at " + width + " px");
+    }
+
+    private static void collectCut(Node n, List<String> out) {
+        if (!n.isVisible()) return;
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            for (Node c : l.getChildrenUnmodifiable()) {
+                if (c instanceof Text t && t.getText() != null && !t.getText().equals(l.getText()) && t.getText().endsWith("…")) {
+                    out.add(l.getText() + " → " + t.getText());
+                }
+            }
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collectCut(c, out);
+    }
+
+    private static void assertInside(Node n, double sceneHeight, String what) {
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        assertTrue(n.isVisible() && b.getMaxY() <= sceneHeight + 0.5, what + " is on screen: bottom " + b.getMaxY() + " of " + sceneHeight);
+    }
+
+    private void snapshot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage[] img = new java.awt.image.BufferedImage[1];
+        WaitForAsyncUtils.asyncFx(() -> img[0] = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null)).get();
+        Path out = Path.of(System.getProperty("java.io.tmpdir"), "ruimteschets-layout-" + name + ".png");
+        javax.imageio.ImageIO.write(img[0], "png", out.toFile());
+    }
+}
