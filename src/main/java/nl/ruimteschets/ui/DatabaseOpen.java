@@ -42,7 +42,7 @@ public final class DatabaseOpen {
         url.setId("databaseUrl");
         url.setEditable(true);
         url.getItems().setAll(recent());
-        url.setPromptText("postgresql://server:5432/database?schema=project");
+        url.setPromptText(text.getString("db.open.example"));
         url.setPrefWidth(520);
         if (!url.getItems().isEmpty()) url.getEditor().setText(url.getItems().get(0));
         Label help = new Label(text.getString("db.open.help"));
