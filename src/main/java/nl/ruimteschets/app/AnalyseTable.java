@@ -21,9 +21,14 @@ final class AnalyseTable {
 
     static String text(String scenario, ScenarioResult r, Locale locale) {
         StringBuilder out = new StringBuilder();
-        out.append(t("cli.table.scenario", locale, scenario)).append('\n');
-        Table cands = new Table(locale, "name", "kind", "cluster", "grossHa", "netHa", "zoneHa", "noiseSensitive",
-                "prConflicts", "maxDeposition", "maxArea", "totalN", "screening");
+        out.append(new UserMessage("cli.table.scenario", scenario).format(locale)).append('\n');
+        Table cands = new Table(locale, headers(locale, new UserMessage("cli.table.col.name"),
+                new UserMessage("cli.table.col.kind"), new UserMessage("cli.table.col.cluster"),
+                new UserMessage("cli.table.col.grossHa"), new UserMessage("cli.table.col.netHa"),
+                new UserMessage("cli.table.col.zoneHa"), new UserMessage("cli.table.col.noiseSensitive"),
+                new UserMessage("cli.table.col.prConflicts"), new UserMessage("cli.table.col.maxDeposition"),
+                new UserMessage("cli.table.col.maxArea"), new UserMessage("cli.table.col.totalN"),
+                new UserMessage("cli.table.col.screening")));
         for (CandidateResult c : r.candidates()) {
             cands.row(c.overlap().name(), CandidateIndicators.kindText(c.candidate().kind(), locale), c.overlap().cluster(),
                     c.overlap().grossHa(), c.netHa(),
@@ -42,10 +47,10 @@ final class AnalyseTable {
             if (r.candidates().stream().anyMatch(c -> c.overlap().overlapHa().getOrDefault(role, 0.0) > 0)) roles.add(role);
         }
         if (!roles.isEmpty()) {
-            out.append('\n').append(t("cli.table.overlap", locale)).append('\n');
-            List<String> headers = new ArrayList<>(List.of("name"));
-            roles.forEach(role -> headers.add("role." + role.name()));
-            Table ov = new Table(locale, headers.toArray(new String[0]));
+            out.append('\n').append(new UserMessage("cli.table.overlap").format(locale)).append('\n');
+            List<String> headers = new ArrayList<>(headers(locale, new UserMessage("cli.table.col.name")));
+            roles.forEach(role -> headers.add(roleName(role, locale)));
+            Table ov = new Table(locale, headers);
             for (CandidateResult c : r.candidates()) {
                 List<Object> row = new ArrayList<>(List.of(c.overlap().name()));
                 roles.forEach(role -> row.add(c.overlap().overlapHa().getOrDefault(role, 0.0)));
@@ -54,28 +59,32 @@ final class AnalyseTable {
             ov.appendTo(out);
         }
 
-        out.append('\n').append(t("cli.table.balance", locale)).append('\n');
-        Table bal = new Table(locale, "cluster", "demand2030", "demand2050", "supply", "candidatesNet", "balance2030",
-                "balance2050");
+        out.append('\n').append(new UserMessage("cli.table.balance").format(locale)).append('\n');
+        Table bal = new Table(locale, headers(locale, new UserMessage("cli.table.col.cluster"),
+                new UserMessage("cli.table.col.demand2030"), new UserMessage("cli.table.col.demand2050"),
+                new UserMessage("cli.table.col.supply"), new UserMessage("cli.table.col.candidatesNet"),
+                new UserMessage("cli.table.col.balance2030"), new UserMessage("cli.table.col.balance2050")));
         for (ClusterBalance b : r.clusters()) {
             bal.row(b.cluster(), b.demand2030Ha(), b.demand2050Ha(), b.existingSupplyHa(), b.candidateNetHa(),
                     b.balance2030Ha(), b.balance2050Ha());
         }
         bal.appendTo(out);
-        out.append(t("cli.table.note", locale)).append("\n\n");
+        out.append(new UserMessage("cli.table.note").format(locale)).append("\n\n");
         return out.toString();
     }
 
-    private static String t(String key, Locale locale, Object... args) {
-        return new UserMessage(key, args).format(locale);
+    private static List<String> headers(Locale locale, UserMessage... names) {
+        List<String> out = new ArrayList<>();
+        for (UserMessage m : names) out.add(m.format(locale));
+        return out;
     }
 
-    /** A role's name as the app's layer panel shows it (ui bundle), e.g. "Natura 2000". */
-    private static String roleName(String key, Locale locale) {
+    /** A role's name as the app's layer panel shows it (ui bundle, role.NAME), e.g. "Natura 2000". */
+    private static String roleName(LayerRole role, Locale locale) {
         try {
-            return java.util.ResourceBundle.getBundle("nl.ruimteschets.ui", locale).getString(key);
+            return java.util.ResourceBundle.getBundle("nl.ruimteschets.ui", locale).getString("role." + role.name());
         } catch (java.util.MissingResourceException e) {
-            return key.substring("role.".length());
+            return role.name();
         }
     }
 
@@ -87,8 +96,8 @@ final class AnalyseTable {
         private final NumberFormat decimals;
         private final NumberFormat integers;
 
-        Table(Locale locale, String... headerKeys) {
-            for (String k : headerKeys) headers.add(k.startsWith("role.") ? roleName(k, locale) : t("cli.table.col." + k, locale));
+        Table(Locale locale, List<String> headers) {
+            this.headers.addAll(headers);
             decimals = NumberFormat.getNumberInstance(locale);
             decimals.setMinimumFractionDigits(2);
             decimals.setMaximumFractionDigits(2);

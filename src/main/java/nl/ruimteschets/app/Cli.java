@@ -80,6 +80,7 @@ public final class Cli {
     static UserMessage failure(Throwable ex) {
         if (ex instanceof InputException ie) return ie.userMessage();
         if (ex instanceof CancelledException) return new UserMessage("cli.cancelled");
+        if (ex instanceof nl.ruimteschets.io.ProjectWriteException pw) return pw.userMessage();
         if (ex instanceof java.io.IOException io) return new UserMessage("cli.io", String.valueOf(io.getMessage()));
         if (ex instanceof OutOfMemoryError) return new UserMessage("cli.memory");
         String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -148,12 +149,15 @@ public final class Cli {
 
     @Command(name = "layers", description = "List the layers of PROJECT.")
     static final class Layers implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli root;
         @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--json") boolean asJson;
 
         @Override
         public Integer call() throws Exception {
             Project p = ProjectArg.load(project);
+            // what opening cleaned up (a killed save's temp copy, a layer without its role) goes to stderr
+            for (UserMessage note : p.openNotes()) System.err.println(note.format(root.locale()));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Layer l : p.layers()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -240,7 +244,8 @@ public final class Cli {
             String scenarioName = what.scenario != null ? what.scenario : what.annotations;
             Exports.Table table = what.layer != null
                     ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))))
+                            new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))),
+                            p.displays().get(what.layer))
                     : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
                             new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
             List<Path> written;

@@ -1,5 +1,7 @@
 package nl.ruimteschets.app;
 
+import nl.ruimteschets.model.UserMessage;
+
 /**
  * Entry point of the jar. With no arguments, or only a project file and the app's options, it opens the
  * desktop app (or says in one line that there is no display); anything else goes to the headless
@@ -15,13 +17,15 @@ public final class Launcher {
         if (!onlyAppArguments(args)) System.exit(Cli.run(args));
         RuimteschetsApp.Options options = RuimteschetsApp.Options.parse(java.util.List.of(args));
         String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"), System.getenv("WAYLAND_DISPLAY"));
-        if (noDisplay != null) exitWithoutWindow(options, noDisplay);
+        if (noDisplay != null) exitWithoutWindow(options, new UserMessage("app.noDisplay", noDisplay));
         // Without a project file the sample opens: build it while JavaFX starts.
         if (options.file() == null) RuimteschetsApp.prepareSample();
         try {
             javafx.application.Application.launch(RuimteschetsApp.class, args);
-        } catch (RuntimeException e) { // e.g. "Unable to open DISPLAY": a display that is set but not there
-            exitWithoutWindow(options, String.valueOf(e.getMessage()));
+        } catch (UnsupportedOperationException e) { // "Unable to open DISPLAY": a display that is set but not there
+            exitWithoutWindow(options, new UserMessage("app.noDisplay", String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) { // anything else the start-up could not get past: one line, no trace
+            exitWithoutWindow(options, Cli.failure(e.getCause() != null ? e.getCause() : e));
         }
     }
 
@@ -34,9 +38,8 @@ public final class Launcher {
     }
 
     /** One line in the user's language, no stack trace, exit 1. */
-    private static void exitWithoutWindow(RuimteschetsApp.Options options, String detail) {
-        System.err.println(new nl.ruimteschets.model.UserMessage("app.noDisplay", detail)
-                .format(AppLocale.resolve(options.lang())));
+    private static void exitWithoutWindow(RuimteschetsApp.Options options, UserMessage why) {
+        System.err.println(Cli.oneLine(why.format(AppLocale.resolve(options.lang()))));
         System.exit(1);
     }
 

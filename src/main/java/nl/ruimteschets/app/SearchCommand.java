@@ -90,7 +90,7 @@ final class SearchCommand implements Callable<Integer> {
             area = Overlay.union(parts).buffer(surroundingsKm * 1000, 8);
             areaName = where.cluster;
         } else {
-            Layer l = LayerLoader.load(where.area, null, null, LayerRole.BASEMAP, null, null, null, null);
+            Layer l = LayerLoader.load(where.area, null, null, LayerRole.BASEMAP, null, null, null, nl.ruimteschets.io.ProgressListener.NONE);
             List<Geometry> parts = new ArrayList<>();
             for (Feature f : l.features()) if (f.geometry() instanceof Polygonal && !f.geometry().isEmpty()) parts.add(f.geometry());
             if (parts.isEmpty()) throw new InputException(new UserMessage("cli.search.area.empty", where.area.getFileName()));

@@ -13,10 +13,52 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
     private AtomicFiles() { }
 
-    /** A fresh temp path in the target's directory (same file system, so the move can be atomic). */
+    /**
+     * A fresh temp path in the target's directory (same file system, so the move can be atomic), named
+     * {@code .<target>-pid<N>-<random><suffix>} so {@link #deleteLeftovers} can tell a live writer's copy
+     * from one a killed process left behind.
+     */
     public static Path tempBeside(Path target, String suffix) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        return Files.createTempFile(dir, "." + target.getFileName() + "-", suffix);
+        return Files.createTempFile(dir, "." + target.getFileName() + "-pid" + ProcessHandle.current().pid() + "-", suffix);
+    }
+
+    /**
+     * Deletes the temp copies (and their SQLite journals) that a killed save, import or export left
+     * beside {@code target}: those of processes that no longer run, and unnamed ones of older versions.
+     * Returns how many files were deleted. Best effort.
+     */
+    public static int deleteLeftovers(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + "-";
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(prefix) || !(n.endsWith(".gpkg") || n.endsWith(".gpkg-journal"))) continue;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("-pid(\\d+)-").matcher(n.substring(prefix.length() - 1));
+                if (m.lookingAt() && isAlive(Long.parseLong(m.group(1)))) continue;
+                try {
+                    if (Files.deleteIfExists(p)) deleted++;
+                } catch (IOException ignored) {
+                    // not ours to delete (permissions): leave it
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // an unreadable folder: nothing to clean
+        }
+        return deleted;
+    }
+
+    private static boolean isAlive(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Flushes a finished file to disk before it is moved over the original (a power cut then finds one or the other). */
+    public static void force(Path file) throws IOException {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            c.force(true);
+        }
     }
 
     public static void moveIntoPlace(Path temp, Path target) throws IOException {

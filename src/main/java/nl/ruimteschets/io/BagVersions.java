@@ -132,7 +132,7 @@ final class BagVersions {
             report.countImported();
         }
         String objects = kind.isEmpty() ? "BAG" : kind;
-        report.warn(new UserMessage("import.bag.versions", objects, rows, current.size(), rows - current.size()));
+        report.warn(new UserMessage("import.bag.versions", objects, rows, current.size(), rows - current.size() - inactiveRows));
         if (inactiveRows > 0) report.warn(new UserMessage("import.bag.inactive", inactiveRows));
         long goneCount = gone.values().stream().mapToLong(Long::longValue).sum() + ended;
         if (goneCount > 0) {

@@ -36,10 +36,15 @@ final class DbfReader implements Closeable {
         DbfException(String message) { super(message); }
     }
 
+    /** dBASE allows 255 fields, GDAL writes up to 2046 (a 65,535-byte header); more is damage. */
+    static final int MAX_FIELDS = 2046;
+
     private final FileChannel channel;
     private final int numRecords;
-    private final int headerLength;
-    private final int recordLength;
+    private int headerLength;
+    private int recordLength;
+    /** The header length and record length the file states, when they disagreed with its fields and were corrected. */
+    private String headerMismatch;
     private final int languageDriver;
     private final List<Field> fields = new ArrayList<>();
     private final List<Character> types = new ArrayList<>();
@@ -59,11 +64,8 @@ final class DbfReader implements Closeable {
             headerLength = Short.toUnsignedInt(head.getShort(8));
             recordLength = Short.toUnsignedInt(head.getShort(10));
             languageDriver = Byte.toUnsignedInt(head.get(29));
-            if (numRecords < 0 || headerLength < 33 || recordLength < 1 || headerLength > size) {
-                throw new DbfException("invalid header (records " + numRecords + ", header length " + headerLength
-                        + ", record length " + recordLength + ")");
-            }
-            readFieldDescriptors();
+            if (numRecords < 0) throw new DbfException("invalid header (records " + numRecords + ")");
+            readFieldDescriptors(size);
             if (size < headerLength + (long) numRecords * recordLength) {
                 throw new DbfException("file is shorter than its " + numRecords + " records");
             }
@@ -74,11 +76,19 @@ final class DbfReader implements Closeable {
         }
     }
 
-    private void readFieldDescriptors() throws IOException {
-        ByteBuffer d = ByteBuffer.allocate(headerLength - 32);
+    /**
+     * Reads the field descriptors up to their 0x0D terminator, whatever the header length says (some
+     * writers get it wrong, and trusting it dropped every column), then reconciles header length,
+     * record length, field lengths and file size: when the stated lengths do not fit the file but the
+     * descriptors do, the descriptors win and {@link #headerMismatch()} says so.
+     */
+    private void readFieldDescriptors(long size) throws IOException {
+        int maxHeader = (int) Math.min(size, 32 + 32L * MAX_FIELDS + 1);
+        ByteBuffer d = ByteBuffer.allocate(Math.max(0, maxHeader - 32));
         channel.read(d, 32);
         int offset = 1; // byte 0 of a record is the deletion flag
-        for (int p = 0; p + 32 <= d.limit() && d.get(p) != 0x0D; p += 32) {
+        int p = 0;
+        for (; p + 32 <= d.position() && d.get(p) != 0x0D; p += 32) {
             int end = p;
             while (end < p + 11 && d.get(end) != 0) end++;
             String name = new String(d.array(), p, end - p, StandardCharsets.ISO_8859_1).trim();
@@ -93,12 +103,39 @@ final class DbfReader implements Closeable {
             decimals.add(type == 'C' ? 0 : dec);
             offset += len;
         }
-        if (offset > recordLength) throw new DbfException("fields are longer than the record length");
+        if (p + 32 <= d.position() && fields.size() >= MAX_FIELDS) throw new DbfException("more than " + MAX_FIELDS + " fields");
+        int describedHeader = 32 + p + 1;
+        int describedRecord = offset;
+        boolean statedFits = headerLength >= describedHeader && recordLength >= describedRecord
+                && size >= headerLength + (long) numRecords * recordLength
+                && (headerLength == describedHeader || isDeletionFlag(headerLength) || !isDeletionFlag(describedHeader));
+        if (!statedFits) {
+            // the descriptors are what the writer meant; keep a stated header that is merely longer (a VFP backlink)
+            int h = headerLength >= describedHeader && size >= headerLength + (long) numRecords * describedRecord
+                    ? headerLength : describedHeader;
+            headerMismatch = headerLength + "/" + recordLength;
+            headerLength = h;
+            recordLength = describedRecord;
+        }
     }
+
+    /** A record starts here: its first byte is a deletion flag (' ' or '*'); only asked when there are records. */
+    private boolean isDeletionFlag(long pos) throws IOException {
+        if (numRecords == 0) return true;
+        ByteBuffer one = ByteBuffer.allocate(1);
+        if (channel.read(one, pos) < 1) return false;
+        return one.get(0) == ' ' || one.get(0) == '*';
+    }
+
+    /** Non-null when the header's lengths were wrong and the field descriptors were used: "header/record" as stated. */
+    String headerMismatch() { return headerMismatch; }
+
+    int describedHeaderBytes() { return 32 + 32 * fields.size() + 1; }
 
     private static FieldType typeOf(char type, int len, int dec) {
         switch (type) {
-            case 'N': return dec == 0 && len <= 18 ? FieldType.INTEGER : FieldType.REAL;
+            // N(19+,0) can hold integers beyond a long (and a double): kept as text, digit for digit
+            case 'N': return dec == 0 ? (len <= 18 ? FieldType.INTEGER : FieldType.TEXT) : FieldType.REAL;
             case 'F': case 'O': return FieldType.REAL;
             case 'L': return FieldType.BOOLEAN;
             case 'D': return FieldType.DATE;
@@ -114,22 +151,50 @@ final class DbfReader implements Closeable {
 
     void setCharset(Charset charset) { this.charset = charset; }
 
-    /** True when every text field of every record is valid UTF-8; reads the file once, record by record. */
+    /** Names of N fields without decimals that are too wide for a long and are therefore read as text. */
+    List<String> wideIntegerFields() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (types.get(i) == 'N' && fields.get(i).type() == FieldType.TEXT) out.add(fields.get(i).name());
+        }
+        return out;
+    }
+
+    /** True when every text field of every record is valid UTF-8; reads the file once, in blocks of whole records. */
     boolean textIsValidUtf8() throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        for (int row = 0; row < numRecords; row++) {
-            load(row);
-            for (int i = 0; i < fields.size(); i++) {
-                if (types.get(i) != 'C') continue;
-                try {
-                    utf8.reset().decode(ByteBuffer.wrap(record.array(), offsets.get(i), lengths.get(i)));
-                } catch (CharacterCodingException e) {
-                    return false;
+        int perBlock = Math.max(1, (1 << 20) / recordLength);
+        ByteBuffer block = ByteBuffer.allocate(perBlock * recordLength);
+        for (int first = 0; first < numRecords; first += perBlock) {
+            int n = Math.min(perBlock, numRecords - first);
+            block.clear();
+            block.limit(n * recordLength);
+            long pos = headerLength + (long) first * recordLength;
+            while (block.hasRemaining()) {
+                if (channel.read(block, pos + block.position()) < 0) throw new DbfException("file is shorter than its records");
+            }
+            byte[] b = block.array();
+            boolean ascii = true;
+            for (int k = 0, end = n * recordLength; k < end && ascii; k++) ascii = b[k] >= 0;
+            if (ascii) continue; // plain ASCII is valid UTF-8: the common case costs one pass over the bytes
+            for (int r = 0; r < n; r++) {
+                for (int i = 0; i < fields.size(); i++) {
+                    if (types.get(i) != 'C') continue;
+                    try {
+                        utf8.reset().decode(ByteBuffer.wrap(b, r * recordLength + offsets.get(i), lengths.get(i)));
+                    } catch (CharacterCodingException e) {
+                        return false;
+                    }
                 }
             }
         }
         return true;
+    }
+
+    /** Whether 0-based record {@code row} is marked deleted ('*' in its first byte); call after {@link #read}. */
+    boolean deleted() {
+        return record.get(0) == '*';
     }
 
     /** The values of 0-based record {@code row}, in field order. */

@@ -30,11 +30,23 @@ import org.locationtech.jts.geom.Coordinate;
 public final class Exports {
     private Exports() { }
 
-    /** A named table of features with their attribute columns. */
-    public record Table(String name, List<Field> fields, List<Feature> rows) { }
+    /**
+     * A named table of features with their attribute columns, and how QGIS should show it (null: no
+     * style is written).
+     */
+    public record Table(String name, List<Field> fields, List<Feature> rows, QgisStyles.Look look) {
+        public Table(String name, List<Field> fields, List<Feature> rows) {
+            this(name, fields, rows, null);
+        }
+    }
 
     public static Table layer(Layer l) {
-        return new Table(l.name(), l.fields(), l.features());
+        return layer(l, null);
+    }
+
+    /** A layer with the look the planner gave it ({@code display} null: its role's). */
+    public static Table layer(Layer l, nl.ruimteschets.model.LayerDisplay display) {
+        return new Table(l.name(), l.fields(), l.features(), QgisStyles.Look.of(l.role(), display));
     }
 
     public static Table candidates(Scenario s, Project p) {
@@ -74,7 +86,7 @@ public final class Exports {
             }
             rows.add(new Feature(fid++, GeometryRepair.makeValid(c.footprint()), values));
         }
-        return new Table("kandidaten_" + s.name(), fields, rows);
+        return new Table("kandidaten_" + s.name(), fields, rows, QgisStyles.CANDIDATES);
     }
 
     /**
@@ -125,7 +137,7 @@ public final class Exports {
                     Math.round(g.getArea() / 100.0) / 100.0, scenario}));
             }
         }
-        return new Table("contouren_" + scenario, fields, rows);
+        return new Table("contouren_" + scenario, fields, rows, QgisStyles.CONTOURS);
     }
 
     /** Writes {@code dir/<name>.shp} with its .shx, .dbf, .prj and .cpg. */
@@ -135,7 +147,7 @@ public final class Exports {
     }
 
     public static List<Path> geoPackage(Table t, Path file) throws IOException {
-        return new GeoPackageWriter().write(file, safeName(t.name()), t.fields(), t.rows(), ProgressListener.NONE);
+        return new GeoPackageWriter(t.look()).write(file, safeName(t.name()), t.fields(), t.rows(), ProgressListener.NONE);
     }
 
     public static List<Path> geoJson(Table t, Path file, boolean wgs84) throws IOException {

@@ -43,6 +43,9 @@ public interface FeatureReader extends Closeable {
     /** Number of features when the format knows it up front, else -1 (for progress). */
     long count();
 
+    /** Non-fatal findings made while opening (renamed fields, an unknown .cpg, several shapefiles in a zip). */
+    default List<nl.ruimteschets.model.UserMessage> warnings() { return List.of(); }
+
     /** The next feature, or null at the end. A feature id is its 1-based position in the file. */
     Feature next() throws IOException, InputException;
 }

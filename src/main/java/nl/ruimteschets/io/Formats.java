@@ -14,6 +14,9 @@ import nl.ruimteschets.model.UserMessage;
  * and is not empty before any reader opens it.
  */
 public final class Formats {
+    /** SQLite allows 2000 columns in a table; a layer also has fid and geom. */
+    static final int MAX_FIELDS = 1998;
+
     private Formats() { }
 
     /**
@@ -23,10 +26,22 @@ public final class Formats {
     public static FeatureReader open(Path file, String table, String encoding) throws IOException, InputException {
         if (!Files.isRegularFile(file)) throw new InputException(new UserMessage("error.file.missing", file));
         if (Files.size(file) == 0) throw new InputException(new UserMessage("error.file.empty", file));
+        if (!Files.isReadable(file)) throw new InputException(new UserMessage("error.file.unreadable", file.getFileName()));
+        FeatureReader reader = openRaw(file, table, encoding);
+        if (reader.fields().size() > MAX_FIELDS) {
+            reader.close();
+            throw new InputException(new UserMessage("import.fields.toomany", file.getFileName(), reader.fields().size(), MAX_FIELDS));
+        }
+        return StoreFieldNames.wrap(reader, file.getFileName().toString());
+    }
+
+    private static FeatureReader openRaw(Path file, String table, String encoding) throws IOException, InputException {
         String ext = extension(file);
         switch (ext) {
-            case "shp", "zip":
+            case "shp":
                 return ShapefileReader.open(file, encoding);
+            case "zip":
+                return ShapefileReader.open(file, table, encoding);
             case "gpkg":
                 return GeoPackageReader.open(file, table == null ? onlyTable(file) : table);
             case "geojson", "json":
@@ -39,6 +54,7 @@ public final class Formats {
     private static String onlyTable(Path gpkg) throws IOException, InputException {
         List<String> tables = GeoPackageLayers.featureTables(gpkg);
         if (tables.size() == 1) return tables.get(0);
+        if (tables.isEmpty()) throw new InputException(new UserMessage("layer.gpkg.noTables", gpkg.getFileName().toString()));
         throw new InputException(new UserMessage("error.gpkg.chooseTable", gpkg, String.join(", ", tables)));
     }
 

@@ -34,7 +34,13 @@ import org.locationtech.jts.geom.Geometry;
  * Malformed JSON or geometry throws {@link InputException} naming the file. Not thread-safe; close it.
  */
 public final class GeoJsonReader implements FeatureReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Limits for hostile files: GeoJSON needs 4 levels of coordinate arrays; property values may nest a little deeper. */
+    static final int MAX_DEPTH = 64;
+    static final int MAX_STRING = 10_000_000;
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(400).build())
+            .build());
     private static final Pattern EPSG = Pattern.compile("EPSG:+(?:[0-9.]*:)?(\\d+)\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final Path file;
@@ -79,6 +85,9 @@ public final class GeoJsonReader implements FeatureReader {
                 } else {
                     top.set(name, p.readValueAsTree());
                 }
+            }
+            if (p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "content after the end of the JSON object");
             }
         }
         String type = top.path("type").asText("");
@@ -174,11 +183,17 @@ public final class GeoJsonReader implements FeatureReader {
         JsonNode g = node.path("geometry");
         Geometry geometry = null;
         if (g.isObject()) {
+            checkPositions(g.path("coordinates"), position, 0);
+            for (JsonNode member : g.path("geometries")) checkPositions(member.path("coordinates"), position, 0);
             try {
                 geometry = GeoJsonGeometry.read(g, GeoPackageReader.FACTORY);
             } catch (RuntimeException e) {
-                throw new InputException(new UserMessage("geojson.geometry.invalid", position, file, e.getMessage()), e);
+                throw new InputException(new UserMessage("geojson.geometry.invalid", position, file.getFileName(), e.getClass().getSimpleName()), e);
             }
+        }
+        if (geometry != null && crs.epsg() != null && crs.epsg() == 4326 && geometry.getEnvelopeInternal().getWidth() > 180) {
+            // RFC 7946 §3.1.9: a shape across the date line is cut in two; one 340° wide is a mistake
+            throw new InputException(new UserMessage("import.antimeridian", file.getFileName(), position));
         }
         JsonNode props = node.path("properties");
         Object[] values = new Object[fields.size()];
@@ -196,12 +211,33 @@ public final class GeoJsonReader implements FeatureReader {
         };
     }
 
+    /** Every position has at least two finite numbers (JTS would make a point of one, or of 1e309 = infinity). */
+    private void checkPositions(JsonNode coords, long feature, int depth) throws InputException {
+        if (!coords.isArray() || depth > 4) return;
+        if (coords.size() > 0 && coords.get(0).isNumber()) {
+            if (coords.size() < 2) throw new InputException(new UserMessage("import.position.short", file.getFileName(), feature));
+            for (JsonNode n : coords) {
+                if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+                    throw new InputException(new UserMessage("import.coordinate.nonfinite", file.getFileName(), feature));
+                }
+            }
+            return;
+        }
+        for (JsonNode c : coords) checkPositions(c, feature, depth + 1);
+    }
+
+    /** Syntax errors and exceeded limits by line and column; never the parser's own words. */
     private InputException invalid(IOException e) {
-        // Jackson's own message spans two lines and names its internals; keep the problem and where it is
-        String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
-                ? j.getOriginalMessage() + " [" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() + "]"
-                : e.getMessage();
-        return new InputException(new UserMessage("geojson.invalid", file, detail), e);
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException c) {
+            com.fasterxml.jackson.core.JsonLocation l = c.getLocation();
+            return new InputException(new UserMessage("geojson.limits", file.getFileName(), l == null ? 0 : l.getLineNr()), e);
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            com.fasterxml.jackson.core.JsonLocation l = j.getLocation();
+            return new InputException(new UserMessage("geojson.syntax", file.getFileName(),
+                    l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr()), e);
+        }
+        return new InputException(new UserMessage("geojson.invalid", file.getFileName(), e.getClass().getSimpleName()), e);
     }
 
     @Override

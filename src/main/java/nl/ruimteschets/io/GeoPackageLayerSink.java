@@ -8,13 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import mil.nga.geopackage.GeoPackage;
-import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
-import mil.nga.geopackage.features.columns.GeometryColumns;
-import mil.nga.geopackage.features.user.FeatureColumn;
-import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.sf.GeometryType;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
@@ -30,11 +25,12 @@ import org.locationtech.jts.geom.Polygon;
  * feature id when positive), geometry column "geom" (MULTIPOLYGON, MULTILINESTRING, POINT/MULTIPOINT or
  * GEOMETRY by {@link GeometryKind}; single polygons and lines are promoted), one column per field.
  *
- * <p>All rows go in ONE transaction, executed in JDBC batches, so memory stays bounded; {@link #abort()}
- * rolls it back and drops the table (with its contents and geometry_columns rows), leaving the file's
- * other tables as they were. {@link #commit()} writes the gpkg_contents bbox
- * (geopackage-java does not compute it) and builds the RTree index. Any SQL failure is an IOException;
- * after one, call abort(). Not thread-safe.
+ * <p>Table, rows, RTree index, its triggers and the gpkg_contents bbox all go in ONE transaction
+ * (rows in JDBC batches, so memory stays bounded), written with quoted names through {@link GpkgTables}:
+ * {@link #abort()} rolls everything back, leaving the file's other tables as they were. When the
+ * features turn out not to be of the declared kind (a table declared POINT holding multipolygons),
+ * {@link #commit()} declares the column GEOMETRY and {@link #kindMismatch()} says so. Any SQL failure is
+ * an IOException; after one, call abort(). Not thread-safe.
  */
 public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     private static final int BATCH = 10_000;
@@ -43,7 +39,6 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     private final String table;
     private final List<Field> fields;
     private final GeometryKind kind;
-    private final boolean ownTransaction;
     private final boolean ownGeoPackage;
     private final PreparedStatement insert;
     /** Filled row by row from the envelopes we already have; see {@link #commit()}. */
@@ -51,40 +46,36 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     private long maxFid;
     private final Envelope extent = new Envelope();
     private boolean anyMultiPoint;
+    private GeometryKind actual;
+    private boolean kindMismatch;
     private int pending;
     private long count;
     private boolean done;
 
     private GeoPackageLayerSink(GeoPackage gp, String table, List<Field> fields, GeometryKind kind,
-                                boolean ownTransaction, boolean ownGeoPackage) throws IOException {
+                                boolean ownGeoPackage) throws IOException {
         this.gp = gp;
         this.table = table;
         this.fields = List.copyOf(fields);
         this.kind = kind;
-        this.ownTransaction = ownTransaction;
         this.ownGeoPackage = ownGeoPackage;
         try {
-            // DDL outside the transaction: geopackage-java checks its metadata tables through a second
-            // (ORMLite) connection that would not see uncommitted tables.
-            GeoPackageLayers.ensureRdSrs(gp);
-            createTable();
-            new RTreeIndexExtension(gp).createRTreeIndex(table, "geom");
-            StringBuilder cols = new StringBuilder("fid, geom");
+            gp.beginTransaction();
+            GeoPackageLayers.ensureRdSrs(connection());
+            GpkgTables.createFeatureTable(connection(), table, geometryType().getName(), fields);
+            StringBuilder cols = new StringBuilder(q(GpkgTables.FID) + ", " + q(GpkgTables.GEOM));
             StringBuilder marks = new StringBuilder("?, ?");
             for (Field f : fields) {
                 cols.append(", ").append(q(f.name()));
                 marks.append(", ?");
             }
-            if (ownTransaction) gp.beginTransaction();
             insert = connection().prepareStatement(
                     "INSERT INTO " + q(table) + " (" + cols + ") VALUES (" + marks + ")");
             rtreeInsert = connection().prepareStatement(
-                    "INSERT INTO " + q(rtreeName()) + " (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)");
+                    "INSERT INTO " + q(GpkgTables.rtreeName(table)) + " (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)");
         } catch (SQLException | RuntimeException e) {
-            if (ownTransaction && gp.inTransaction()) gp.endTransaction(false);
-            gp.deleteTableQuietly(table);
-            dropRtreeQuietly();
-            throw new IOException("cannot create table " + table + ": " + e.getMessage(), e);
+            if (gp.inTransaction()) gp.endTransaction(false);
+            throw GeoPackageLayers.ioFailure("cannot create table " + table, e);
         }
     }
 
@@ -95,18 +86,21 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
      */
     public static GeoPackageLayerSink create(GeoPackage gp, String table, List<Field> fields, GeometryKind kind)
             throws IOException {
-        return new GeoPackageLayerSink(gp, table, fields, kind, true, false);
+        return new GeoPackageLayerSink(gp, table, fields, kind, false);
     }
 
     /** Owns {@code gp}: commit and abort close it (importing straight into a project file). */
     static GeoPackageLayerSink createOwning(GeoPackage gp, String table, List<Field> fields, GeometryKind kind)
             throws IOException {
-        return new GeoPackageLayerSink(gp, table, fields, kind, true, true);
+        return new GeoPackageLayerSink(gp, table, fields, kind, true);
     }
 
     public String table() { return table; }
 
     public long count() { return count; }
+
+    /** After commit: the features were not all of the kind the source declared (the column is now GEOMETRY). */
+    public boolean kindMismatch() { return kindMismatch; }
 
     @Override
     public void accept(Feature feature) throws IOException {
@@ -131,21 +125,25 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
                     rtreeInsert.addBatch();
                 }
                 anyMultiPoint |= g instanceof MultiPoint;
+                if (!g.isEmpty()) {
+                    GeometryKind k = GeometryKind.of(g);
+                    actual = actual == null ? k : actual.combine(k);
+                }
             }
             for (int i = 0; i < fields.size(); i++) setValue(i + 3, feature.value(i));
             insert.addBatch();
             count++;
             if (++pending >= BATCH) flush();
         } catch (SQLException e) {
-            throw new IOException("cannot write feature " + feature.id() + " to " + table + ": " + e.getMessage(), e);
+            throw GeoPackageLayers.ioFailure("cannot write feature " + feature.id() + " to " + table, e);
         }
     }
 
     /**
-     * Ends the transaction (if the sink owns it), then records the bbox, registers the RTree index
-     * and adds its triggers. The index rows went in with the features, from envelopes computed in
-     * Java: loading it afterwards calls geopackage-java's ST_MinX… functions through JNI for every
-     * row, which made a million-feature import half again as slow as GDAL.
+     * Finishes the table inside the same transaction (bbox in gpkg_contents, the declared geometry
+     * type reconciled with what arrived, the RTree triggers), then commits it. The index rows went in
+     * with the features, from envelopes computed in Java: loading it afterwards calls geopackage-java's
+     * ST_MinX… functions through JNI for every row, which made a million-feature import half again as slow as GDAL.
      */
     public void commit() throws IOException {
         if (done) return;
@@ -153,24 +151,19 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
             flush();
             insert.close();
             rtreeInsert.close();
-            if (ownTransaction) gp.endTransaction(true);
             finishMetadata();
-            RTreeIndexExtension rtree = new RTreeIndexExtension(gp);
-            rtree.getOrCreate(table, "geom");
-            rtree.createAllTriggers(table, "geom", "fid");
+            GpkgTables.createRtreeTriggers(connection(), table, GpkgTables.GEOM, GpkgTables.FID);
+            gp.endTransaction(true);
             done = true;
         } catch (SQLException | RuntimeException e) {
             abort();
-            throw new IOException("cannot finish table " + table + ": " + e.getMessage(), e);
+            throw GeoPackageLayers.ioFailure("cannot finish table " + table, e);
         } finally {
             if (done && ownGeoPackage) gp.close();
         }
     }
 
-    /**
-     * Discards the table. With its own transaction the rollback removes it; inside a caller's
-     * transaction the table is dropped, and the caller decides about the rest.
-     */
+    /** Rolls the table back: nothing of it stays in the file. */
     public void abort() {
         if (done) return;
         done = true;
@@ -180,9 +173,11 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
         } catch (SQLException ignored) {
             // the statements die with the rollback anyway
         }
-        if (ownTransaction && gp.inTransaction()) gp.endTransaction(false);
-        gp.deleteTableQuietly(table); // the table was created before the transaction, see the constructor
-        dropRtreeQuietly();
+        try {
+            if (gp.inTransaction()) gp.endTransaction(false);
+        } catch (RuntimeException ignored) {
+            // a failed rollback (disk gone) leaves the temp copy, which the caller deletes
+        }
         if (ownGeoPackage) gp.close();
     }
 
@@ -190,19 +185,6 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     @Override
     public void close() {
         abort();
-    }
-
-    private void createTable() {
-        GeometryColumns gc = new GeometryColumns();
-        gc.setTableName(table);
-        gc.setColumnName("geom");
-        gc.setGeometryType(geometryType());
-        gc.setZ((byte) 0);
-        gc.setM((byte) 0);
-        gc.setSrsId(GeoPackageLayers.RD_NEW);
-        List<FeatureColumn> cols = new ArrayList<>();
-        for (Field f : fields) cols.add(FeatureColumn.createColumn(f.name(), GeoPackageLayers.dataType(f.type())));
-        gp.createFeatureTable(FeatureTableMetadata.create(gc, "fid", cols));
     }
 
     private GeometryType geometryType() {
@@ -241,18 +223,6 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
         pending = 0;
     }
 
-    private String rtreeName() {
-        return "rtree_" + table + "_geom";
-    }
-
-    private void dropRtreeQuietly() {
-        try {
-            gp.execSQL("DROP TABLE IF EXISTS " + q(rtreeName()));
-        } catch (RuntimeException ignored) {
-            // nothing more to clean up
-        }
-    }
-
     private void finishMetadata() throws SQLException {
         Connection c = connection();
         try (PreparedStatement ps = c.prepareStatement("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, "
@@ -268,7 +238,14 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
             ps.setString(5, table);
             ps.executeUpdate();
         }
-        if (kind == GeometryKind.POINT && anyMultiPoint) {
+        if (actual != null && actual != kind && kind != GeometryKind.MIXED) {
+            kindMismatch = true;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE gpkg_geometry_columns SET geometry_type_name = 'GEOMETRY' WHERE table_name = ?")) {
+                ps.setString(1, table);
+                ps.executeUpdate();
+            }
+        } else if (kind == GeometryKind.POINT && anyMultiPoint) {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE gpkg_geometry_columns SET geometry_type_name = 'MULTIPOINT' WHERE table_name = ?")) {
                 ps.setString(1, table);

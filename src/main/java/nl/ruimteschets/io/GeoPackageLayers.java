@@ -14,8 +14,6 @@ import java.util.List;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.db.GeoPackageDataType;
-import mil.nga.geopackage.srs.SpatialReferenceSystem;
-import mil.nga.geopackage.srs.SpatialReferenceSystemDao;
 import nl.ruimteschets.model.FieldType;
 import nl.ruimteschets.model.GeometryKind;
 import nl.ruimteschets.model.InputException;
@@ -50,7 +48,9 @@ public final class GeoPackageLayers {
     public static List<String> featureTables(Path gpkg) throws InputException {
         GeoPackage gp = open(gpkg, false);
         try {
-            return List.copyOf(gp.getFeatureTables());
+            return GpkgTables.featureTables(connection(gp));
+        } catch (SQLException e) {
+            throw new InputException(new UserMessage("gpkg.read.failed.plain", gpkg.getFileName()), e);
         } finally {
             gp.close();
         }
@@ -70,7 +70,8 @@ public final class GeoPackageLayers {
             throw notGeoPackage(file, e);
         }
         try {
-            Connection c = gp.getConnection().getConnection();
+            Connection c = connection(gp);
+            GpkgTables.harden(c);
             int appId;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA application_id")) {
                 appId = rs.next() ? rs.getInt(1) : 0;
@@ -101,25 +102,60 @@ public final class GeoPackageLayers {
         if (n < head.length || !java.util.Arrays.equals(head, SQLITE_MAGIC)) throw notGeoPackage(file, null);
     }
 
+    /** Not a GeoPackage, or (when SQLite says so) a damaged one. */
     static InputException notGeoPackage(Path file, Throwable cause) {
+        if (cause != null && causeSays(cause, "corrupt", "malformed")) {
+            return new InputException(new UserMessage("gpkg.damaged", file.getFileName()), cause);
+        }
         return new InputException(new UserMessage("gpkg.not.geopackage", file), cause);
     }
 
+    /** Inserts the EPSG:28992 row unless present (srs_id = 28992, as GDAL does), on the caller's connection and transaction. */
+    static void ensureRdSrs(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, "
+                + "organization_coordsys_id, definition, description) SELECT ?, ?, 'EPSG', ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?)")) {
+            ps.setString(1, "Amersfoort / RD New");
+            ps.setInt(2, RD_NEW);
+            ps.setInt(3, RD_NEW);
+            ps.setString(4, RD_NEW_WKT);
+            ps.setString(5, "Amersfoort / RD New");
+            ps.setInt(6, RD_NEW);
+            ps.executeUpdate();
+        }
+    }
+
+    static Connection connection(GeoPackage gp) {
+        return gp.getConnection().getConnection();
+    }
+
     /**
-     * Inserts the EPSG:28992 row unless present (srs_id = 28992, as GDAL does). Through the SRS DAO
-     * rather than plain SQL, so geopackage-java's own lookups (createFeatureTable) see it.
+     * An IOException for a failed write whose message keeps SQLite's words for the log, while
+     * {@link #isDiskFull} and {@link #isReadOnly} let the caller tell the user what happened.
      */
-    static void ensureRdSrs(GeoPackage gp) throws SQLException {
-        SpatialReferenceSystemDao dao = gp.getSpatialReferenceSystemDao();
-        if (dao.idExists((long) RD_NEW)) return;
-        SpatialReferenceSystem srs = new SpatialReferenceSystem();
-        srs.setSrsName("Amersfoort / RD New");
-        srs.setSrsId(RD_NEW);
-        srs.setOrganization("EPSG");
-        srs.setOrganizationCoordsysId(RD_NEW);
-        srs.setDefinition(RD_NEW_WKT);
-        srs.setDescription("Amersfoort / RD New");
-        dao.create(srs);
+    static IOException ioFailure(String what, Exception e) {
+        return new IOException(what + ": " + e.getMessage(), e);
+    }
+
+    /** True when the failure (or a cause) is a full disk, as the JDK or SQLite word it. */
+    static boolean isDiskFull(Throwable e) {
+        return causeSays(e, "no space left", "sqlite_full", "disk is full", "disk quota", "file too large");
+    }
+
+    /** True when the failure (or a cause) is a file or folder we may not write. */
+    static boolean isReadOnly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.AccessDeniedException || t instanceof java.nio.file.ReadOnlyFileSystemException) return true;
+        }
+        return causeSays(e, "sqlite_readonly", "read-only", "readonly database", "permission denied");
+    }
+
+    private static boolean causeSays(Throwable e, String... words) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            for (String w : words) if (m.contains(w)) return true;
+        }
+        return false;
     }
 
     static GeoPackageDataType dataType(FieldType t) {

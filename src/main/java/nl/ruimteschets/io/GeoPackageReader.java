@@ -13,8 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import mil.nga.geopackage.GeoPackage;
-import mil.nga.geopackage.features.user.FeatureColumn;
-import mil.nga.geopackage.features.user.FeatureTable;
+import mil.nga.geopackage.db.GeoPackageDataType;
 import nl.ruimteschets.geo.SourceCrs;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
@@ -58,22 +57,25 @@ new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
         this.ownGeoPackage = ownGeoPackage;
         this.table = table;
         this.wkb = new WKBReader(factory);
-        if (!gp.isFeatureTable(table)) {
-            throw new InputException(new UserMessage("gpkg.table.missing", table, file));
-        }
         try {
-            mil.nga.geopackage.features.user.FeatureDao dao = gp.getFeatureDao(table);
-            FeatureTable ft = dao.getTable();
-            StringBuilder sql = new StringBuilder("SELECT ").append(q(ft.getPkColumnName()))
-                    .append(", ").append(q(ft.getGeometryColumnName()));
-            for (FeatureColumn c : ft.getColumns()) {
-                if (c.isPrimaryKey() || c.isGeometry()) continue;
-                fields.add(new Field(c.getName(), GeoPackageLayers.fieldType(c.getDataType())));
-                sql.append(", ").append(q(c.getName()));
+            Connection c = GeoPackageLayers.connection(gp);
+            if (!GpkgTables.isFeatureTable(c, table)) {
+                throw new InputException(new UserMessage("gpkg.table.missing", table, file));
             }
-            sql.append(" FROM ").append(q(table)).append(" ORDER BY ").append(q(ft.getPkColumnName()));
-            Connection c = gp.getConnection().getConnection();
-            this.kind = GeoPackageLayers.kindOf(dao.getGeometryColumns().getGeometryTypeName());
+            // Plain JDBC with quoted names: geopackage-java's FeatureDao fails on a name with an apostrophe.
+            String geomColumn = GpkgTables.geometryColumn(c, table);
+            String pk = null;
+            List<GpkgTables.Column> columns = GpkgTables.columns(c, table);
+            for (GpkgTables.Column col : columns) if (col.primaryKey() && pk == null) pk = col.name();
+            StringBuilder sql = new StringBuilder("SELECT ").append(pk == null ? "rowid" : q(pk))
+                    .append(", ").append(geomColumn == null ? "NULL" : q(geomColumn));
+            for (GpkgTables.Column col : columns) {
+                if (col.name().equals(pk) || col.name().equals(geomColumn)) continue;
+                fields.add(new Field(col.name(), GeoPackageLayers.fieldType(dataType(col.type()))));
+                sql.append(", ").append(q(col.name()));
+            }
+            sql.append(" FROM ").append(q(table)).append(" ORDER BY ").append(pk == null ? "rowid" : q(pk));
+            this.kind = GeoPackageLayers.kindOf(GpkgTables.geometryTypeName(c, table));
             this.crs = readCrs(c);
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + q(table))) {
@@ -83,7 +85,19 @@ new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
             rows = statement.executeQuery(sql.toString());
         } catch (SQLException | RuntimeException e) {
             closeQuietly();
-            throw new InputException(new UserMessage("gpkg.read.failed", file, e.getMessage()), e);
+            throw new InputException(new UserMessage("gpkg.table.unreadable", table, file.getFileName()), e);
+        }
+    }
+
+    /** A declared SQLite column type as GeoPackage names it; unknown spellings (VARCHAR(20), INT64) by SQLite's affinity rules. */
+    private static GeoPackageDataType dataType(String declared) {
+        String t = declared == null ? "" : declared.toUpperCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").trim();
+        try {
+            return GeoPackageDataType.fromName(t);
+        } catch (RuntimeException e) {
+            if (t.contains("INT")) return GeoPackageDataType.INTEGER;
+            if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) return GeoPackageDataType.DOUBLE;
+            return GeoPackageDataType.TEXT;
         }
     }
 
@@ -142,7 +156,7 @@ new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
             for (int i = 0; i < values.length; i++) values[i] = value(rows.getObject(i + 3), fields.get(i).type());
             return new Feature(id, GpkgBlob.decode(rows.getBytes(2), wkb), values);
         } catch (ParseException e) {
-            throw new InputException(new UserMessage("gpkg.geometry.invalid", id, table, file, e.getMessage()), e);
+            throw new InputException(new UserMessage("gpkg.geometry.invalid", id, table, file.getFileName(), e.getClass().getSimpleName()), e);
         } catch (SQLException e) {
             throw new IOException("cannot read " + table + " of " + file + ": " + e.getMessage(), e);
         }

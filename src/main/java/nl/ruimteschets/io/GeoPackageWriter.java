@@ -19,6 +19,16 @@ import nl.ruimteschets.model.InputException;
  * failure or cancel leaves the target as it was. Not thread-safe per call target; stateless otherwise.
  */
 public final class GeoPackageWriter implements FeatureWriter {
+    private final QgisStyles.Look look;
+
+    public GeoPackageWriter() {
+        this(null);
+    }
+
+    /** With a look, the table also gets its QGIS style in layer_styles ({@link QgisStyles}). */
+    public GeoPackageWriter(QgisStyles.Look look) {
+        this.look = look;
+    }
 
     @Override
     public List<Path> write(Path target, String layerName, List<Field> fields, Iterable<Feature> features,
@@ -41,7 +51,7 @@ public final class GeoPackageWriter implements FeatureWriter {
                 GeoPackageManager.create(temp.toFile(), false);
                 gp = GeoPackageManager.open(true, temp.toFile(), false);
             }
-            if (gp.isTable(layerName)) gp.deleteTable(layerName);
+            GpkgTables.dropFeatureTable(GeoPackageLayers.connection(gp), layerName);
             GeoPackageLayerSink sink = GeoPackageLayerSink.create(gp, layerName, fields,
                     kind == null ? GeometryKind.MIXED : kind);
             long done = 0;
@@ -55,6 +65,10 @@ public final class GeoPackageWriter implements FeatureWriter {
             } finally {
                 sink.close(); // no-op after commit; rolls back otherwise
             }
+            if (look != null) {
+                QgisStyles.write(gp, List.of(new QgisStyles.Entry(layerName, "geom",
+                        kind == null ? GeometryKind.MIXED : kind, look)), null);
+            }
             gp.close();
             gp = null;
             AtomicFiles.moveIntoPlace(temp, target);
@@ -62,6 +76,8 @@ public final class GeoPackageWriter implements FeatureWriter {
             return List.of(target);
         } catch (InputException e) {
             throw new IOException(e.getMessage(), e);
+        } catch (java.sql.SQLException e) {
+            throw ProjectWriteException.of(target, e);
         } finally {
             if (gp != null) gp.close();
             AtomicFiles.deleteQuietly(temp);

@@ -60,6 +60,7 @@ public final class Importer {
         boolean undecided = forcedEpsg == null && stated.implied();
         report.setSourceCrs("EPSG:" + epsg);
         Reprojection toRd = Reprojection.toRd(epsg);
+        Envelope validArea = CrsAreas.validArea(epsg); // null: unknown, no check
         long total = reader.count();
         boolean flatRings = reader.flatRings();
         BagVersions bag = BagVersions.recognise(reader.fields(), LocalDate.now());
@@ -81,6 +82,10 @@ public final class Importer {
                 report.countSkippedEmpty();
                 continue;
             }
+            if (!finiteXY(g)) {
+                // an infinite vertex would send ring orientation and repair round for ever
+                throw new InputException(new UserMessage("import.coordinate.nonfinite", report.source(), f.id()));
+            }
             if (GeometryRepair.hasZm(g)) {
                 report.countDroppedZm();
                 if (!zmNoted) {
@@ -99,12 +104,13 @@ public final class Importer {
                     assumedRd = true;
                     report.setSourceCrs("EPSG:" + epsg);
                     toRd = Reprojection.toRd(epsg);
+                    validArea = CrsAreas.validArea(epsg);
                 }
             }
             if (assumedRd && !Rd.inBounds(env)) {
                 throw new InputException(new UserMessage("import.crs.missingOutsideRd", report.source(), f.id()));
             }
-            if (!CrsAreas.fits(epsg, env)) throw outsideArea(report.source(), f.id(), epsg, env);
+            if (validArea != null && !validArea.contains(env)) throw outsideArea(report.source(), f.id(), epsg, env);
             try {
                 g = toRd.transform(g);
             } catch (RuntimeException e) {
@@ -133,6 +139,27 @@ public final class Importer {
         if (ids != null) ids.report(report);
         progress.progress(report.read(), total);
         return report;
+    }
+
+    /** True when every X and Y is a finite number. */
+    private static boolean finiteXY(Geometry g) {
+        // the envelope is computed anyway and cached; NaN does not widen it, so look at the vertices only then
+        org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+        if (Double.isFinite(e.getMinX()) && Double.isFinite(e.getMaxX()) && Double.isFinite(e.getMinY())
+                && Double.isFinite(e.getMaxY()) && !hasNaN(g)) return true;
+        return false;
+    }
+
+    private static boolean hasNaN(Geometry g) {
+        boolean[] nan = {false};
+        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                if (Double.isNaN(seq.getX(i)) || Double.isNaN(seq.getY(i))) nan[0] = true;
+            }
+            @Override public boolean isDone() { return nan[0]; }
+            @Override public boolean isGeometryChanged() { return false; }
+        });
+        return nan[0];
     }
 
     /**

@@ -40,8 +40,8 @@ public final class LayerLoader {
         List<Feature> features = new ArrayList<>();
         try (FeatureReader reader = Formats.open(file, table, encoding)) {
             // The shapefile reader notes things it decided while opening (unknown .cpg, zip with several .shp).
-            if (reader instanceof ShapefileReader shp) shp.warnings().forEach(report::warn);
             Importer.run(reader, features::add, epsg, report, progress);
+            reader.warnings().forEach(report::warn); // after reading: some are only known at the end (deleted records)
             Map<String, String> mapping = fieldMapping != null ? fieldMapping : ProjectImport.guessMapping(reader.fields());
             String name = layerName != null && !layerName.isBlank() ? layerName : Formats.baseName(file);
             return new Layer(name, role, Importer.fields(reader), features, mapping, file.toAbsolutePath().toString(), report);
@@ -58,6 +58,7 @@ public final class LayerLoader {
      * A GeoPackage without feature tables (tiles only, attributes only) throws: there is nothing to import.
      */
     public static List<String> tables(Path file) throws InputException {
+        if (Formats.extension(file).equals("zip")) return ShapefileZip.list(file); // the dialog lets the user pick one
         if (!Formats.extension(file).equals("gpkg")) return List.of(Formats.baseName(file));
         List<String> tables = GeoPackageLayers.featureTables(file);
         if (tables.isEmpty()) throw new InputException(new UserMessage("layer.gpkg.noTables", file.getFileName().toString()));

@@ -1,7 +1,6 @@
 package nl.ruimteschets.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +11,14 @@ import nl.ruimteschets.model.ImportReport;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.LayerRole;
+import nl.ruimteschets.model.UserMessage;
 
 /**
  * Imports a file as a new layer straight into a project file, streaming: reader → {@link Importer}
- * (CRS, repair, counts) → GeoPackage table. Memory stays flat for any file size. On any failure or
- * cancellation the new table is dropped (and a project file created for this import is deleted), so
- * the project is as it was.
+ * (CRS, repair, counts) → GeoPackage table. Memory stays flat for any file size. The layer is written
+ * into a working copy of the project that replaces it in one rename at the end
+ * ({@link ProjectStore#beginImport}): on any failure, cancellation, full disk or kill the project is as
+ * it was (a new project file is not created at all), and a refusal says why in the user's words.
  */
 public final class ProjectImport {
     /** Field names that usually hold a semantic value, per semantic key (Dutch and English spellings). */
@@ -41,24 +42,25 @@ public final class ProjectImport {
                                    Integer epsg, String encoding, ProgressListener progress)
             throws IOException, InputException {
         String name = layerName != null ? layerName : Formats.baseName(file);
-        boolean created = !Files.exists(project);
         ImportReport report = new ImportReport();
         report.setSource(file.getFileName().toString());
         report.setFormat(Formats.extension(file));
-        try (FeatureReader reader = Formats.open(file, sourceTable, encoding)) {
-            GeoPackageLayerSink sink = ProjectStore.importLayer(project, name, Importer.fields(reader), reader.geometryKind());
-            try {
+        try (FeatureReader reader = Formats.open(file, sourceTable, encoding);
+             ProjectStore.Import target = ProjectStore.beginImport(project)) {
+            target.notes().forEach(report::warn);
+            try (GeoPackageLayerSink sink = target.newLayer(name, Importer.fields(reader), reader.geometryKind())) {
                 Importer.run(reader, sink, epsg, report, progress);
                 sink.commit();
-            } catch (IOException | InputException | RuntimeException e) {
-                sink.abort();
-                throw e;
+                if (sink.kindMismatch()) report.warn(new UserMessage("import.kind.mismatch", report.source()));
+                reader.warnings().forEach(report::warn); // after reading: some are only known at the end (deleted records)
+            } catch (IOException e) {
+                throw ProjectWriteException.of(project, e);
             }
-            ProjectStore.recordLayer(project, name, role, guessMapping(reader.fields()), file.toAbsolutePath().toString(),
-                    report);
-        } catch (IOException | InputException | RuntimeException e) {
-            if (created) Files.deleteIfExists(project);
-            throw e;
+            target.recordLayer(name, role, guessMapping(reader.fields()), file.toAbsolutePath().toString(), report);
+            target.writeStyle(new QgisStyles.Entry(name, "geom", reader.geometryKind(), QgisStyles.Look.of(role, null)));
+            target.commit();
+        } catch (ProjectWriteException e) {
+            throw new InputException(e.userMessage(), e);
         }
         return report;
     }

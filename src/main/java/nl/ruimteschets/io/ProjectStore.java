@@ -96,26 +96,92 @@ public final class ProjectStore {
 
     // ---------------------------------------------------------------- open
 
-    /** Loads a project (or a plain GeoPackage) into memory. */
+    /**
+     * Loads a project (or a plain GeoPackage) into memory. First cleans what a killed save or import
+     * left: temp copies beside the file are deleted and a hot SQLite journal is rolled back. A layer
+     * table without its role row (an import interrupted by an older version) is skipped when empty and
+     * otherwise shown as a background layer; each of these is a note in {@link Project#openNotes()}.
+     */
     public static Project open(Path file) throws InputException {
+        List<UserMessage> notes = new ArrayList<>();
+        recoverLeftovers(file, notes);
         GeoPackage gp = GeoPackageLayers.open(file, false);
         try {
             Project p = new Project();
             boolean isProject = gp.isTable(META);
             if (isProject) checkVersion(gp, file);
             List<String> placed = new ArrayList<>();
-            if (isProject && gp.isTable(LAYER_ROLE)) {
+            boolean hasRoles = isProject && gp.isTable(LAYER_ROLE);
+            if (hasRoles) {
                 readLayerRoles(gp, file, p, placed);
             }
-            for (String table : gp.getFeatureTables()) {
+            for (String table : GpkgTables.featureTables(GeoPackageLayers.connection(gp))) {
                 if (placed.contains(table) || (isProject && (table.equals(CANDIDATE) || table.equals(ANNOTATION)))) continue;
-                p.putLayer(loadLayer(gp, file, table, LayerRole.BASEMAP, Map.of(), file.toString(), new ImportReport()));
+                Layer l = loadLayer(gp, file, table, LayerRole.BASEMAP, Map.of(), file.toString(), new ImportReport());
+                if (hasRoles && l.features().isEmpty()) {
+                    notes.add(new UserMessage("project.orphan.skipped", table));
+                    continue;
+                }
+                if (hasRoles) notes.add(new UserMessage("project.orphan.basemap", table));
+                p.putLayer(l);
             }
             if (isProject) readPlanning(gp, file, p);
             if (isProject && gp.isTable(LAYER_DISPLAY)) readDisplays(gp, p);
+            p.openNotes().addAll(notes);
             return p;
+        } catch (InputException e) {
+            throw e;
         } catch (SQLException | IOException | RuntimeException e) {
-            throw new InputException(new UserMessage("project.read.failed", file, e.getMessage()), e);
+            throw new InputException(new UserMessage("project.read.failed.plain", file.getFileName()), e);
+        } finally {
+            gp.close();
+        }
+    }
+
+    /** Deletes temp copies of killed writers and rolls back a hot journal (opening read-write lets SQLite do it). */
+    private static void recoverLeftovers(Path file, List<UserMessage> notes) {
+        int temps = AtomicFiles.deleteLeftovers(file);
+        if (temps > 0) notes.add(new UserMessage("project.leftovers.deleted", temps, file.getFileName()));
+        for (String suffix : List.of("-journal", "-wal")) {
+            Path journal = Path.of(file + suffix);
+            try {
+                if (!Files.exists(journal) || Files.size(journal) == 0 || !Files.isWritable(file)) continue;
+            } catch (IOException e) {
+                continue;
+            }
+            try {
+                GeoPackage gp = GeoPackageLayers.open(file, true);
+                try {
+                    ProjectTables.query(gp, "SELECT COUNT(*) FROM sqlite_master", rs -> { });
+                } finally {
+                    gp.close();
+                }
+                notes.add(new UserMessage("project.journal.recovered", file.getFileName()));
+            } catch (InputException | SQLException | RuntimeException e) {
+                // the read-only open below says what is wrong with the file
+            }
+        }
+    }
+
+    /**
+     * Refuses to write into {@code file} when that could lose or misread work: a file we may not
+     * write, a project of a newer schema, or one that fails SQLite's quick_check. Throws the reason in
+     * the user's words.
+     */
+    static void checkWritable(Path file) throws InputException {
+        String name = file.getFileName().toString();
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isWritable(file) || dir == null || !Files.isWritable(dir)) {
+            throw new InputException(new UserMessage("project.readonly", name));
+        }
+        GeoPackage gp = GeoPackageLayers.open(file, false);
+        try {
+            if (gp.isTable(META)) checkVersion(gp, file);
+            List<String> problems = new ArrayList<>();
+            ProjectTables.query(gp, "PRAGMA quick_check", rs -> problems.add(rs.getString(1)));
+            if (!problems.equals(List.of("ok"))) throw new InputException(new UserMessage("project.damaged", name));
+        } catch (SQLException | RuntimeException e) {
+            throw new InputException(new UserMessage("project.damaged", name), e);
         } finally {
             gp.close();
         }
@@ -143,7 +209,7 @@ public final class ProjectStore {
                 + " ORDER BY display_order, id", rs -> rows.add(new Row(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5))));
         for (Row r : rows) {
-            if (!gp.isFeatureTable(r.table()) || placed.contains(r.table())) continue;
+            if (!GpkgTables.isFeatureTable(GeoPackageLayers.connection(gp), r.table()) || placed.contains(r.table())) continue;
             Map<String, String> mapping = r.mapping() == null || r.mapping().isBlank() ? Map.of()
                     : ReportJson.MAPPER.readValue(r.mapping(), new TypeReference<Map<String, String>>() { });
             p.putLayer(loadLayer(gp, file, r.table(), LayerRole.parse(r.role()), mapping, r.source(),
@@ -217,8 +283,8 @@ public final class ProjectStore {
             ProjectTables.query(gp, "SELECT name, description FROM " + SCENARIO + " ORDER BY display_order, id",
                     rs -> byName.put(rs.getString(1), new Scenario(rs.getString(1), rs.getString(2))));
         }
-        if (gp.isFeatureTable(CANDIDATE)) readCandidates(gp, file, byName);
-        if (gp.isFeatureTable(ANNOTATION)) readAnnotations(gp, file, byName);
+        if (GpkgTables.isFeatureTable(GeoPackageLayers.connection(gp), CANDIDATE)) readCandidates(gp, file, byName);
+        if (GpkgTables.isFeatureTable(GeoPackageLayers.connection(gp), ANNOTATION)) readAnnotations(gp, file, byName);
         p.scenarios().addAll(byName.values());
     }
 
@@ -292,28 +358,78 @@ public final class ProjectStore {
      * @throws IOException on any failure; the target is then untouched
      */
     public static void save(Project project, Path file) throws IOException {
-        Path temp = AtomicFiles.tempBeside(file, ".gpkg");
-        GeoPackage gp = null;
-        try {
-            if (isGeoPackage(file)) {
-                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.delete(temp); // geopackage-java creates the file itself
-                GeoPackageManager.create(temp.toFile(), false);
+        if (Files.exists(file) && isGeoPackage(file)) {
+            try {
+                checkWritable(file);
+            } catch (InputException e) {
+                throw new ProjectWriteException(e.userMessage(), e);
             }
-            gp = GeoPackageManager.open(true, temp.toFile(), false);
-            GeoPackageLayers.ensureRdSrs(gp);
-            for (String t : RS_TABLES) gp.deleteTableQuietly(t);
+        }
+        try (Copy copy = Copy.of(file)) {
+            GeoPackage gp = copy.gp;
+            for (String t : RS_TABLES) GpkgTables.dropFeatureTable(GeoPackageLayers.connection(gp), t);
             writeLayers(gp, project, file);
             writePlanning(gp, project);
+            writeStyles(gp, project);
+            copy.moveIntoPlace();
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw ProjectWriteException.of(file, e);
+        }
+        for (Layer l : project.layers()) SavedLayers.record(file, l);
+    }
+
+    /**
+     * A working copy of a project beside it: the file copied (or a new GeoPackage), opened with
+     * trusted schema off and every foreign trigger and view dropped, journal in memory (a crash only
+     * loses the copy). {@link #moveIntoPlace} flushes it and renames it over the project in one step;
+     * {@link #close} without it deletes the copy, so the project is exactly as it was.
+     */
+    static final class Copy implements AutoCloseable {
+        final Path target;
+        final Path temp;
+        GeoPackage gp;
+
+        private Copy(Path target, Path temp) {
+            this.target = target;
+            this.temp = temp;
+        }
+
+        static Copy of(Path target) throws IOException, SQLException {
+            Copy c = new Copy(target, AtomicFiles.tempBeside(target, ".gpkg"));
+            try {
+                if (isGeoPackage(target)) {
+                    Files.copy(target, c.temp, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.delete(c.temp); // geopackage-java creates the file itself
+                    GeoPackageManager.create(c.temp.toFile(), false);
+                }
+                c.gp = GeoPackageManager.open(true, c.temp.toFile(), false);
+                java.sql.Connection con = GeoPackageLayers.connection(c.gp);
+                GpkgTables.harden(con);
+                try (java.sql.Statement st = con.createStatement()) {
+                    st.execute("PRAGMA journal_mode = MEMORY");
+                    st.execute("PRAGMA synchronous = OFF");
+                }
+                GpkgTables.dropForeignCode(con);
+                GeoPackageLayers.ensureRdSrs(con);
+                return c;
+            } catch (IOException | SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
+
+        void moveIntoPlace() throws IOException {
             gp.close();
             gp = null;
-            AtomicFiles.moveIntoPlace(temp, file);
-            for (Layer l : project.layers()) SavedLayers.record(file, l);
-        } catch (SQLException | RuntimeException e) {
-            throw new IOException("cannot save project " + file + ": " + e.getMessage(), e);
-        } finally {
+            AtomicFiles.force(temp);
+            AtomicFiles.moveIntoPlace(temp, target);
+        }
+
+        @Override
+        public void close() {
             if (gp != null) gp.close();
+            gp = null;
             AtomicFiles.deleteQuietly(temp);
         }
     }
@@ -331,14 +447,15 @@ public final class ProjectStore {
     /** Keeps tables that already hold the layer, drops feature tables of removed layers, writes the rest. */
     private static void writeLayers(GeoPackage gp, Project project, Path file) throws IOException, SQLException {
         List<String> names = project.layers().stream().map(Layer::name).toList();
-        for (String t : gp.getFeatureTables()) {
-            if (!names.contains(t)) gp.deleteTable(t);
+        java.sql.Connection con = GeoPackageLayers.connection(gp);
+        for (String t : GpkgTables.featureTables(con)) {
+            if (!names.contains(t)) GpkgTables.dropFeatureTable(con, t);
         }
         List<Object[]> roles = new ArrayList<>();
         int order = 0;
         for (Layer l : project.layers()) {
             if (!SavedLayers.mayHold(file, l) || !holds(gp, l)) { // an edited layer is written again
-                gp.deleteTableQuietly(l.name());
+                GpkgTables.dropFeatureTable(con, l.name());
                 writeTable(gp, l.name(), l.fields(), kindOf(l.features()), l.features());
             }
             roles.add(new Object[] {l.name(), l.role().name(), json(l.fieldMapping()), l.source(),
@@ -357,7 +474,7 @@ public final class ProjectStore {
 
     /** A table of that name with as many rows: written by an earlier save or imported in place. */
     private static boolean holds(GeoPackage gp, Layer l) throws SQLException {
-        if (!gp.isFeatureTable(l.name())) return false;
+        if (!GpkgTables.isFeatureTable(GeoPackageLayers.connection(gp), l.name())) return false;
         long[] n = {-1};
         ProjectTables.query(gp, "SELECT COUNT(*) FROM " + q(l.name()), rs -> n[0] = rs.getLong(1));
         return n[0] == l.features().size();
@@ -427,6 +544,17 @@ public final class ProjectStore {
         writeTable(gp, ANNOTATION, ANNOTATION_FIELDS, GeometryKind.POINT, notes);
     }
 
+    /** QGIS styles for every layer and the candidates, so QGIS shows the project as Ruimteschets does. */
+    private static void writeStyles(GeoPackage gp, Project p) throws SQLException {
+        List<QgisStyles.Entry> entries = new ArrayList<>();
+        for (Layer l : p.layers()) {
+            entries.add(new QgisStyles.Entry(l.name(), "geom", kindOf(l.features()),
+                    QgisStyles.Look.of(l.role(), p.displays().get(l.name()))));
+        }
+        entries.add(new QgisStyles.Entry(CANDIDATE, "geom", GeometryKind.POLYGON, QgisStyles.CANDIDATES));
+        QgisStyles.write(gp, entries, entries.stream().map(QgisStyles.Entry::table).toList());
+    }
+
     private static String json(Object value) throws JsonProcessingException {
         return ReportJson.MAPPER.writeValueAsString(value);
     }
@@ -434,47 +562,121 @@ public final class ProjectStore {
     // ---------------------------------------------------------------- import in place
 
     /**
-     * Starts streaming a new layer straight into a project file (created when absent), for layers too
-     * big to hold twice. The sink owns the file: {@link GeoPackageLayerSink#commit()} or
-     * {@link GeoPackageLayerSink#abort()} closes it. Then call {@link #recordLayer}.
+     * Starts an import into a working {@link Copy} of {@code projectFile} (created when absent):
+     * checks the project may be written, cleans empty layer tables an interrupted import left without
+     * a role row, and refuses a name already taken. Stream the features into {@link #newLayer}, then
+     * {@link Import#recordLayer} and {@link Import#commit}; closing without commit leaves the project as it was.
      */
-    public static GeoPackageLayerSink importLayer(Path projectFile, String table, List<Field> fields, GeometryKind kind)
-            throws IOException, InputException {
-        if (!Files.exists(projectFile)) GeoPackageManager.create(projectFile.toFile(), false);
-        GeoPackage gp = GeoPackageLayers.open(projectFile, true);
-        if (gp.isTable(table)) {
-            gp.close();
-            throw new InputException(new UserMessage("project.layer.exists", table, projectFile));
+    public static Import beginImport(Path projectFile) throws InputException, ProjectWriteException {
+        List<UserMessage> notes = new ArrayList<>();
+        if (Files.exists(projectFile)) {
+            recoverLeftovers(projectFile, notes);
+            checkWritable(projectFile);
         }
         try {
-            return GeoPackageLayerSink.createOwning(gp, table, fields, kind);
-        } catch (IOException | RuntimeException e) {
-            gp.close();
-            throw e;
+            return new Import(Copy.of(projectFile), notes);
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw ProjectWriteException.of(projectFile, e);
         }
     }
 
-    /** Records (or replaces) a layer's role, field mapping, source and import report in rs_layer_role. */
-    public static void recordLayer(Path projectFile, String table, LayerRole role, Map<String, String> fieldMapping,
-                                   String source, ImportReport report) throws IOException, InputException {
-        GeoPackage gp = GeoPackageLayers.open(projectFile, true);
-        try {
-            if (!gp.isTable(META)) {
-                ProjectTables.create(gp, META, META_COLS);
-                ProjectTables.insert(gp, META, META_COLS, List.of(
-                        new Object[] {"schema_version", String.valueOf(SCHEMA_VERSION)}, new Object[] {"app", APP_NAME}));
+    /** One import in progress; see {@link #beginImport}. Not thread-safe. */
+    public static final class Import implements AutoCloseable {
+        private final Copy copy;
+        private final List<UserMessage> notes;
+
+        private Import(Copy copy, List<UserMessage> notes) {
+            this.copy = copy;
+            this.notes = notes;
+        }
+
+        /** What was cleaned or recovered before the import (temp copies of killed writers, a hot journal). */
+        public List<UserMessage> notes() { return notes; }
+
+        /** A sink for a new layer table; refuses a name an existing table or layer already has. */
+        public GeoPackageLayerSink newLayer(String table, List<Field> fields, GeometryKind kind)
+                throws InputException, ProjectWriteException {
+            try {
+                java.sql.Connection con = GeoPackageLayers.connection(copy.gp);
+                dropEmptyOrphans(con);
+                if (table.isBlank() || table.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
+                        || table.toLowerCase(java.util.Locale.ROOT).startsWith("gpkg_")) {
+                    throw new InputException(new UserMessage("project.layer.reserved", table));
+                }
+                if (GpkgTables.exists(con, table) || GpkgTables.exists(con, GpkgTables.rtreeName(table))
+                        || RS_TABLES.contains(table.toLowerCase(java.util.Locale.ROOT))) {
+                    throw new InputException(new UserMessage("project.layer.exists", table, copy.target.getFileName()));
+                }
+                return GeoPackageLayerSink.create(copy.gp, table, fields, kind);
+            } catch (IOException | SQLException | RuntimeException e) {
+                throw ProjectWriteException.of(copy.target, e);
             }
-            if (!gp.isTable(LAYER_ROLE)) ProjectTables.create(gp, LAYER_ROLE, ROLE_COLS);
-            long[] order = {0};
-            ProjectTables.query(gp, "SELECT COALESCE(MAX(display_order) + 1, 0) FROM " + LAYER_ROLE
-                    + " WHERE layer_table <> " + "'" + table.replace("'", "''") + "'", rs -> order[0] = rs.getLong(1));
-            gp.execSQL("DELETE FROM " + LAYER_ROLE + " WHERE layer_table = '" + table.replace("'", "''") + "'");
-            ProjectTables.insert(gp, LAYER_ROLE, ROLE_COLS, List.<Object[]>of(new Object[] {table, role.name(),
-                    json(fieldMapping), source == null ? "" : source, ReportJson.write(report), order[0]}));
-        } catch (SQLException | RuntimeException e) {
-            throw new IOException("cannot record layer " + table + " in " + projectFile + ": " + e.getMessage(), e);
-        } finally {
-            gp.close();
+        }
+
+        private void dropEmptyOrphans(java.sql.Connection con) throws SQLException {
+            if (!copy.gp.isTable(LAYER_ROLE)) return;
+            List<String> recorded = new ArrayList<>();
+            ProjectTables.query(copy.gp, "SELECT layer_table FROM " + LAYER_ROLE, rs -> recorded.add(rs.getString(1)));
+            for (String t : GpkgTables.featureTables(con)) {
+                if (recorded.contains(t) || t.equals(CANDIDATE)) continue;
+                long[] n = {-1};
+                ProjectTables.query(copy.gp, "SELECT COUNT(*) FROM " + q(t), rs -> n[0] = rs.getLong(1));
+                if (n[0] == 0) GpkgTables.dropFeatureTable(con, t);
+            }
+        }
+
+        /** Records (or replaces) the layer's role, field mapping, source and import report in rs_layer_role. */
+        public void recordLayer(String table, LayerRole role, Map<String, String> fieldMapping, String source,
+                                ImportReport report) throws ProjectWriteException {
+            GeoPackage gp = copy.gp;
+            try {
+                if (!gp.isTable(META)) {
+                    ProjectTables.create(gp, META, META_COLS);
+                    ProjectTables.insert(gp, META, META_COLS, List.of(
+                            new Object[] {"schema_version", String.valueOf(SCHEMA_VERSION)}, new Object[] {"app", APP_NAME}));
+                }
+                if (!gp.isTable(LAYER_ROLE)) ProjectTables.create(gp, LAYER_ROLE, ROLE_COLS);
+                java.sql.Connection con = GeoPackageLayers.connection(gp);
+                long order = 0;
+                try (java.sql.PreparedStatement ps = con.prepareStatement("SELECT COALESCE(MAX(display_order) + 1, 0) FROM "
+                        + LAYER_ROLE + " WHERE layer_table <> ?")) {
+                    ps.setString(1, table);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) order = rs.getLong(1);
+                    }
+                }
+                try (java.sql.PreparedStatement ps = con.prepareStatement("DELETE FROM " + LAYER_ROLE + " WHERE layer_table = ?")) {
+                    ps.setString(1, table);
+                    ps.executeUpdate();
+                }
+                ProjectTables.insert(gp, LAYER_ROLE, ROLE_COLS, List.<Object[]>of(new Object[] {table, role.name(),
+                        json(fieldMapping), source == null ? "" : source, ReportJson.write(report), order}));
+            } catch (SQLException | IOException | RuntimeException e) {
+                throw ProjectWriteException.of(copy.target, e);
+            }
+        }
+
+        /** Writes the layer's QGIS style (layer_styles) into the copy, so it lands with the layer. */
+        public void writeStyle(QgisStyles.Entry entry) throws ProjectWriteException {
+            try {
+                QgisStyles.write(copy.gp, List.of(entry), null);
+            } catch (SQLException | RuntimeException e) {
+                throw ProjectWriteException.of(copy.target, e);
+            }
+        }
+
+        /** Moves the finished copy over the project in one rename. */
+        public void commit() throws ProjectWriteException {
+            try {
+                copy.moveIntoPlace();
+            } catch (IOException | RuntimeException e) {
+                throw ProjectWriteException.of(copy.target, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            copy.close();
         }
     }
 }

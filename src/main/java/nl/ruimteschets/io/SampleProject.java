@@ -32,6 +32,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
@@ -277,7 +279,11 @@ public final class SampleProject {
      * the real sites, as real site borders follow coasts, quays and dikes. Only the features whose envelope
      * meets a shape are touched, so cutting a few dozen shapes stays cheap.
      */
-    private record Ground(Layer land, Layer natura) {
+    private record Ground(Layer land, Layer natura, Map<Feature, PreparedGeometry> prepared) {
+        Ground(Layer land, Layer natura) {
+            this(land, natura, new java.util.IdentityHashMap<>());
+        }
+
         Geometry clip(Geometry g) {
             Envelope e = g.getEnvelopeInternal();
             List<Geometry> onLand = new ArrayList<>();
@@ -287,7 +293,12 @@ public final class SampleProject {
             Geometry r = UnaryUnionOp.union(onLand);
             if (r == null) return GF.createPolygon();
             for (Feature f : natura.features()) {
-                if (f.geometry().getEnvelopeInternal().intersects(e)) r = r.difference(f.geometry());
+                // Big sites (Rijntakken, Voordelta) have envelopes over many shapes they never touch: a prepared
+                // test first keeps the costly difference for the few that do.
+                if (f.geometry().getEnvelopeInternal().intersects(e)
+                        && prepared.computeIfAbsent(f, k -> PreparedGeometryFactory.prepare(k.geometry())).intersects(g)) {
+                    r = r.difference(f.geometry());
+                }
             }
             // Slivers along the cut say nothing and would show as specks.
             List<Geometry> parts = new ArrayList<>();

@@ -54,6 +54,8 @@ public final class ShapefileReader implements FeatureReader {
     private int shapeTypeId;
     private int count;
     private int row;
+    private int deletedRecords;
+    private final ShapeRecordCheck recordCheck = new ShapeRecordCheck();
     private SourceCrs crs = SourceCrs.NONE;
     private Charset charset;
     private final ByteBuffer shxEntry = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN);
@@ -71,19 +73,28 @@ public final class ShapefileReader implements FeatureReader {
      * @param forcedEncoding charset name for the .dbf that overrides .cpg and header, or null
      */
     public static ShapefileReader open(Path shpOrZip, String forcedEncoding) throws InputException {
-        requireNonEmpty(shpOrZip, shpOrZip.toString());
+        return open(shpOrZip, null, forcedEncoding);
+    }
+
+    /**
+     * Opens a .shp, or one shapefile of a .zip: {@code member} is its path in the zip (as
+     * {@link ShapefileZip#list} gives it, with or without ".shp"); null is fine when the zip holds one.
+     * A zip with several and no member is refused with the list, so the user can choose.
+     */
+    public static ShapefileReader open(Path shpOrZip, String member, String forcedEncoding) throws InputException {
+        requireNonEmpty(shpOrZip, shpOrZip.getFileName().toString());
         if (!shpOrZip.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            ShapefileReader r = new ShapefileReader(shpOrZip, shpOrZip.toString(), null);
+            ShapefileReader r = new ShapefileReader(shpOrZip, shpOrZip.getFileName().toString(), null);
             r.openParts(forcedEncoding);
             return r;
         }
-        ShapefileZip.Extracted x = ShapefileZip.extract(shpOrZip);
+        String zipName = shpOrZip.getFileName().toString();
+        List<String> members = ShapefileZip.list(shpOrZip);
+        String chosen = ShapefileZip.choose(zipName, members, member);
+        ShapefileZip.Extracted x = ShapefileZip.extract(shpOrZip, chosen);
         Path first = x.shapefiles().get(0);
-        String display = shpOrZip.getFileName() + "/" + x.dir().relativize(first).toString().replace('\\', '/');
+        String display = zipName + "/" + chosen;
         ShapefileReader r = new ShapefileReader(first, display, x.dir());
-        if (x.shapefiles().size() > 1) {
-            r.warnings.add(new UserMessage("shp.zip.multiple", shpOrZip.getFileName().toString(), display));
-        }
         try {
             requireNonEmpty(first, display);
             r.openParts(forcedEncoding);
@@ -157,6 +168,11 @@ public final class ShapefileReader implements FeatureReader {
             throw new InputException(new UserMessage("shp.count.mismatch", shpName, String.valueOf(count),
                     dbfName, String.valueOf(dbf.numRecords())));
         }
+        if (dbf.headerMismatch() != null) {
+            warnings.add(new UserMessage("shp.dbf.headerlength", dbfName, dbf.headerMismatch().split("/")[0],
+                    String.valueOf(dbf.describedHeaderBytes())));
+        }
+        for (String wide : dbf.wideIntegerFields()) warnings.add(new UserMessage("shp.dbf.bigint", dbfName, wide));
         charset = chooseCharset(dbfName, forcedEncoding);
         dbf.setCharset(charset);
     }
@@ -173,7 +189,14 @@ public final class ShapefileReader implements FeatureReader {
         if (cpg != null) {
             String text = Files.readString(cpg, StandardCharsets.ISO_8859_1).trim();
             Charset c = DbfEncoding.fromCpg(text);
-            if (c != null) return c;
+            // A .cpg can lie: UTF-16 cannot encode a DBF at all, and "UTF-8" over cp1252 bytes gives U+FFFD.
+            boolean asciiBased = c != null && "A".equals(new String(new byte[] {65}, c));
+            if (c != null && asciiBased && (!c.equals(StandardCharsets.UTF_8) || dbf.textIsValidUtf8())) return c;
+            if (c != null) {
+                Charset detected = dbf.textIsValidUtf8() ? StandardCharsets.UTF_8 : DbfEncoding.CP1252;
+                warnings.add(new UserMessage("shp.encoding.cpg.mismatch", cpg.getFileName().toString(), text, detected.name()));
+                return detected;
+            }
             warnings.add(new UserMessage("shp.encoding.cpg.unknown", cpg.getFileName().toString(), text));
         }
         Charset c = DbfEncoding.fromLanguageDriver(dbf.languageDriver());
@@ -203,7 +226,16 @@ public final class ShapefileReader implements FeatureReader {
 
     @Override
     public Feature next() throws IOException, InputException {
-        if (row >= count) return null;
+        Feature f;
+        do {
+            if (row >= count) return null;
+            f = nextRecord();
+        } while (f == null); // a record marked deleted
+        return f;
+    }
+
+    /** The next record as a feature, or null when it is marked deleted. */
+    private Feature nextRecord() throws IOException, InputException {
         int record = row + 1;
         try {
             shxEntry.clear();
@@ -215,9 +247,14 @@ public final class ShapefileReader implements FeatureReader {
             if (offset < HEADER || end > shpSize || end < offset + 12) {
                 throw new InputException(new UserMessage("shp.record.beyond", shpName, String.valueOf(record)));
             }
-            Geometry g = shapes == null ? null : shapes.geomAt((int) offset);
             Object[] values = dbf.read(row);
             row++;
+            if (dbf.deleted()) { // dBASE's deletion flag: the record is no longer part of the file
+                deletedRecords++;
+                return null;
+            }
+            if (shapes != null) recordCheck.check(shpChannel, offset, end, shpName, record);
+            Geometry g = shapes == null ? null : shapes.geomAt((int) offset);
             // H2GIS returns an empty geometry for a null shape record
             return new Feature(record, g == null || g.isEmpty() ? null : g, values);
         } catch (InputException e) {
@@ -250,8 +287,13 @@ public final class ShapefileReader implements FeatureReader {
 
     @Override public long count() { return count; }
 
-    /** Non-fatal findings while opening (several shapefiles in a zip, unknown .cpg). */
-    public List<UserMessage> warnings() { return List.copyOf(warnings); }
+    /** Non-fatal findings (unknown or wrong .cpg, lying DBF header, wide integers); after reading also the deleted records skipped. */
+    @Override
+    public List<UserMessage> warnings() {
+        List<UserMessage> all = new ArrayList<>(warnings);
+        if (deletedRecords > 0) all.add(new UserMessage("shp.dbf.deleted", shpName, deletedRecords));
+        return all;
+    }
 
     @Override
     public void close() throws IOException {

@@ -21,6 +21,25 @@ public enum LayerRole {
     /** Shown only, never analysed. */
     BASEMAP;
 
+    /**
+     * Where layers of this role go in the drawing order, bottom first: background, then the areas around
+     * the industry (Natura 2000, towns), the zones (noise, safety), the sites and plots over them, and the
+     * sensitive objects on top. A new layer is put after the last layer of its rank or below (see
+     * {@link Project#placeFor(Layer)}); the planner can still move it.
+     */
+    public int drawRank() {
+        return switch (this) {
+            case BASEMAP -> 0;
+            case NATURA2000 -> 1;
+            case RESIDENTIAL -> 2;
+            case NOISE_ZONE -> 3;
+            case SAFETY_CONTOUR -> 4;
+            case CLUSTER -> 5;
+            case AVAILABLE_PLOT -> 6;
+            case SENSITIVE -> 7;
+        };
+    }
+
     /** Parses a role name case-insensitively, accepting '-' for '_' ("natura2000", "available-plot"). */
     public static LayerRole parse(String text) {
         String norm = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');

@@ -80,7 +80,9 @@ public final class MapRenderer {
         public static LayerLook of(Layer layer, LayerDisplay saved) {
             if (saved == null) return of(layer);
             LayerStyle byRole = LayerStyle.forRole(layer.role());
-            return new LayerLook(new LayerStyle(saved.fill(), saved.stroke(), byRole.strokeWidth(), byRole.dashed()),
+            // A background layer without fill is a boundary layer (provinces): heavier lines read over the land.
+            boolean boundaries = layer.role() == nl.ruimteschets.model.LayerRole.BASEMAP && (saved.fill() & 0xFF) == 0;
+            return new LayerLook(new LayerStyle(saved.fill(), saved.stroke(), boundaries ? 1.6 : byRole.strokeWidth(), byRole.dashed()),
                     saved.visible(), saved.opacity());
         }
 

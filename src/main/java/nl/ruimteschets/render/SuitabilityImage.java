@@ -17,8 +17,6 @@ import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.report.MapImage;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * How a suitability map looks, for the screen and for PNG: per cell a colour for the composite score
@@ -101,10 +99,10 @@ public final class SuitabilityImage {
         g.drawImage(cells(m, criterion), x0, y0, x1 - x0, y1 - y0, null);
         g.setColor(new Color(0x333333));
         g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {6, 4}, 0));
-        g.draw(path(m.request().area(), v));
+        g.draw(MapImage.path(m.request().area(), v));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         for (RankedLocation l : ranked) {
-            Path2D path = path(l.candidate().geometry(), v);
+            Path2D path = MapImage.path(l.candidate().geometry(), v);
             g.setColor(new Color(30, 136, 229, 90));
             g.fill(path);
             g.setColor(new Color(0x0D47A1));
@@ -189,21 +187,5 @@ public final class SuitabilityImage {
         g.drawString(res, x + 8, y + 92);
         g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
         g.drawString(note, x + 8, y + 110);
-    }
-
-    private static Path2D path(Geometry geom, Viewport v) {
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int n = 0; n < geom.getNumGeometries(); n++) {
-            if (!(geom.getGeometryN(n) instanceof Polygon poly)) continue;
-            for (int k = -1; k < poly.getNumInteriorRing(); k++) {
-                var s = (k < 0 ? poly.getExteriorRing() : poly.getInteriorRingN(k)).getCoordinateSequence();
-                for (int i = 0; i < s.size(); i++) {
-                    double x = v.toScreenX(s.getX(i)), y = v.toScreenY(s.getY(i));
-                    if (i == 0) path.moveTo(x, y); else path.lineTo(x, y);
-                }
-                path.closePath();
-            }
-        }
-        return path;
     }
 }

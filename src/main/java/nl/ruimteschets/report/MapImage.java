@@ -22,7 +22,9 @@ import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.render.LayerStyle;
 import nl.ruimteschets.render.MapDecorations;
+import nl.ruimteschets.render.MapLabels;
 import nl.ruimteschets.render.MapRenderer;
+import nl.ruimteschets.render.ResultLegend;
 import nl.ruimteschets.render.Viewport;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -98,12 +100,21 @@ public final class MapImage {
             g.setColor(sat ? new Color(0x006064) : new Color(0x0D47A1));
             g.setStroke(new BasicStroke(2.5f));
             g.draw(path);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-            Envelope e = c.footprint().getEnvelopeInternal();
-            g.drawString(c.name(), (float) v.toScreenX(e.getMaxX()) + 4, (float) v.toScreenY(e.getMaxY()));
         }
         for (Annotation a : s.annotations()) annotation(g, a, v);
-        legend(g, p, looks, text, width, result != null);
+        // Names as on screen: candidates first, then the layers' labels, none overlapping, clear of legend and scale bar.
+        List<java.awt.geom.Rectangle2D> reserved = new ArrayList<>(List.of(
+                new java.awt.geom.Rectangle2D.Double(width - 260, 0, 260, 70 + (p.layers().size() + 2) * 17 + 10),
+                new java.awt.geom.Rectangle2D.Double(0, height - 50, 280, 50)));
+        if (result != null) reserved.add(new java.awt.geom.Rectangle2D.Double(0, 0, 230, 190));
+        if (overview) reserved.add(new java.awt.geom.Rectangle2D.Double(width - width / 3.0, height - height / 3.0 - 20,
+                width / 3.0, height / 3.0 + 20));
+        MapLabels.draw(g, new MapLabels(p.layers(), MapLabels.labelFields(p.layers(), p.displays())).place(v,
+                s.candidates().stream().map(c -> MapLabels.candidate(c.name(), c.footprint())).toList(), reserved));
+        legend(g, p, looks, text, width);
+        // What the engine drew, explained by the same legend as on screen, top left.
+        BufferedImage results = result == null ? null : ResultLegend.image(locale, 1, true, true, false);
+        if (results != null) g.drawImage(results, 10, 10, null);
         if (overview) overview(g, p, looks, v.worldBounds(), width, height);
         g.dispose();
         MapDecorations.decorate(img, v, locale, scaleDenominator);
@@ -111,18 +122,25 @@ public final class MapImage {
     }
 
     private static final Color SEA = new Color(0xcfe3f0);
-    /** Computed contours as on screen: noise L_den 50 (purple), safety PR 10⁻⁶ (red). */
-    private static final LayerStyle NOISE_LOOK = new LayerStyle(0x7B1FA222, 0x7B1FA2FF, 2, false);
-    private static final LayerStyle PR_LOOK = new LayerStyle(0xD500002A, 0xD50000FF, 2, false);
 
     private static List<MapRenderer.LayerLook> looks(Project p) {
         return p.layers().stream().map(l -> MapRenderer.LayerLook.of(l, p.displays().get(l.name()))).toList();
     }
 
+    /** The computed noise and safety contours as on screen, in the styles the result legend explains. */
     private static void contours(Graphics2D g, ScenarioResult result, Viewport v) {
         for (CandidateResult r : result.candidates()) {
-            if (r.noise() != null) shape(g, r.noise().lden50(), v, NOISE_LOOK);
-            if (r.safety() != null) shape(g, r.safety().prContour(), v, PR_LOOK);
+            if (r.safety() != null) {
+                shape(g, r.safety().gifwolkContour(), v, ResultLegend.GIFWOLK);
+                shape(g, r.safety().explosieContour(), v, ResultLegend.EXPLOSIE);
+                shape(g, r.safety().brandContour(), v, ResultLegend.BRAND);
+                shape(g, r.safety().prContour(), v, ResultLegend.PR_1E6);
+            }
+            if (r.noise() != null) {
+                shape(g, r.noise().lnight40(), v, ResultLegend.LNIGHT_40);
+                shape(g, r.noise().lden50(), v, ResultLegend.LDEN_50);
+                shape(g, r.noise().lden55(), v, ResultLegend.LDEN_55);
+            }
         }
     }
 
@@ -132,7 +150,8 @@ public final class MapImage {
         g.setColor(rgba(look.fill()));
         g.fill(path);
         g.setColor(rgba(look.stroke()));
-        g.setStroke(new BasicStroke((float) look.strokeWidth()));
+        g.setStroke(look.dashed() ? new BasicStroke((float) look.strokeWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10, new float[] {6, 4}, 0) : new BasicStroke((float) look.strokeWidth()));
         g.draw(path);
     }
 
@@ -251,7 +270,8 @@ public final class MapImage {
         return Math.round(10 * pow);
     }
 
-    private static Path2D path(Geometry geom, Viewport v) {
+    /** The polygons of a geometry as a Java2D path in screen pixels (also used for the site search's PNG). */
+    public static Path2D path(Geometry geom, Viewport v) {
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         for (int n = 0; n < geom.getNumGeometries(); n++) {
             if (!(geom.getGeometryN(n) instanceof Polygon poly)) continue;
@@ -268,8 +288,7 @@ public final class MapImage {
     }
 
     /** @param looks one per layer, as drawn */
-    private static void legend(Graphics2D g, Project p, List<MapRenderer.LayerLook> looks, ResourceBundle text, int width,
-                               boolean contours) {
+    private static void legend(Graphics2D g, Project p, List<MapRenderer.LayerLook> looks, ResourceBundle text, int width) {
         List<String[]> rows = new ArrayList<>();
         List<LayerStyle> styles = new ArrayList<>();
         for (int i = p.layers().size() - 1; i >= 0; i--) {
@@ -283,12 +302,6 @@ public final class MapImage {
         styles.add(new LayerStyle(0x1E88E56E, 0x0D47A1FF, 2.5, false));
         rows.add(new String[] {text.getString("kind.SATELLITE")});
         styles.add(new LayerStyle(0x00ACC16E, 0x006064FF, 2.5, false));
-        if (contours) {
-            rows.add(new String[] {text.getString("report.legend.noise")});
-            styles.add(NOISE_LOOK);
-            rows.add(new String[] {text.getString("report.legend.pr")});
-            styles.add(PR_LOOK);
-        }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         int textW = 0;
         for (String[] r : rows) textW = Math.max(textW, g.getFontMetrics().stringWidth(r[0]));
@@ -302,8 +315,10 @@ public final class MapImage {
         for (int i = 0; i < rows.size(); i++) {
             LayerStyle st = styles.get(i);
             int ry = y + 6 + i * lineH;
-            g.setColor(rgba(st.fill() | 0xFF));
-            g.fillRect(x + 6, ry + 2, 18, 11);
+            if ((st.fill() & 0xFF) != 0) { // an outline-only layer (province boundaries) shows as its outline
+                g.setColor(rgba(st.fill() | 0xFF));
+                g.fillRect(x + 6, ry + 2, 18, 11);
+            }
             g.setColor(rgba(st.stroke()));
             g.drawRect(x + 6, ry + 2, 18, 11);
             g.setColor(Color.BLACK);

@@ -68,6 +68,10 @@ final class FileActions {
                 Platform.runLater(() -> {
                     window.replaceSession(new Session(p, file));
                     Recent.add(file);
+                    // what opening cleaned up or recovered after a crash (a killed save's temp copy, a hot journal)
+                    if (!p.openNotes().isEmpty()) {
+                        window.status(String.join(" ", p.openNotes().stream().map(n -> n.format(window.locale())).toList()));
+                    }
                 });
             } catch (InputException e) {
                 Platform.runLater(() -> window.error(window.text("error.open"), e.getMessage(window.locale())));
@@ -156,6 +160,9 @@ final class FileActions {
                     window.statusBar().engine("engine.ready");
                     if (done != null) done.run();
                 });
+            } catch (nl.ruimteschets.io.ProjectWriteException e) {
+                // full disk, read-only, damaged or newer project: already one sentence, and the file is as it was
+                Platform.runLater(() -> window.error(window.text("error.save"), e.userMessage().format(window.locale())));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> window.error(window.text("error.save"), String.format(window.text("error.save.detail"),
                         target, e.getMessage())));

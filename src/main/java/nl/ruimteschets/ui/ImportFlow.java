@@ -84,7 +84,7 @@ public final class ImportFlow {
     private final ResourceBundle text;
     private final Set<String> existingNames;
     private final Consumer<Layer> onImported;
-    private final boolean geoPackage;
+    private final boolean hasTables;
     private final boolean shapefile;
     private final String none;
 
@@ -110,7 +110,7 @@ public final class ImportFlow {
         this.existingNames = existingNames.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.onImported = Objects.requireNonNull(onImported);
         String ext = Formats.extension(file);
-        this.geoPackage = ext.equals("gpkg");
+        this.hasTables = ext.equals("gpkg") || ext.equals("zip"); // GeoPackage tables, or the shapefiles of a zip
         this.shapefile = ext.equals("shp") || ext.equals("zip");
         this.none = text.getString("import.field.none");
     }
@@ -137,7 +137,7 @@ public final class ImportFlow {
     private void preview() {
         inBackground(t("import.reading", file.getFileName()), progress -> {
             List<String> tables = LayerLoader.tables(file);
-            return new Preview(tables, LayerLoader.fields(file, geoPackage ? tables.get(0) : null, null));
+            return new Preview(tables, LayerLoader.fields(file, hasTables ? tables.get(0) : null, null));
         }, this::showDialog);
     }
 
@@ -272,7 +272,7 @@ public final class ImportFlow {
         mappingBoxes.forEach((key, box) -> {
             if (box.getValue() != null && !box.getValue().equals(none)) mapping.put(key, box.getValue());
         });
-        String sourceTable = geoPackage ? table.getValue() : null;
+        String sourceTable = hasTables ? table.getValue() : null;
         Integer epsg = CRS_CHOICES.get(Math.max(0, crs.getSelectionModel().getSelectedIndex()));
         String enc = shapefile ? ENCODINGS.get(Math.max(0, encoding.getSelectionModel().getSelectedIndex())) : null;
         dialog.close();

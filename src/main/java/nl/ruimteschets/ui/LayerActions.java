@@ -19,6 +19,7 @@ import nl.ruimteschets.model.change.Change;
 import nl.ruimteschets.model.change.ChangeSet;
 import nl.ruimteschets.model.change.LayerChanges;
 import nl.ruimteschets.render.LayerStyle;
+import nl.ruimteschets.render.MapLabels;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -48,8 +49,9 @@ final class LayerActions implements LayerPanel.Actions {
     private LayerDisplay display(String layer) {
         LayerDisplay d = window.session().project().displays().get(layer);
         if (d != null) return d;
-        LayerStyle byRole = LayerStyle.forRole(window.session().project().layer(layer).orElseThrow().role());
-        return new LayerDisplay(true, 1, byRole.fill(), byRole.stroke());
+        Layer l = window.session().project().layer(layer).orElseThrow();
+        LayerStyle byRole = LayerStyle.forRole(l.role());
+        return new LayerDisplay(true, 1, byRole.fill(), byRole.stroke(), MapLabels.defaultLabelField(l));
     }
 
     /** A new look is an undo step and saved with the project; setting the look it has is no step. */
@@ -123,14 +125,18 @@ final class LayerActions implements LayerPanel.Actions {
         ColorPicker fill = new ColorPicker(MapCanvas.color(shown.fill() | 0xFF));
         ColorPicker stroke = new ColorPicker(MapCanvas.color(shown.stroke()));
         g.addRow(row++, new Label(window.text("layers.props.fill")), fill);
-        g.addRow(row, new Label(window.text("layers.props.stroke")), stroke);
+        g.addRow(row++, new Label(window.text("layers.props.stroke")), stroke);
+        ChoiceBox<String> label = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(fields));
+        label.setValue(shown.labelField() == null || layer.fieldIndex(shown.labelField()) < 0 ? "—" : shown.labelField());
+        g.addRow(row, new Label(window.text("layers.props.label")), label);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Dialogs.localize(d, window.bundle());
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             List<Change> changes = new ArrayList<>();
             LayerDisplay look = display(layer.name());
-            LayerDisplay recoloured = look.withColours(rgba(fill.getValue(), look.fill() & 0xFF), rgba(stroke.getValue(), 0xFF));
+            LayerDisplay recoloured = look.withColours(rgba(fill.getValue(), look.fill() & 0xFF), rgba(stroke.getValue(), 0xFF))
+                    .withLabelField("—".equals(label.getValue()) ? null : label.getValue());
             if (!recoloured.equals(look)) changes.add(new LayerChanges.Display(layer.name(), recoloured));
             Map<String, String> m = new HashMap<>();
             mapping.forEach((k, box) -> {

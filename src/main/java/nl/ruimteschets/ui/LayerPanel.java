@@ -110,7 +110,9 @@ final class LayerPanel extends VBox {
             box.setSelected(item.visible());
             box.selectedProperty().addListener((o, was, is) -> actions.visible(l.name(), is));
             Rectangle swatch = new Rectangle(16, 12);
-            swatch.setFill(MapCanvas.color(item.style().fill() | 0xFF));
+            // A layer without fill (province boundaries) shows as its outline only, as on the map.
+            int fill = item.style().fill();
+            swatch.setFill((fill & 0xFF) == 0 ? javafx.scene.paint.Color.TRANSPARENT : MapCanvas.color(fill | 0xFF));
             swatch.setStroke(MapCanvas.color(item.style().stroke()));
             swatch.setStrokeWidth(1.5);
             Label name = new Label(l.name());

@@ -76,6 +76,7 @@ public final class MainWindow {
         this.editing = new CandidateEditing(this);
         this.tools = new MapTools(map, editing);
         map.setTools(tools);
+        map.setLegend(locale, 1);
         this.layerActions = new LayerActions(this);
         this.files = new FileActions(this);
         this.exports = new ExportActions(this);

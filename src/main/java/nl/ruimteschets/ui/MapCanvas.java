@@ -3,6 +3,7 @@ package nl.ruimteschets.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -26,7 +27,9 @@ import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.render.LayerStyle;
 import nl.ruimteschets.render.MapDecorations;
+import nl.ruimteschets.render.MapLabels;
 import nl.ruimteschets.render.MapRenderer;
+import nl.ruimteschets.render.ResultLegend;
 import nl.ruimteschets.render.Viewport;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -117,11 +120,14 @@ public final class MapCanvas extends Pane {
     }
     private final java.util.concurrent.atomic.AtomicLong renderRequest = new java.util.concurrent.atomic.AtomicLong();
     private volatile MapRenderer renderer;
+    /** Labels of the shown layers ({@link #labelFields}); null until built. */
+    private volatile MapLabels labels;
+    private Map<String, String> labelFields = Map.of();
     /**
      * Render-thread state: the image last drawn, the view, looks and renderer it is complete for
      * ({@code drawnFor} null when it is not), so a pan shifts it and draws only the exposed strips.
      */
-    private java.awt.image.BufferedImage drawn;
+    private java.awt.image.BufferedImage drawn, labelled;
     private Viewport drawnFor;
     private List<MapRenderer.LayerLook> drawnLooks;
     private MapRenderer drawnBy;
@@ -164,9 +170,25 @@ public final class MapCanvas extends Pane {
      * takes a moment with a million features, so the renderer is rebuilt only when the layers changed.
      */
     public void showLayersOf(Project p) {
-        if (!layers.stream().map(m -> m.layer).toList().equals(p.layers())) setLayers(p.layers());
+        boolean newLayers = !layers.stream().map(m -> m.layer).toList().equals(p.layers());
+        if (newLayers) setLayers(p.layers());
         boolean changed = false;
         for (MapLayer m : layers) changed |= m.show(p.displays().get(m.layer.name()));
+        Map<String, String> fields = MapLabels.labelFields(p.layers(), p.displays());
+        if (newLayers || !fields.equals(labelFields)) {
+            labelFields = fields;
+            // Anchors are computed once per layer set, off the FX thread.
+            List<Layer> list = List.copyOf(p.layers());
+            renderThread.execute(() -> {
+                MapLabels l = new MapLabels(list, fields);
+                javafx.application.Platform.runLater(() -> {
+                    if (fields.equals(labelFields)) {
+                        labels = l;
+                        redraw();
+                    }
+                });
+            });
+        }
         if (changed) redraw();
     }
 
@@ -206,7 +228,7 @@ public final class MapCanvas extends Pane {
 
     public void setCandidates(List<Candidate> list) {
         candidates = List.copyOf(list);
-        redrawTop();
+        redraw(); // names are labels in the layer image; an unmoved view only re-places them
     }
 
     /**
@@ -305,10 +327,17 @@ public final class MapCanvas extends Pane {
         setViewport(Viewport.fit(e, getWidth() > 1 ? getWidth() : 800, getHeight() > 1 ? getHeight() : 600));
     }
 
+    /**
+     * Everything on the map, Natura 2000 only when there is nothing else: the national set reaches out to
+     * the Doggersbank in the North Sea, which would shrink the land the planner works on to a corner.
+     */
     public Envelope fullExtent() {
-        Envelope extent = new Envelope();
-        for (MapLayer l : layers) extent.expandToInclude(l.layer.extent());
+        Envelope extent = new Envelope(), natura = new Envelope();
+        for (MapLayer l : layers) {
+            (l.layer.role() == nl.ruimteschets.model.LayerRole.NATURA2000 ? natura : extent).expandToInclude(l.layer.extent());
+        }
         for (Candidate c : candidates) extent.expandToInclude(c.footprint().getEnvelopeInternal());
+        if (extent.isNull()) extent.expandToInclude(natura);
         return extent;
     }
 
@@ -420,6 +449,9 @@ public final class MapCanvas extends Pane {
         }
         Viewport v = viewport;
         List<MapRenderer.LayerLook> looks = layers.stream().map(l -> l.look).toList();
+        MapLabels lb = labels;
+        List<MapLabels.Item> candidateLabels = candidates.stream().map(c -> MapLabels.candidate(c.name(), c.footprint())).toList();
+        List<java.awt.geom.Rectangle2D> reserved = decorationAreas(w, h);
         long request = renderRequest.incrementAndGet();
         renderThread.execute(() -> {
             if (request != renderRequest.get()) return; // a newer view is already queued
@@ -435,8 +467,20 @@ public final class MapCanvas extends Pane {
             drawnFor = next;
             drawnLooks = looks;
             drawnBy = r;
-            // A copy for the FX thread: the next pan starts shifting the drawn image at once.
-            int[] argb = ((java.awt.image.DataBufferInt) drawn.getRaster().getDataBuffer()).getData().clone();
+            // A copy for the FX thread, labelled: the next pan starts shifting the drawn image at once, and
+            // labels are placed afresh for every view rather than shifted with the pixels.
+            if (labelled == null || labelled.getWidth() != w || labelled.getHeight() != h) {
+                labelled = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+            }
+            int[] src = ((java.awt.image.DataBufferInt) drawn.getRaster().getDataBuffer()).getData();
+            int[] dst = ((java.awt.image.DataBufferInt) labelled.getRaster().getDataBuffer()).getData();
+            System.arraycopy(src, 0, dst, 0, src.length);
+            if (lb != null) {
+                java.awt.Graphics2D lg = labelled.createGraphics();
+                MapLabels.draw(lg, lb.place(next, candidateLabels, reserved));
+                lg.dispose();
+            }
+            int[] argb = dst.clone();
             long took = System.nanoTime() - t0;
             if (FRAME_STATS) renderNanos.add(took);
             javafx.application.Platform.runLater(() -> {
@@ -450,6 +494,19 @@ public final class MapCanvas extends Pane {
             });
         });
         redrawTop();
+    }
+
+    /** Screen areas labels keep clear of: the scale bar, the north arrow and the result legend. */
+    private List<java.awt.geom.Rectangle2D> decorationAreas(double w, double h) {
+        List<java.awt.geom.Rectangle2D> r = new ArrayList<>();
+        r.add(new java.awt.geom.Rectangle2D.Double(0, h - 50, 170, 50));
+        r.add(new java.awt.geom.Rectangle2D.Double(w - 50, 0, 50, 70));
+        if (legendShown()) {
+            java.awt.image.BufferedImage l = legendImage();
+            r.add(new java.awt.geom.Rectangle2D.Double(w - l.getWidth() - LEGEND_MARGIN, h - l.getHeight() - LEGEND_MARGIN,
+                    l.getWidth() + LEGEND_MARGIN, l.getHeight() + LEGEND_MARGIN));
+        }
+        return r;
     }
 
     /** Draws the last finished layer image where it belongs in the current view (shifted and scaled). */
@@ -494,6 +551,7 @@ public final class MapCanvas extends Pane {
         if (highlight != null) draw(g, highlight, new LayerStyle(0xFFFF0055, 0xFF00FFFF, 3, false));
         for (Annotation a : annotations) drawAnnotation(g, a);
         if (tools != null) tools.drawSketch(g, viewport);
+        drawLegend(g);
         drawScaleBar(g);
         drawNorthArrow(g);
         lastTopNanos = System.nanoTime() - t0;
@@ -536,15 +594,15 @@ public final class MapCanvas extends Pane {
         }
         for (CandidateResult r : shown) {
             if (overlays.contains(Overlay.SAFETY) && r.safety() != null) {
-                draw(g, r.safety().gifwolkContour(), new LayerStyle(0x00000000, 0x8E24AAFF, 1.5, true));
-                draw(g, r.safety().explosieContour(), new LayerStyle(0x00000000, 0xEF6C00FF, 1.5, true));
-                draw(g, r.safety().brandContour(), new LayerStyle(0x00000000, 0xF9A825FF, 1.5, true));
-                draw(g, r.safety().prContour(), new LayerStyle(0xD5000022, 0xD50000FF, 2, false));
+                draw(g, r.safety().gifwolkContour(), ResultLegend.GIFWOLK);
+                draw(g, r.safety().explosieContour(), ResultLegend.EXPLOSIE);
+                draw(g, r.safety().brandContour(), ResultLegend.BRAND);
+                draw(g, r.safety().prContour(), ResultLegend.PR_1E6);
             }
             if (overlays.contains(Overlay.NOISE) && r.noise() != null) {
-                draw(g, r.noise().lnight40(), new LayerStyle(0x3949AB18, 0x3949ABFF, 1.5, true));
-                draw(g, r.noise().lden50(), new LayerStyle(0x7B1FA222, 0x7B1FA2FF, 2, false));
-                draw(g, r.noise().lden55(), new LayerStyle(0xC2185B22, 0xC2185BFF, 1.5, false));
+                draw(g, r.noise().lnight40(), ResultLegend.LNIGHT_40);
+                draw(g, r.noise().lden50(), ResultLegend.LDEN_50);
+                draw(g, r.noise().lden55(), ResultLegend.LDEN_55);
             }
         }
     }
@@ -582,10 +640,70 @@ public final class MapCanvas extends Pane {
         g.setTextBaseline(javafx.geometry.VPos.BASELINE);
     }
 
-    /** Yellow to dark red over 0.005 … 10 mol/ha/yr on a log scale. */
+    /** The deposition class colour of a hexagon, as in the legend. */
     static Color depositionColour(double mol) {
-        double t = Math.max(0, Math.min(1, (Math.log10(Math.max(mol, 0.005)) - Math.log10(0.005)) / (Math.log10(10) - Math.log10(0.005))));
-        return Color.hsb(55 - 55 * t, 0.9, 1 - 0.45 * t, 0.75);
+        return color(ResultLegend.depositionRgba(mol));
+    }
+
+    /** Pixels between the result legend and the map's edge. */
+    private static final int LEGEND_MARGIN = 10;
+    private Locale legendLocale = Locale.getDefault();
+    private double legendScale = 1;
+    private java.awt.image.BufferedImage legendAwt;
+    private javafx.scene.image.Image legendFx;
+    private String legendKey;
+
+    /** The language and size (presentation mode: bigger) of the result legend. */
+    public void setLegend(Locale locale, double scale) {
+        legendLocale = locale;
+        legendScale = scale;
+        redrawTop();
+    }
+
+    /** Whether the legend of the computed results is shown: when results are drawn (the selected candidate's, or all). */
+    boolean legendShown() {
+        if (overlays.isEmpty()) return false;
+        if (!allResults.isEmpty()) return true;
+        CandidateResult r = selectedResult;
+        return r != null && selected() != null && r.candidate().id().equals(selectedId);
+    }
+
+    /** The legend for the results drawn now (cached while the language, size and overlays stay). */
+    private java.awt.image.BufferedImage legendImage() {
+        String key = legendKey();
+        if (!key.equals(legendKey)) {
+            legendAwt = ResultLegend.image(legendLocale, legendScale, overlays.contains(Overlay.NOISE),
+                    overlays.contains(Overlay.SAFETY), overlays.contains(Overlay.NITROGEN));
+            legendFx = legendAwt == null ? null : toFx(legendAwt);
+            legendKey = key;
+        }
+        return legendAwt;
+    }
+
+    private String legendKey() {
+        return legendLocale + "/" + legendScale + "/" + overlays;
+    }
+
+    private static javafx.scene.image.Image toFx(java.awt.image.BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        javafx.scene.image.WritableImage fx = new javafx.scene.image.WritableImage(w, h);
+        int[] px = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        fx.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbPreInstance(), px, 0, w);
+        return fx;
+    }
+
+    private boolean legendWasShown;
+    private String legendWasKey;
+
+    private void drawLegend(GraphicsContext g) {
+        boolean shown = legendShown();
+        if (shown != legendWasShown || (shown && !legendKey().equals(legendWasKey))) {
+            legendWasShown = shown;
+            legendWasKey = legendKey();
+            redraw(); // the labels in the layer image make room for the legend (or take the room back)
+        }
+        if (!shown || legendImage() == null) return;
+        g.drawImage(legendFx, getWidth() - legendFx.getWidth() - LEGEND_MARGIN, getHeight() - legendFx.getHeight() - LEGEND_MARGIN);
     }
 
     private void drawScaleBar(GraphicsContext g) {

@@ -96,6 +96,8 @@ final class PresentationController {
         snapshot.setId("presentSnapshot");
         snapshot.setOnAction(e -> window.workshop().snapshot());
         view.addAction(snapshot);
+        // Read from the back of the room: the result legend a size up, on whichever map the audience sees.
+        (audienceMap != null ? audienceMap : map).setLegend(window.locale(), 1.5);
         update();
         map.requestFocus();
     }
@@ -121,6 +123,7 @@ final class PresentationController {
             }
         }
         view = null;
+        window.map().setLegend(window.locale(), 1);
         window.map().requestFocus();
     }
 

@@ -67,7 +67,8 @@ import org.locationtech.jts.geom.Polygon;
  * <p>FX thread only (the search runs on {@link SiteSearch}'s own thread and reports back here).
  */
 public final class SiteSearchPanel {
-    private enum AreaMode { CLUSTER, PROVINCE, VIEW, PLOTS }
+    /** SKETCH: the selected candidate's outline, drawn with the usual tools, is the search area. */
+    private enum AreaMode { CLUSTER, PROVINCE, VIEW, SKETCH, PLOTS }
 
     private final MainWindow window;
     /** The panel, docked in place of the indicator column while the search is open. */
@@ -388,6 +389,10 @@ public final class SiteSearchPanel {
                 for (Feature f : l.features()) if (java.util.Objects.equals(l.text(f, Layer.MAP_NAME), province.getValue())) area = f.geometry();
             }
             if (area == null) return invalid("search.invalid.province");
+        } else if (mode == AreaMode.SKETCH) {
+            Candidate sel = window.map().selected();
+            if (sel == null || sel.isPoint()) return invalid("search.invalid.sketch");
+            area = sel.footprint();
         } else {
             Envelope view = window.map().viewport().worldBounds();
             area = Rd.FACTORY.toGeometry(view);
@@ -401,7 +406,10 @@ public final class SiteSearchPanel {
         Map<Criterion, Double> w = new EnumMap<>(Criterion.class);
         weights.forEach((c, s) -> w.put(c, s.getValue()));
         List<Geometry> occupied = new ArrayList<>();
-        window.session().scenario().ifPresent(s -> s.candidates().forEach(c -> occupied.add(c.footprint())));
+        String areaId = mode == AreaMode.SKETCH ? window.map().selectedId() : null;
+        window.session().scenario().ifPresent(s -> s.candidates().forEach(c -> {
+            if (!c.id().equals(areaId)) occupied.add(c.footprint()); // the outline drawn as search area takes nothing
+        }));
         return new SearchRequest(prof, gross, area, mode == AreaMode.PLOTS, parent, max, w, SearchRequest.DEFAULT_CELL_M,
                 top.getValue(), occupied);
     }
@@ -442,13 +450,13 @@ public final class SiteSearchPanel {
                 Platform.runLater(() -> {
                     if (running != search) return;
                     busy.setVisible(false);
+                    table.getItems().setAll(res.locations()); // before the map redraws: it numbers them
                     showMap(res.map());
                     Envelope area = res.map().request().area().getEnvelopeInternal();
                     if (!area.equals(zoomedTo) && areaMode.getValue() != AreaMode.VIEW && areaMode.getValue() != AreaMode.PLOTS) {
                         zoomedTo = area; // show a new search area once; the planner's own zoom is kept after that
                         window.map().zoomTo(area);
                     }
-                    table.getItems().setAll(res.locations());
                     double rho = res.agreement().spearman();
                     status.setText(res.map().validCount() == 0 ? t("search.status.none")
                             : MessageFormat.format(t("search.status.done"), res.locations().size(), res.millis(),
@@ -511,7 +519,15 @@ public final class SiteSearchPanel {
                 g.stroke();
             }
             Envelope fe = fp.getEnvelopeInternal();
-            g.fillText(String.valueOf(l.rank()), v.toScreenX(fe.getMaxX()) + 3, v.toScreenY(fe.getMaxY()) + 4);
+            // Rank numbers with a white halo, readable over any cell colour.
+            g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
+            double tx = v.toScreenX(fe.getMaxX()) + 3, ty = v.toScreenY(fe.getMaxY()) + 4;
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(3);
+            g.strokeText(String.valueOf(l.rank()), tx, ty);
+            g.fillText(String.valueOf(l.rank()), tx, ty);
+            g.setStroke(Color.web("#0D47A1"));
+            g.setLineWidth(2);
         }
         g.drawImage(legend, 10, 10);
     }

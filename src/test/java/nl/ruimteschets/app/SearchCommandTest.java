@@ -86,6 +86,33 @@ class SearchCommandTest {
     }
 
     @Test
+    void anAreaFromAFileLimitsWherePositionsLie() throws Exception {
+        Path project = dir.resolve("wereld.gpkg");
+        ProjectStore.save(SearchWorldFixtures.project(), project);
+        // The south-east quarter of the world, as a shapefile in RD New.
+        Path shp = dir.resolve("zoekgebied.shp");
+        Geometry area = new org.locationtech.jts.geom.GeometryFactory().toGeometry(new org.locationtech.jts.geom.Envelope(110_000, 120_000, 400_000, 408_000));
+        area.setSRID(28992);
+        new nl.ruimteschets.io.ShapefileWriter().write(shp, "zoekgebied", List.of(new nl.ruimteschets.model.Field("naam", nl.ruimteschets.model.FieldType.TEXT)),
+                List.of(new nl.ruimteschets.model.Feature(1, nl.ruimteschets.geo.Rd.FACTORY.createGeometry(area), new Object[] {"zuidoost"})),
+                nl.ruimteschets.io.ProgressListener.NONE);
+        CliTest.Run r = CliTest.cli("search", project.toString(), "--profile", "Datacenter", "--ha", "30", "--area", shp.toString(),
+                "--top", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode locs = new ObjectMapper().readTree(r.out()).get("locations");
+        assertTrue(locs.size() >= 3, r.out());
+        for (JsonNode l : locs) {
+            Geometry g = new WKTReader().read(l.get("geometry_wkt").asText());
+            assertTrue(area.contains(g.getCentroid()), "position outside the area: " + g.getCentroid());
+        }
+        assertTrue(root(r).get("request").get("parent_cluster").isNull(), "no cluster given: no parent");
+    }
+
+    private static JsonNode root(CliTest.Run r) throws Exception {
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
     void badInputGivesExitCodesAndMessagesWithoutStackTraces() throws Exception {
         Path project = dir.resolve("wereld.gpkg");
         ProjectStore.save(SearchWorldFixtures.project(), project);

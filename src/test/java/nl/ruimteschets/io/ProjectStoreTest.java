@@ -181,11 +181,13 @@ class ProjectStoreTest {
     void importInPlaceThenRecord() throws Exception {
         Path file = dir.resolve("import.gpkg");
         ProjectStore.save(sample(), file);
-        GeoPackageLayerSink sink = ProjectStore.importLayer(file, "natura", GeoPackageRoundTripTest.FIELDS,
-                GeometryKind.POLYGON);
-        for (Feature f : GeoPackageRoundTripTest.plots()) sink.accept(f);
-        sink.commit();
-        ProjectStore.recordLayer(file, "natura", LayerRole.NATURA2000, Map.of(), "n2000.shp", new ImportReport());
+        try (ProjectStore.Import imp = ProjectStore.beginImport(file)) {
+            GeoPackageLayerSink sink = imp.newLayer("natura", GeoPackageRoundTripTest.FIELDS, GeometryKind.POLYGON);
+            for (Feature f : GeoPackageRoundTripTest.plots()) sink.accept(f);
+            sink.commit();
+            imp.recordLayer("natura", LayerRole.NATURA2000, Map.of(), "n2000.shp", new ImportReport());
+            imp.commit();
+        }
         Project p = ProjectStore.open(file);
         assertEquals(List.of("clusters", "natura"), p.layers().stream().map(Layer::name).toList());
         assertEquals(LayerRole.NATURA2000, p.layers().get(1).role());

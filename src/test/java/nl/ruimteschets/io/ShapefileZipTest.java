@@ -1,6 +1,7 @@
 package nl.ruimteschets.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -90,16 +92,23 @@ class ShapefileZipTest {
     }
 
     @Test
-    void severalShapefilesPickTheFirstAlphabeticallyWithAWarning() throws Exception {
+    void severalShapefilesAreListedAndTheOneAskedForIsRead() throws Exception {
         Path a = ShapefileTestData.squares(dir, "a", "eerste");
         Path b = ShapefileTestData.squares(dir, "b", "tweede", "derde");
         var entries = new java.util.HashMap<>(parts("zuid", b));
         entries.putAll(parts("noord", a));
         Path zip = zip("twee.zip", entries);
-        try (ShapefileReader r = ShapefileReader.open(zip, null)) {
-            assertEquals("eerste", r.next().value(0));
-            assertEquals("shp.zip.multiple", r.warnings().get(0).key());
-            assertTrue(r.warnings().get(0).format(Locale.ROOT).contains("noord.shp"));
+        // Before: the alphabetically first was imported silently. Now the user chooses.
+        InputException e = assertThrows(InputException.class, () -> ShapefileReader.open(zip, null));
+        assertEquals("shp.zip.multiple.choose", e.userMessage().key());
+        assertTrue(e.getMessage(Locale.ROOT).contains("noord, zuid"), e.getMessage(Locale.ROOT));
+        assertEquals(List.of("noord", "zuid"), LayerLoader.tables(zip), "the import dialog offers both");
+        try (ShapefileReader r = ShapefileReader.open(zip, "zuid", null)) {
+            assertEquals("tweede", r.next().value(0));
+            assertEquals("derde", r.next().value(0));
+            assertNull(r.next());
         }
+        InputException missing = assertThrows(InputException.class, () -> ShapefileReader.open(zip, "west.shp", null));
+        assertEquals("shp.zip.member.missing", missing.userMessage().key());
     }
 }

@@ -69,7 +69,7 @@ class MessageBundlesTest {
         Set<String> keys = load("/nl/ruimteschets/ui.properties").stringPropertyNames();
         Pattern use = Pattern.compile("\\b(getString|text|t)\\(\\s*\"([a-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)+)\"\\s*[,)]");
         Set<String> missing = new TreeSet<>();
-        for (String dir : new String[] {"src/main/java/nl/ruimteschets/ui", "src/main/java/nl/ruimteschets/app"}) {
+        for (String dir : new String[] {"src/main/java/nl/ruimteschets/ui"}) {
             try (Stream<Path> files = Files.walk(Path.of(dir))) {
                 for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                     Matcher m = use.matcher(Files.readString(f));

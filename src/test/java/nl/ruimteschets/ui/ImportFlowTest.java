@@ -85,7 +85,7 @@ class ImportFlowTest {
 
     /** Waits until the node is on a showing window, as a robot click needs it, not merely in a scene graph. */
     static <T extends Node> T waitFor(FxRobot robot, String query, Class<T> type) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(query).queryAs(type);
@@ -239,7 +239,7 @@ class ImportFlowTest {
             waitFor(robot, "#importOk", Button.class);
             robot.clickOn("#importOk");
             javafx.scene.control.ProgressBar bar = waitFor(robot, "#importProgressBar", javafx.scene.control.ProgressBar.class);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getProgress() >= 0); // bound to the task
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bar.getProgress() >= 0); // bound to the task
             robot.clickOn("#importProgressCancel");
             assertTrue(stopped.await(5, TimeUnit.SECONDS), "the load saw the cancel");
             WaitForAsyncUtils.waitForFxEvents();

@@ -16,12 +16,12 @@ public final class LayerChanges {
         throw new IllegalStateException("no layer " + name);
     }
 
-    /** Adds a layer at a position in the drawing order (bottom = 0; -1: on top). */
+    /** Adds a layer at a position in the drawing order (bottom = 0; -1: its role's place, {@link Project#placeFor}). */
     public record Add(Layer layer, int index) implements Change {
         @Override
         public Change apply(Project p) {
             if (p.layer(layer.name()).isPresent()) throw new IllegalStateException("layer " + layer.name() + " exists");
-            p.layers().add(index < 0 ? p.layers().size() : index, layer);
+            p.layers().add(index < 0 ? p.placeFor(layer) : index, layer);
             return new Remove(layer.name());
         }
 
