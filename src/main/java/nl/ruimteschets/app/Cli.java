@@ -16,7 +16,6 @@ import nl.ruimteschets.analysis.ScenarioEngine;
 import nl.ruimteschets.analysis.ScenarioResult;
 import nl.ruimteschets.io.CancelledException;
 import nl.ruimteschets.io.Exports;
-import nl.ruimteschets.io.ProjectImport;
 import nl.ruimteschets.io.ProjectStore;
 import nl.ruimteschets.io.SampleProject;
 import nl.ruimteschets.model.ImportReport;
@@ -41,7 +40,7 @@ import picocli.CommandLine.Parameters;
         description = "Ruimteschets: space and environmental room around the Dutch industrial clusters.",
         subcommands = {Cli.Import.class, Cli.Layers.class, Cli.Analyse.class, Cli.Export.class, Cli.Report.class, Cli.Sample.class,
                 SearchCommand.class,
-                ValidateCommand.class})
+                ValidateCommand.class, CopyCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 3;
 
@@ -107,7 +106,7 @@ public final class Cli {
     @Command(name = "import", description = "Import a Shapefile (.shp/.zip), GeoPackage or GeoJSON as a layer into PROJECT (created if missing).")
     static final class Import implements Callable<Integer> {
         @CommandLine.ParentCommand Cli root;
-        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Parameters(index = "1", paramLabel = "FILE") Path file;
         @Option(names = "--role", required = true, description = "CLUSTER, NOISE_ZONE, SAFETY_CONTOUR, NATURA2000, SENSITIVE, RESIDENTIAL, AVAILABLE_PLOT or BASEMAP")
         String role;
@@ -135,10 +134,10 @@ public final class Cli {
                 epsg = Integer.parseInt(digits);
             }
             long start = System.nanoTime();
-            ImportReport rep = ProjectImport.run(project, file, layer, table, r, epsg, encoding, new ConsoleProgress());
+            ImportReport rep = ProjectArg.importLayer(project, file, layer, table, r, epsg, encoding, new ConsoleProgress());
             double s = (System.nanoTime() - start) / 1e9;
             Locale loc = root.locale();
-            System.out.println(new UserMessage("cli.import.done", rep.imported(), file.getFileName(), project.getFileName(),
+            System.out.println(new UserMessage("cli.import.done", rep.imported(), file.getFileName(), ProjectArg.name(project),
                     rep.sourceCrs(), rep.repaired(), rep.skipped(), String.format(Locale.ROOT, "%.1f", s)).format(loc));
             for (UserMessage w : rep.warnings()) System.out.println("  ! " + w.format(loc));
             if (!rep.repairedIds().isEmpty()) {
@@ -151,12 +150,12 @@ public final class Cli {
     @Command(name = "layers", description = "List the layers of PROJECT.")
     static final class Layers implements Callable<Integer> {
         @CommandLine.ParentCommand Cli root;
-        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--json") boolean asJson;
 
         @Override
         public Integer call() throws Exception {
-            Project p = ProjectStore.open(project);
+            Project p = ProjectArg.load(project);
             // what opening cleaned up (a killed save's temp copy, a layer without its role) goes to stderr
             for (UserMessage note : p.openNotes()) System.err.println(note.format(root.locale()));
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -187,17 +186,17 @@ public final class Cli {
     @Command(name = "analyse", aliases = "analyze", description = "Per candidate: area and overlap with each role layer; per cluster: the hectare balance.")
     static final class Analyse implements Callable<Integer> {
         @CommandLine.ParentCommand Cli root;
-        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--scenario", description = "scenario name (default: every scenario)") String scenario;
         @Option(names = "--json") boolean asJson;
 
         @Override
         public Integer call() throws Exception {
-            Project p = ProjectStore.open(project);
+            Project p = ProjectArg.load(project);
             List<Scenario> scenarios = new ArrayList<>();
             if (scenario != null) {
                 scenarios.add(p.scenario(scenario).orElseThrow(() -> new InputException(
-                        new UserMessage("cli.scenario.missing", scenario, project.getFileName()))));
+                        new UserMessage("cli.scenario.missing", scenario, ProjectArg.name(project)))));
             } else {
                 scenarios.addAll(p.scenarios());
             }
@@ -221,7 +220,7 @@ public final class Cli {
     @Command(name = "export", description = "Export a layer, a scenario's candidates or its workshop notes as Shapefile, GeoPackage or GeoJSON.")
     static final class Export implements Callable<Integer> {
         @CommandLine.ParentCommand Cli root;
-        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @ArgGroup(exclusive = true, multiplicity = "1") What what;
         @ArgGroup(exclusive = true, multiplicity = "1") Where where;
         @Option(names = "--rd", description = "GeoJSON in RD New instead of WGS84 (RFC 7946)") boolean rd;
@@ -241,14 +240,14 @@ public final class Cli {
 
         @Override
         public Integer call() throws Exception {
-            Project p = ProjectStore.open(project);
+            Project p = ProjectArg.load(project);
             String scenarioName = what.scenario != null ? what.scenario : what.annotations;
             Exports.Table table = what.layer != null
                     ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.layer.missing", what.layer, project.getFileName()))),
+                            new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))),
                             p.displays().get(what.layer))
                     : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.scenario.missing", scenarioName, project.getFileName()))));
+                            new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
             List<Path> written;
             if (where.shp != null) {
                 Files.createDirectories(where.shp);
@@ -273,7 +272,7 @@ public final class Cli {
     @Command(name = "report", description = "Write the workshop report of a scenario (or a comparison) as PDF, and optionally CSV and a map PNG.")
     static final class Report implements Callable<Integer> {
         @CommandLine.ParentCommand Cli root;
-        @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+        @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--scenario", required = true, description = "the scenario (the reference of a comparison)") String scenario;
         @Option(names = "--compare", arity = "1..3", description = "up to three more scenarios to compare with") List<String> compare;
         @Option(names = "--pdf", description = "PDF file to write") Path pdf;
@@ -286,16 +285,16 @@ public final class Cli {
             if (pdf == null && csv == null && png == null) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "give at least one of --pdf, --csv, --png");
             }
-            Project p = ProjectStore.open(project);
+            Project p = ProjectArg.load(project);
             List<Scenario> scenarios = new ArrayList<>();
             List<String> names = new ArrayList<>(List.of(scenario));
             if (compare != null) names.addAll(compare);
             for (String n : names) {
                 scenarios.add(p.scenario(n).orElseThrow(() -> new InputException(
-                        new UserMessage("cli.scenario.missing", n, project.getFileName()))));
+                        new UserMessage("cli.scenario.missing", n, ProjectArg.name(project)))));
             }
             Locale loc = root.locale();
-            nl.ruimteschets.report.Report r = nl.ruimteschets.report.Report.of(p, project.getFileName().toString(), scenarios, loc);
+            nl.ruimteschets.report.Report r = nl.ruimteschets.report.Report.of(p, ProjectArg.name(project), scenarios, loc);
             if (pdf != null) nl.ruimteschets.report.PdfReport.write(r, pdf);
             if (csv != null) r.writeCsv(csv);
             if (png != null) {

@@ -47,6 +47,17 @@ public class RuimteschetsApp extends Application {
             }
         }
         try {
+            if (session == null && options.database() != null) {
+                nl.ruimteschets.io.ProjectStorage storage = nl.ruimteschets.io.ProjectStorage.open(options.database(),
+                        nl.ruimteschets.ui.DatabaseOpen.prompt(null, text));
+                try {
+                    session = Session.of(storage.load(), storage);
+                } catch (InputException | RuntimeException e) {
+                    storage.close();
+                    throw e;
+                }
+                nl.ruimteschets.ui.DatabaseOpen.remember(storage.location());
+            }
             if (session == null) {
                 session = file == null ? new Session(sample(), null) : new Session(ProjectStore.open(file), file);
             }
@@ -65,19 +76,24 @@ public class RuimteschetsApp extends Application {
         }
     }
 
-    /** The window's arguments: {@code --lang xx}, {@code --exit-after-shown}, and a project file (else the sample opens). */
-    record Options(String lang, Path file, boolean exitAfterShown) {
+    /**
+     * The window's arguments: {@code --lang xx}, {@code --exit-after-shown}, and a project file or a
+     * {@code postgresql://} URL (else the sample opens).
+     */
+    record Options(String lang, Path file, boolean exitAfterShown, String database) {
         static Options parse(List<String> args) {
             String lang = null;
             Path file = null;
             boolean exitAfterShown = false;
+            String database = null;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--lang") && i + 1 < args.size()) lang = args.get(++i);
                 else if (a.equals("--exit-after-shown")) exitAfterShown = true;
+                else if (nl.ruimteschets.io.ProjectStorage.isDatabase(a)) database = a;
                 else if (!a.startsWith("--")) file = Path.of(a);
             }
-            return new Options(lang, file, exitAfterShown);
+            return new Options(lang, file, exitAfterShown, database);
         }
     }
 

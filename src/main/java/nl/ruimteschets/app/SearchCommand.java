@@ -19,7 +19,6 @@ import nl.ruimteschets.analysis.search.SiteSearch;
 import nl.ruimteschets.analysis.search.SuitabilityMap;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.io.LayerLoader;
-import nl.ruimteschets.io.ProjectStore;
 import nl.ruimteschets.model.ActivityCatalogue;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Candidate;
@@ -46,7 +45,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "search", description = "Site search: a suitability map and ranked locations for an activity of a given size.")
 final class SearchCommand implements Callable<Integer> {
     @CommandLine.ParentCommand Cli root;
-    @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT") String project;
     @Option(names = "--profile", required = true, description = "activity profile name") String profile;
     @Option(names = "--ha", required = true, description = "size in hectares (gross; net with --net)") double ha;
     @Option(names = "--net", description = "--ha is net hectares (gross = net / the profile's netto/bruto ratio)") boolean net;
@@ -80,14 +79,14 @@ final class SearchCommand implements Callable<Integer> {
         if (top < 0) throw new CommandLine.ParameterException(cmd, "--top must be >= 0");
         Locale loc = root.locale();
         Map<Criterion, Double> w = parseWeights(weights);
-        Project p = ProjectStore.open(project);
+        Project p = ProjectArg.load(project);
         ActivityProfile prof = profile(p, profile);
         Geometry area;
         String areaName;
         if (where.cluster != null) {
             AnalysisContext probe = new AnalysisContext(p.layers().stream().filter(l -> l.role() == LayerRole.CLUSTER).toList());
             List<Geometry> parts = new SearchWorld(probe).clusterGeometries(where.cluster);
-            if (parts.isEmpty()) throw new InputException(new UserMessage("cli.search.cluster.unknown", where.cluster, project.getFileName()));
+            if (parts.isEmpty()) throw new InputException(new UserMessage("cli.search.cluster.unknown", where.cluster, ProjectArg.name(project)));
             area = Overlay.union(parts).buffer(surroundingsKm * 1000, 8);
             areaName = where.cluster;
         } else {
@@ -141,8 +140,10 @@ final class SearchCommand implements Callable<Integer> {
         if (add != null) {
             List<RankedLocation> best = locs.subList(0, Math.min(add, locs.size()));
             LocationChanges.add(p, scenario, best, "Zoeklocatie").apply(p);
-            ProjectStore.save(p, project);
-            System.err.println(new UserMessage("cli.search.added", best.size(), scenario, project.getFileName()).format(loc));
+            try (nl.ruimteschets.io.ProjectStorage storage = ProjectArg.open(project)) {
+                storage.save(p);
+            }
+            System.err.println(new UserMessage("cli.search.added", best.size(), scenario, ProjectArg.name(project)).format(loc));
         }
         return 0;
     }

@@ -14,12 +14,12 @@ import nl.ruimteschets.model.UserMessage;
  * as text (they are only ever shown). Missing members read as zero/empty, so older files still load.
  * Stateless; thread-safe.
  */
-final class ReportJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class ReportJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportJson() { }
 
-    static String write(ImportReport r) {
+    public static String write(ImportReport r) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("source", r.source()).put("format", r.format()).put("sourceCrs", r.sourceCrs())
                 .put("encoding", r.encoding()).put("read", r.read()).put("imported", r.imported())
@@ -36,7 +36,7 @@ final class ReportJson {
         return o.toString();
     }
 
-    static ImportReport read(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
+    public static ImportReport read(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
         ImportReport r = new ImportReport();
         if (json == null || json.isBlank()) return r;
         JsonNode o = MAPPER.readTree(json);

@@ -83,6 +83,35 @@ final class FileActions {
         t.start();
     }
 
+    void openDatabaseDialog() {
+        afterConfirmDiscard(() -> DatabaseOpen.ask(window.stage(), window.bundle()).ifPresent(this::openLocation));
+    }
+
+    /** Opens a project from a PostgreSQL URL (in the background; a password is asked for only when needed). */
+    void openLocation(String url) {
+        window.statusBar().engine("file.opening");
+        nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt prompt = DatabaseOpen.prompt(window.stage(), window.bundle());
+        Thread t = new Thread(() -> {
+            try {
+                nl.ruimteschets.io.ProjectStorage storage = nl.ruimteschets.io.ProjectStorage.open(url, prompt);
+                try {
+                    Project p = storage.load();
+                    Platform.runLater(() -> {
+                        window.replaceSession(Session.of(p, storage));
+                        DatabaseOpen.remember(storage.location());
+                    });
+                } catch (InputException | RuntimeException e) {
+                    storage.close();
+                    throw e;
+                }
+            } catch (InputException e) {
+                Platform.runLater(() -> window.error(window.text("error.open"), e.getMessage(window.locale())));
+            }
+        }, "ruimteschets-open-db");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * Saves the project (Save As when asked or when it has no file yet). A copy of the project is
      * written in the background, so a big save never freezes the window; the write itself is atomic.
@@ -93,6 +122,12 @@ final class FileActions {
 
     /** Saves as {@link #save(boolean)}; {@code done} runs after a successful save (not when the planner cancels). */
     void save(boolean as, Runnable done) {
+        if (!as && window.session().shared() != null) {
+            // a shared project is written change by change; Save As still makes a GeoPackage copy
+            window.statusBar().status(window.text("db.saved.always"));
+            if (done != null) done.run();
+            return;
+        }
         Path target = window.session().file();
         if (as || target == null) {
             FileChooser fc = new FileChooser();

@@ -161,6 +161,7 @@ public final class MainWindow {
             session.selectScenario(text.getString("scenarios.first"));
         }
         session.addListener(sessionListener);
+        session.subscribe(javafx.application.Platform::runLater);
         map.showLayersOf(session.project());
         refresh();
         stage.show();
@@ -196,6 +197,8 @@ public final class MainWindow {
         List<Candidate> cands = session.scenario().map(Scenario::candidates).orElse(List.of());
         if (map.selectedId() != null && cands.stream().noneMatch(c -> c.id().equals(map.selectedId()))) map.setSelected(null);
         map.setCandidates(cands);
+        String shown = session.scenarioName();
+        map.setAuthors(session.shared() == null ? null : id -> session.shared().author(shown, id));
         map.setAnnotations(session.scenario().map(Scenario::annotations).orElse(List.of()));
         sheet.show(p, map.selected());
         bars.showHistory(session.history());
@@ -237,12 +240,17 @@ public final class MainWindow {
     }
 
     String title() {
-        return (session.dirty() ? "* " : "") + projectName() + " — " + text.getString("app.title");
+        String state = switch (session.connection()) {
+            case LOST -> " (" + text.getString("db.state.lost") + ")";
+            case READ_ONLY -> " (" + text.getString("db.state.readOnly") + ")";
+            case CONNECTED -> "";
+        };
+        return (session.dirty() ? "* " : "") + projectName() + state + " — " + text.getString("app.title");
     }
 
     /** The project file's name, else the project's own name (the sample), else "not saved" (for titles and reports). */
     String projectName() {
-        return session.file() != null ? session.file().getFileName().toString()
+        return session.displayName() != null ? session.displayName()
                 : session.project().name() != null ? session.project().name() : text.getString("title.unsaved");
     }
 
@@ -252,19 +260,30 @@ public final class MainWindow {
             session.perform(c);
             if (after != null) after.run();
         } catch (IllegalStateException e) {
-            error(text.getString("error.change"), e.getMessage());
+            error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
         }
     }
 
+    /** Undo; a step a shared store refuses (a colleague changed it since) is shown, not thrown. */
     void undo() {
         String what = session.history().undoDescriptionKey();
-        session.undo();
+        try {
+            session.undo();
+        } catch (IllegalStateException e) {
+            error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
+            return;
+        }
         if (what != null && presentation.presenting()) presentation.flash(text.getString("present.undone") + ": " + text.getString(what));
     }
 
     void redo() {
         String what = session.history().redoDescriptionKey();
-        session.redo();
+        try {
+            session.redo();
+        } catch (IllegalStateException e) {
+            error(text.getString("error.change"), e instanceof Session.Refused r ? r.message(locale) : e.getMessage());
+            return;
+        }
         if (what != null && presentation.presenting()) presentation.flash(text.getString("present.redone") + ": " + text.getString(what));
     }
 
@@ -277,8 +296,10 @@ public final class MainWindow {
     /** Puts a new session (new or opened project) in this window. */
     void replaceSession(Session s) {
         session.removeListener(sessionListener);
+        if (s != session) session.close();
         session = s;
         session.addListener(sessionListener);
+        session.subscribe(javafx.application.Platform::runLater);
         map.setSelected(null);
         engine.forgetResult();
         map.showLayersOf(s.project());
@@ -293,7 +314,10 @@ public final class MainWindow {
         engine.shutdown();
         if (siteSearch != null) siteSearch.close();
         session.removeListener(sessionListener);
-        if (clean) Recovery.clear();
+        if (clean) {
+            Recovery.clear();
+            session.close();
+        }
     }
 
     // ------------------------------------------------------------------ what tests and the parts call
@@ -303,6 +327,9 @@ public final class MainWindow {
 
     /** Opens a project file in this window (in the background; the map stays usable meanwhile). */
     public void open(Path file) { files.open(file); }
+
+    /** Opens a project from a {@code postgresql://} URL in this window (in the background). */
+    public void openLocation(String url) { files.openLocation(url); }
 
     /** Saves (Save As when asked or when the project has no file yet). */
     public void save(boolean as) { files.save(as); }

@@ -85,6 +85,7 @@ public final class MapCanvas extends Pane {
     private final Canvas top = new Canvas();
     private final List<MapLayer> layers = new ArrayList<>();
     private List<Candidate> candidates = List.of();
+    private java.util.function.Function<String, String> authorOf;
     private String selectedId;
     private CandidateResult selectedResult;
     private List<double[]> hexagons = List.of();
@@ -228,6 +229,25 @@ public final class MapCanvas extends Pane {
     public void setCandidates(List<Candidate> list) {
         candidates = List.copyOf(list);
         redraw(); // names are labels in the layer image; an unmoved view only re-places them
+    }
+
+    /**
+     * In a shared project: who wrote each candidate (by id; null for unknown). Each author's candidates are
+     * drawn in their own colour with the name beside them, so a workshop screen shows who sketched what.
+     */
+    public void setAuthors(java.util.function.Function<String, String> authorOf) {
+        this.authorOf = authorOf;
+        redrawTop();
+    }
+
+    public java.util.function.Function<String, String> authors() { return authorOf; }
+
+    /** Distinct, colour-blind-safe hues (Okabe-Ito) for authors; an author keeps a colour by their name. */
+    private static final int[] AUTHOR_COLOURS = {0xE69F00FF, 0x56B4E9FF, 0x009E73FF, 0xD55E00FF, 0xCC79A7FF, 0x0072B2FF,
+        0xF0E442FF, 0x000000FF};
+
+    static int authorColour(String author) {
+        return AUTHOR_COLOURS[Math.floorMod(author.hashCode(), AUTHOR_COLOURS.length)];
     }
 
     public List<Candidate> candidates() { return candidates; }
@@ -514,7 +534,14 @@ public final class MapCanvas extends Pane {
         LayerStyle satellite = new LayerStyle(0x00ACC166, 0x006064FF, 2.5, false);
         for (Candidate c : candidates) {
             if (tools != null && tools.isBeingEdited(c.id())) continue;
-            draw(g, c.footprint(), c.kind() == nl.ruimteschets.model.CandidateKind.SATELLITE ? satellite : expansion);
+            String author = authorOf == null ? null : authorOf.apply(c.id());
+            if (author != null) {
+                int rgba = authorColour(author);
+                draw(g, c.footprint(), new LayerStyle((rgba & 0xFFFFFF00) | 0x66, rgba, 3, false));
+                drawAuthor(g, c, author, rgba);
+            } else {
+                draw(g, c.footprint(), c.kind() == nl.ruimteschets.model.CandidateKind.SATELLITE ? satellite : expansion);
+            }
             if (c.isPoint()) drawPoint(g, (Point) c.geometry(), Color.web("#006064"), 5);
         }
         Candidate sel = selected();
@@ -528,6 +555,20 @@ public final class MapCanvas extends Pane {
         drawScaleBar(g);
         drawNorthArrow(g);
         lastTopNanos = System.nanoTime() - t0;
+    }
+
+    /** The author's name under the candidate, with a white halo so it reads on any map. */
+    private void drawAuthor(GraphicsContext g, Candidate c, String author, int rgba) {
+        org.locationtech.jts.geom.Envelope e = c.footprint().getEnvelopeInternal();
+        double x = viewport.toScreenX((e.getMinX() + e.getMaxX()) / 2), y = viewport.toScreenY(e.getMinY()) + 16;
+        g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 14));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(4);
+        g.strokeText(author, x, y);
+        g.setFill(Color.rgb((rgba >>> 24) & 0xFF, (rgba >>> 16) & 0xFF, (rgba >>> 8) & 0xFF));
+        g.fillText(author, x, y);
     }
 
     Candidate selected() {

@@ -156,6 +156,7 @@ final class PresentationController {
         if (audienceMap != null) {
             audienceMap.showLayersOf(session.project());
             audienceMap.setCandidates(map.candidates());
+            audienceMap.setAuthors(map.authors());
             audienceMap.setAnnotations(map.annotations());
             audienceMap.setSelected(map.selectedId());
             audienceMap.setSelectedResult(window.selectedResult());

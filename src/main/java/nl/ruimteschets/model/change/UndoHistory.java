@@ -19,13 +19,31 @@ public final class UndoHistory {
     private final Deque<Step> redo = new ArrayDeque<>();
     private final Consumer<Change> listener;
     private int revision;
+    /** Sees every change before it is applied and may refuse it (a shared store writing it first). */
+    private Gate gate = (change, undoOrRedo) -> { };
+
+    /** Checks or records a change before it is applied; throws (nothing applied then) to refuse it. */
+    @FunctionalInterface
+    public interface Gate {
+        void before(Change change, boolean undoOrRedo);
+    }
+
+    /** Thrown by a {@link Gate} when an undo/redo step can never apply (a colleague changed its object): the step is dropped. */
+    public static class StaleStepException extends IllegalStateException {
+        public StaleStepException(String message) {
+            super(message);
+        }
+    }
 
     public UndoHistory(Project project, Consumer<Change> listener) {
         this.project = project;
         this.listener = listener;
     }
 
+    public void setGate(Gate gate) { this.gate = gate; }
+
     public void perform(Change change) {
+        gate.before(change, false);
         undo.push(new Step(change.descriptionKey(), change.apply(project)));
         redo.clear();
         revision++;
@@ -46,7 +64,16 @@ public final class UndoHistory {
 
     private void move(Deque<Step> from, Deque<Step> to) {
         if (from.isEmpty()) return;
-        Step step = from.pop();
+        Step step = from.peek();
+        try {
+            gate.before(step.reverse(), true);
+        } catch (StaleStepException e) {
+            from.pop();
+            revision++;
+            listener.accept(null);
+            throw e;
+        }
+        from.pop();
         to.push(new Step(step.descriptionKey(), step.reverse().apply(project)));
         revision++;
         listener.accept(step.reverse());

@@ -1,0 +1,104 @@
+package nl.ruimteschets.io.postgis;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Properties;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.UserMessage;
+
+/**
+ * Opens JDBC connections to a {@link PgLocation}. The password is never part of the location: it comes
+ * from {@code PGPASSWORD}, from {@code ~/.pgpass} (read by the driver itself), or, when the server asks for
+ * one and those gave none, from the {@link PasswordPrompt}; an answer from the prompt is kept in memory
+ * only, for reconnecting. {@code sslmode} and the other SSL options of the URL go to the driver unchanged.
+ * Thread-safe.
+ */
+public final class PgConnector {
+    /** Asks the planner for the password of a database user; null when they cancel. */
+    @FunctionalInterface
+    public interface PasswordPrompt {
+        char[] ask(PgLocation location, String user);
+
+        PasswordPrompt NONE = (l, u) -> null;
+    }
+
+    private final PgLocation location;
+    private final PasswordPrompt prompt;
+    private volatile char[] prompted;
+
+    public PgConnector(PgLocation location, PasswordPrompt prompt) {
+        this.location = location;
+        this.prompt = prompt == null ? PasswordPrompt.NONE : prompt;
+    }
+
+    public PgLocation location() { return location; }
+
+    /** The database user: from the URL, else PGUSER, else the operating-system user (as libpq does). */
+    public String user() {
+        if (location.user() != null) return location.user();
+        String env = System.getenv("PGUSER");
+        return env != null && !env.isBlank() ? env : System.getProperty("user.name");
+    }
+
+    /**
+     * A new connection (auto-commit on).
+     *
+     * @throws InputException in the planner's words: server not reachable, wrong password, no such database
+     */
+    public Connection connect() throws InputException {
+        try {
+            return DriverManager.getConnection(location.jdbcUrl(), properties(passwordWithoutPrompt()));
+        } catch (SQLException e) {
+            if (needsPassword(e) && prompted == null) {
+                char[] answer = prompt.ask(location, user());
+                if (answer != null) {
+                    try {
+                        Connection c = DriverManager.getConnection(location.jdbcUrl(), properties(answer));
+                        prompted = answer;
+                        return c;
+                    } catch (SQLException again) {
+                        Arrays.fill(answer, '\0');
+                        throw translate(again);
+                    }
+                }
+            }
+            throw translate(e);
+        }
+    }
+
+    private char[] passwordWithoutPrompt() {
+        if (prompted != null) return prompted;
+        String env = System.getenv("PGPASSWORD");
+        return env == null || env.isEmpty() ? null : env.toCharArray();
+    }
+
+    private Properties properties(char[] password) {
+        Properties p = new Properties();
+        p.setProperty("user", user());
+        if (password != null) p.setProperty("password", new String(password));
+        p.setProperty("ApplicationName", "Ruimteschets");
+        p.setProperty("connectTimeout", location.options().getOrDefault("connect_timeout", "5"));
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("reWriteBatchedInserts", "true");
+        return p;
+    }
+
+    private static boolean needsPassword(SQLException e) {
+        String state = e.getSQLState();
+        return "28P01".equals(state) || "28000".equals(state)
+                || ("08004".equals(state) && String.valueOf(e.getMessage()).contains("password"));
+    }
+
+    /** A connection failure as a message naming the location (never the password, SQL or a stack trace). */
+    public InputException translate(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String key;
+        if (needsPassword(e)) key = "pg.connect.auth";
+        else if (state.equals("3D000")) key = "pg.connect.database";
+        else if (state.startsWith("08")) key = "pg.connect.unreachable";
+        else key = "pg.connect.failed";
+        return new InputException(new UserMessage(key, location.toString(), user()), e);
+    }
+}

@@ -1,0 +1,632 @@
+package nl.ruimteschets.io.postgis;
+
+import static nl.ruimteschets.io.postgis.PgSql.ident;
+import static nl.ruimteschets.io.postgis.PgSql.table;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.ruimteschets.io.ProjectStore;
+import nl.ruimteschets.io.ReportJson;
+import nl.ruimteschets.model.ActivityProfile;
+import nl.ruimteschets.model.Annotation;
+import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.CandidateKind;
+import nl.ruimteschets.model.CandidateOverrides;
+import nl.ruimteschets.model.Cluster;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.FieldType;
+import nl.ruimteschets.model.ImportReport;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
+import nl.ruimteschets.model.LayerRole;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.Scenario;
+import nl.ruimteschets.model.UserMessage;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * A project as tables in one PostgreSQL schema, the same tables as in a project GeoPackage: every layer a
+ * PostGIS table (fid, geom in EPSG:28992 with a GiST index, its fields), rs_meta, rs_layer_role,
+ * rs_layer_display, rs_activity_profile, rs_cluster, rs_scenario, rs_candidate and rs_annotation (PostGIS
+ * tables, so QGIS shows the candidates and workshop notes; candidates carry a version and author per row
+ * for shared editing). Whole-project
+ * {@link #save} and {@link #load}; the caller owns the connection and its transaction. Stateless;
+ * thread-safe.
+ */
+final class PgProjectTables {
+    // The same table names as the GeoPackage project (ProjectStore), so QGIS users find the same tables.
+    static final String META = "rs_meta";
+    static final String LAYER_ROLE = "rs_layer_role";
+    static final String LAYER_DISPLAY = "rs_layer_display";
+    static final String PROFILE = "rs_activity_profile";
+    static final String CLUSTER = "rs_cluster";
+    static final String SCENARIO = "rs_scenario";
+    static final String CANDIDATE = "rs_candidate";
+    static final String ANNOTATION = "rs_annotation";
+    static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO, CANDIDATE,
+            ANNOTATION);
+    static final GeometryFactory FACTORY = new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
+    /** The candidate columns after the key (scenario, candidate_id), in the order {@link #candidateValues} gives. */
+    static final String CANDIDATE_COLS = "name, kind, parent_cluster, point_area_ha, profile, nb_ratio_override, "
+            + "nox_kg_yr_override, nh3_kg_yr_override, lw_override, notes, geom";
+
+    private PgProjectTables() { }
+
+    // ---------------------------------------------------------------- save
+
+    /**
+     * Replaces the project in {@code schema} (created when absent) by {@code p}. Refuses a schema that
+     * holds tables of something else, so a wrong URL cannot drop a colleague's data.
+     */
+    static void save(Connection c, String schema, Project p, String author) throws SQLException, InputException, IOException {
+        String s = ident(schema);
+        PgSql.exec(c, "CREATE SCHEMA IF NOT EXISTS " + s);
+        List<String> ours = ownedTables(c, schema);
+        for (String t : existingTables(c, schema)) {
+            if (!ours.contains(t) && p.layer(t).isPresent()) {
+                throw new InputException(new UserMessage("pg.schema.foreign", schema, t));
+            }
+        }
+        for (String t : ours) PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, t) + " CASCADE");
+        createPlanningTables(c, schema);
+        int order = 0;
+        for (Layer l : p.layers()) {
+            writeLayer(c, schema, l);
+            insertRole(c, schema, l, order++);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, LAYER_DISPLAY)
+                + " (layer_table, visible, opacity, fill, stroke, label_field) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, LayerDisplay> e : p.displays().entrySet()) {
+                if (p.layer(e.getKey()).isEmpty()) continue;
+                setDisplay(ps, e.getKey(), e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, META) + " (key, value) VALUES (?, ?)")) {
+            for (String[] kv : new String[][] {{"schema_version", String.valueOf(ProjectStore.SCHEMA_VERSION)},
+                    {"app", ProjectStore.APP_NAME}}) {
+                ps.setString(1, kv[0]);
+                ps.setString(2, kv[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, PROFILE) + " (name, description, "
+                + "noise_lw, noise_source_height_m, day_only, pr_distance_m, brand_m, explosie_m, gifwolk_m, "
+                + "nox_kg_per_ha_yr, nh3_kg_per_ha_yr, emission_height_m, netto_bruto_ratio, source_tags, heat_mw) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ActivityProfile a : p.profiles().values()) {
+                Object[] v = {a.name(), a.description(), a.noiseLw(), a.noiseSourceHeightM(), a.dayOnly(), a.prDistanceM(),
+                        a.brandM(), a.explosieM(), a.gifwolkM(), a.noxKgPerHaYr(), a.nh3KgPerHaYr(), a.emissionHeightM(),
+                        a.nettoBrutoRatio(), a.sourceTags(), a.heatMw()};
+                for (int i = 0; i < v.length; i++) ps.setObject(i + 1, v[i]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, CLUSTER) + " (name, sub_areas, "
+                + "demand_2030_ha, demand_2050_ha, supply_ha, netto_bruto_ratio, source) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Cluster cl : p.clusters().values()) {
+                Object[] v = {cl.name(), ReportJson.MAPPER.writeValueAsString(cl.subAreas()), cl.demand2030Ha(),
+                        cl.demand2050Ha(), cl.supplyHa(), cl.nettoBrutoRatio(), cl.source()};
+                for (int i = 0; i < v.length; i++) ps.setObject(i + 1, v[i]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        int sOrder = 0;
+        for (Scenario sc : p.scenarios()) insertScenario(c, schema, sc, sOrder++, author);
+    }
+
+    /** Tables this store wrote: the rs_* tables and the layers rs_layer_role lists. */
+    static List<String> ownedTables(Connection c, String schema) throws SQLException, InputException {
+        List<String> out = new ArrayList<>();
+        if (!PgSql.tableExists(c, schema, LAYER_ROLE)) {
+            for (String t : RS_TABLES) if (PgSql.tableExists(c, schema, t)) out.add(t);
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT layer_table FROM " + table(schema, LAYER_ROLE));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) if (PgSql.tableExists(c, schema, rs.getString(1))) out.add(rs.getString(1));
+        }
+        for (String t : RS_TABLES) if (PgSql.tableExists(c, schema, t)) out.add(t);
+        return out;
+    }
+
+    private static List<String> existingTables(Connection c, String schema) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    static void createPlanningTables(Connection c, String schema) throws SQLException, InputException {
+        PgSql.exec(c, "CREATE TABLE " + table(schema, META) + " (key text PRIMARY KEY, value text)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, LAYER_ROLE) + " (id serial PRIMARY KEY, layer_table text UNIQUE NOT NULL, "
+                + "role text, field_mapping text, source text, import_report text, display_order integer)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, LAYER_DISPLAY) + " (id serial PRIMARY KEY, layer_table text UNIQUE NOT NULL, "
+                + "visible boolean, opacity double precision, fill text, stroke text, label_field text)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, PROFILE) + " (id serial PRIMARY KEY, name text, description text, "
+                + "noise_lw double precision, noise_source_height_m double precision, day_only boolean, "
+                + "pr_distance_m double precision, brand_m double precision, explosie_m double precision, "
+                + "gifwolk_m double precision, nox_kg_per_ha_yr double precision, nh3_kg_per_ha_yr double precision, "
+                + "emission_height_m double precision, netto_bruto_ratio double precision, source_tags text, "
+                + "heat_mw double precision)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, CLUSTER) + " (id serial PRIMARY KEY, name text, sub_areas text, "
+                + "demand_2030_ha double precision, demand_2050_ha double precision, supply_ha double precision, "
+                + "netto_bruto_ratio double precision, source text)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, SCENARIO) + " (id serial PRIMARY KEY, name text UNIQUE NOT NULL, "
+                + "description text, display_order integer)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, CANDIDATE) + " (fid bigserial PRIMARY KEY, "
+                + "scenario text NOT NULL, candidate_id text NOT NULL, name text, kind text, parent_cluster text, "
+                + "point_area_ha double precision, profile text, nb_ratio_override double precision, "
+                + "nox_kg_yr_override double precision, nh3_kg_yr_override double precision, lw_override double precision, "
+                + "notes text, geom geometry(Geometry, " + PgSql.SRID + "), display_order double precision, "
+                + "version bigint NOT NULL DEFAULT 1, author text, changed_at timestamptz NOT NULL DEFAULT now(), "
+                + "UNIQUE (scenario, candidate_id))");
+        PgSql.exec(c, "CREATE INDEX ON " + table(schema, CANDIDATE) + " USING gist (geom)");
+        PgSql.exec(c, "CREATE TABLE " + table(schema, ANNOTATION) + " (fid bigserial PRIMARY KEY, scenario text NOT NULL, "
+                + "annotation_id text NOT NULL, number integer, text text, arrow_x double precision, arrow_y double precision, "
+                + "geom geometry(Point, " + PgSql.SRID + "), display_order double precision, author text, "
+                + "UNIQUE (scenario, annotation_id))");
+        PgSql.exec(c, "CREATE INDEX ON " + table(schema, ANNOTATION) + " USING gist (geom)");
+    }
+
+    static String insertAnnotationSql(String schema) throws InputException {
+        return "INSERT INTO " + table(schema, ANNOTATION) + " (scenario, annotation_id, number, text, arrow_x, arrow_y, geom, "
+                + "display_order, author) VALUES (?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), " + PgSql.SRID + "), ?, ?)";
+    }
+
+    static void bindAnnotation(PreparedStatement ps, String scenario, Annotation a, double order, String author)
+            throws SQLException {
+        ps.setString(1, scenario);
+        ps.setString(2, a.id());
+        ps.setInt(3, a.number());
+        ps.setString(4, a.text());
+        ps.setObject(5, a.arrowX(), java.sql.Types.DOUBLE);
+        ps.setObject(6, a.arrowY(), java.sql.Types.DOUBLE);
+        ps.setDouble(7, a.x());
+        ps.setDouble(8, a.y());
+        ps.setDouble(9, order);
+        ps.setString(10, author);
+    }
+
+    static Annotation annotation(ResultSet rs) throws SQLException {
+        Double ax = rs.getObject(5) == null ? null : rs.getDouble(5);
+        Double ay = rs.getObject(6) == null ? null : rs.getDouble(6);
+        return new Annotation(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getDouble(7), rs.getDouble(8), ax, ay);
+    }
+
+    static String selectAnnotationsSql(String schema) throws InputException {
+        return "SELECT scenario, annotation_id, number, text, arrow_x, arrow_y, ST_X(geom), ST_Y(geom) FROM "
+                + table(schema, ANNOTATION);
+    }
+
+    static void setDisplay(PreparedStatement ps, String layer, LayerDisplay d) throws SQLException {
+        ps.setString(1, layer);
+        ps.setBoolean(2, d.visible());
+        ps.setDouble(3, d.opacity());
+        ps.setString(4, String.format("#%08X", d.fill()));
+        ps.setString(5, String.format("#%08X", d.stroke()));
+        ps.setString(6, d.labelField());
+    }
+
+    static void insertRole(Connection c, String schema, Layer l, int order) throws SQLException, InputException, IOException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, LAYER_ROLE)
+                + " (layer_table, role, field_mapping, source, import_report, display_order) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, l.name());
+            ps.setString(2, l.role().name());
+            ps.setString(3, ReportJson.MAPPER.writeValueAsString(l.fieldMapping()));
+            ps.setString(4, l.source());
+            ps.setString(5, ReportJson.write(l.report()));
+            ps.setInt(6, order);
+            ps.executeUpdate();
+        }
+    }
+
+    static void insertScenario(Connection c, String schema, Scenario sc, int order, String author)
+            throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, SCENARIO)
+                + " (name, description, display_order) VALUES (?, ?, ?)")) {
+            ps.setString(1, sc.name());
+            ps.setString(2, sc.description());
+            ps.setInt(3, order);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertCandidateSql(schema))) {
+            int i = 0;
+            for (Candidate cand : sc.candidates()) {
+                bindCandidate(ps, sc.name(), cand, i++, author);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertAnnotationSql(schema))) {
+            int i = 0;
+            for (Annotation a : sc.annotations()) {
+                bindAnnotation(ps, sc.name(), a, i++, author);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static String insertCandidateSql(String schema) throws InputException {
+        return "INSERT INTO " + table(schema, CANDIDATE) + " (scenario, candidate_id, " + CANDIDATE_COLS
+                + ", display_order, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromEWKB(?), ?, ?)";
+    }
+
+    /** Binds scenario, id, the {@link #CANDIDATE_COLS}, display order and author (15 parameters). */
+    static void bindCandidate(PreparedStatement ps, String scenario, Candidate cand, double order, String author)
+            throws SQLException {
+        ps.setString(1, scenario);
+        ps.setString(2, cand.id());
+        int i = bindCandidateValues(ps, cand, 3);
+        ps.setDouble(i++, order);
+        ps.setString(i, author);
+    }
+
+    /** Binds the {@link #CANDIDATE_COLS} from parameter {@code at}; returns the next parameter index. */
+    static int bindCandidateValues(PreparedStatement ps, Candidate cand, int at) throws SQLException {
+        CandidateOverrides o = cand.overrides();
+        Object[] v = {cand.name(), cand.kind().name(), cand.parentCluster(), cand.pointAreaHa(), cand.profileName(),
+                o.nettoBrutoRatio(), o.noxKgYr(), o.nh3KgYr(), o.noiseLw(), cand.notes()};
+        for (Object x : v) {
+            if (x == null) ps.setNull(at++, java.sql.Types.DOUBLE);
+            else ps.setObject(at++, x);
+        }
+        ps.setBytes(at++, PgSql.ewkb(cand.geometry()));
+        return at;
+    }
+
+    // ---------------------------------------------------------------- layers
+
+    /** Creates the layer's table with a GiST index and streams its features in with COPY. */
+    static void writeLayer(Connection c, String schema, Layer l) throws SQLException, InputException {
+        String t = table(schema, l.name());
+        String geomType = commonType(l.features());
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(t).append(" (fid bigint PRIMARY KEY, geom geometry(")
+                .append(geomType).append(", ").append(PgSql.SRID).append(")");
+        StringBuilder cols = new StringBuilder("fid, geom");
+        for (Field f : l.fields()) {
+            ddl.append(", ").append(ident(f.name())).append(' ').append(sqlType(f.type()));
+            cols.append(", ").append(ident(f.name()));
+        }
+        PgSql.exec(c, ddl.append(')').toString());
+        try {
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + t + " (" + cols + ") FROM STDIN");
+            try {
+                StringBuilder b = new StringBuilder(1 << 16);
+                for (Feature f : l.features()) {
+                    b.append(f.id()).append('\t');
+                    if (f.geometry() == null) b.append("\\N");
+                    else PgSql.appendHex(b, PgSql.ewkb(f.geometry()));
+                    for (int i = 0; i < l.fields().size(); i++) {
+                        b.append('\t');
+                        copyValue(b, f.value(i));
+                    }
+                    b.append('\n');
+                    if (b.length() > 60_000) {
+                        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                        in.writeToCopy(bytes, 0, bytes.length);
+                        b.setLength(0);
+                    }
+                }
+                byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                in.writeToCopy(bytes, 0, bytes.length);
+                in.endCopy();
+            } finally {
+                if (in.isActive()) in.cancelCopy();
+            }
+        } catch (SQLException e) {
+            throw e;
+        }
+        PgSql.exec(c, "CREATE INDEX ON " + t + " USING gist (geom)");
+    }
+
+    private static void copyValue(StringBuilder b, Object v) {
+        if (v == null) {
+            b.append("\\N");
+            return;
+        }
+        String s = v instanceof Double d ? Double.toString(d) : v.toString();
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch);
+            }
+        }
+    }
+
+    /** The PostGIS type all features share (so QGIS sees one layer), else plain Geometry. */
+    private static String commonType(List<Feature> features) {
+        String type = null;
+        for (Feature f : features) {
+            if (f.geometry() == null) continue;
+            String t = f.geometry().getGeometryType();
+            if (type == null) type = t;
+            else if (!type.equals(t)) return "Geometry";
+        }
+        return type == null ? "Geometry" : type;
+    }
+
+    static String sqlType(FieldType t) {
+        return switch (t) {
+            case TEXT -> "text";
+            case INTEGER -> "bigint";
+            case REAL -> "double precision";
+            case BOOLEAN -> "boolean";
+            case DATE -> "date";
+        };
+    }
+
+    private static FieldType fieldType(String pgType) {
+        return switch (pgType) {
+            case "bigint", "integer", "smallint" -> FieldType.INTEGER;
+            case "double precision", "real", "numeric" -> FieldType.REAL;
+            case "boolean" -> FieldType.BOOLEAN;
+            case "date" -> FieldType.DATE;
+            default -> FieldType.TEXT;
+        };
+    }
+
+    // ---------------------------------------------------------------- load
+
+    /** The version of each candidate as loaded, by {@link PostgisStorage#key}. */
+    static Project load(Connection c, String schema, Map<String, Long> versions) throws SQLException, InputException, IOException {
+        Project p = new Project();
+        boolean isProject = PgSql.tableExists(c, schema, META);
+        if (isProject) checkVersion(c, schema);
+        List<String> placed = new ArrayList<>();
+        if (isProject && PgSql.tableExists(c, schema, LAYER_ROLE)) {
+            record Row(String table, String role, String mapping, String source, String report) { }
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, role, field_mapping, source, import_report FROM "
+                    + table(schema, LAYER_ROLE) + " ORDER BY display_order, id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+            for (Row r : rows) {
+                if (!PgSql.tableExists(c, schema, r.table()) || placed.contains(r.table())) continue;
+                Map<String, String> mapping = r.mapping() == null || r.mapping().isBlank() ? Map.of()
+                        : ReportJson.MAPPER.readValue(r.mapping(), new TypeReference<Map<String, String>>() { });
+                p.putLayer(loadLayer(c, schema, r.table(), LayerRole.parse(r.role()), mapping, r.source(),
+                        ReportJson.read(r.report())));
+                placed.add(r.table());
+            }
+        }
+        // A plain PostGIS schema (or tables added beside the project): every geometry table as a base map.
+        try (PreparedStatement ps = c.prepareStatement("SELECT f_table_name FROM public.geometry_columns "
+                + "WHERE f_table_schema = ? ORDER BY f_table_name")) {
+            ps.setString(1, schema);
+            List<String> more = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) more.add(rs.getString(1));
+            }
+            for (String t : more) {
+                if (placed.contains(t) || (isProject && (t.equals(CANDIDATE) || t.equals(ANNOTATION)))) continue;
+                p.putLayer(loadLayer(c, schema, t, LayerRole.BASEMAP, Map.of(), "postgresql:" + schema + "." + t, new ImportReport()));
+            }
+        }
+        if (isProject) readPlanning(c, schema, p, versions);
+        return p;
+    }
+
+    private static void checkVersion(Connection c, String schema) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM " + table(schema, META) + " WHERE key = 'schema_version'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) return;
+            int v;
+            try {
+                v = Integer.parseInt(rs.getString(1).trim());
+            } catch (NumberFormatException e) {
+                throw new InputException(new UserMessage("project.version.invalid", schema, rs.getString(1)), e);
+            }
+            if (v > ProjectStore.SCHEMA_VERSION) {
+                throw new InputException(new UserMessage("project.version.newer", schema, v, ProjectStore.SCHEMA_VERSION));
+            }
+        }
+    }
+
+    static Layer loadLayer(Connection c, String schema, String table, LayerRole role, Map<String, String> mapping,
+                           String source, ImportReport report) throws SQLException, InputException {
+        String geomCol = "geom";
+        try (PreparedStatement ps = c.prepareStatement("SELECT f_geometry_column FROM public.geometry_columns "
+                + "WHERE f_table_schema = ? AND f_table_name = ? LIMIT 1")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) geomCol = rs.getString(1);
+            }
+        }
+        List<Field> fields = new ArrayList<>();
+        boolean hasFid = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (name.equals("fid")) hasFid = true;
+                    else if (!name.equals(geomCol)) fields.add(new Field(name, fieldType(rs.getString(2))));
+                }
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(hasFid ? "fid" : "0").append(", ST_AsBinary(ST_Force2D(")
+                .append(ident(geomCol)).append("))");
+        for (Field f : fields) sql.append(", ").append(ident(f.name()));
+        sql.append(" FROM ").append(table(schema, table)).append(hasFid ? " ORDER BY fid" : "");
+        List<Feature> features = new ArrayList<>();
+        WKBReader wkb = new WKBReader(FACTORY);
+        boolean auto = c.getAutoCommit();
+        if (auto) c.setAutoCommit(false); // a cursor (fetch size) streams big tables instead of holding them twice
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                long n = 0;
+                while (rs.next()) {
+                    n++;
+                    byte[] g = rs.getBytes(2);
+                    Object[] values = new Object[fields.size()];
+                    for (int i = 0; i < values.length; i++) values[i] = value(rs, 3 + i, fields.get(i).type());
+                    features.add(new Feature(hasFid ? rs.getLong(1) : n, g == null ? null : wkb.read(g), values));
+                }
+            }
+        } catch (ParseException e) {
+            throw new InputException(new UserMessage("project.read.failed", schema + "." + table, e.getMessage()), e);
+        } finally {
+            if (auto) {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        }
+        return new Layer(table, role, fields, features, mapping, source, report);
+    }
+
+    /** Values as the GeoPackage reader gives them: Long, Double, Boolean, LocalDate or String. */
+    private static Object value(ResultSet rs, int col, FieldType type) throws SQLException {
+        Object v = switch (type) {
+            case INTEGER -> rs.getLong(col);
+            case REAL -> rs.getDouble(col);
+            case BOOLEAN -> rs.getBoolean(col);
+            case DATE -> rs.getObject(col, LocalDate.class);
+            case TEXT -> rs.getString(col);
+        };
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void readPlanning(Connection c, String schema, Project p, Map<String, Long> versions)
+            throws SQLException, InputException, IOException {
+        if (PgSql.tableExists(c, schema, LAYER_DISPLAY)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, visible, opacity, fill, stroke, label_field FROM "
+                    + table(schema, LAYER_DISPLAY) + " ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LayerDisplay d = display(rs);
+                    if (d != null && p.layer(rs.getString(1)).isPresent()) p.displays().put(rs.getString(1), d);
+                }
+            }
+        }
+        if (PgSql.tableExists(c, schema, PROFILE)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table(schema, PROFILE) + " ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) p.putProfile(new ActivityProfile(rs.getString("name"), rs.getString("description"),
+                        rs.getDouble("noise_lw"), rs.getDouble("noise_source_height_m"), rs.getBoolean("day_only"),
+                        rs.getDouble("pr_distance_m"), rs.getDouble("brand_m"), rs.getDouble("explosie_m"),
+                        rs.getDouble("gifwolk_m"), rs.getDouble("nox_kg_per_ha_yr"), rs.getDouble("nh3_kg_per_ha_yr"),
+                        rs.getDouble("emission_height_m"), rs.getDouble("netto_bruto_ratio"), rs.getString("source_tags"),
+                        rs.getDouble("heat_mw")));
+            }
+        }
+        if (PgSql.tableExists(c, schema, CLUSTER)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, sub_areas, demand_2030_ha, demand_2050_ha, supply_ha, "
+                    + "netto_bruto_ratio, source FROM " + table(schema, CLUSTER) + " ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String sub = rs.getString(2);
+                    List<String> subAreas = sub == null ? List.of()
+                            : ReportJson.MAPPER.readValue(sub, new TypeReference<List<String>>() { });
+                    p.putCluster(new Cluster(rs.getString(1), subAreas, rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                            rs.getDouble(6), rs.getString(7)));
+                }
+            }
+        }
+        Map<String, Scenario> byName = new LinkedHashMap<>();
+        if (PgSql.tableExists(c, schema, SCENARIO)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, description FROM " + table(schema, SCENARIO)
+                    + " ORDER BY display_order, id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) byName.put(rs.getString(1), new Scenario(rs.getString(1), rs.getString(2)));
+            }
+        }
+        if (PgSql.tableExists(c, schema, CANDIDATE)) {
+            try (PreparedStatement ps = c.prepareStatement(selectCandidatesSql(schema) + " ORDER BY display_order, fid");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    VersionedCandidate v = candidate(rs);
+                    byName.computeIfAbsent(v.scenario(), n -> new Scenario(n, "")).add(v.candidate());
+                    versions.put(PostgisStorage.key(v.scenario(), v.candidate().id()), v.version());
+                }
+            }
+        }
+        if (PgSql.tableExists(c, schema, ANNOTATION)) {
+            try (PreparedStatement ps = c.prepareStatement(selectAnnotationsSql(schema) + " ORDER BY display_order, fid");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Scenario s = byName.get(rs.getString(1));
+                    if (s != null) s.addAnnotation(annotation(rs), -1);
+                }
+            }
+        }
+        p.scenarios().addAll(byName.values());
+    }
+
+    static LayerDisplay display(ResultSet rs) throws SQLException {
+        try {
+            return new LayerDisplay(rs.getBoolean(2), Math.max(0, Math.min(1, rs.getDouble(3))), rgba(rs.getString(4)),
+                    rgba(rs.getString(5)), rs.getString(6));
+        } catch (IllegalArgumentException e) {
+            return null; // a colour edited by hand into something unreadable: the role's look
+        }
+    }
+
+    private static int rgba(String hex) {
+        if (hex == null || !hex.matches("#[0-9A-Fa-f]{8}")) throw new IllegalArgumentException("not #RRGGBBAA: " + hex);
+        return (int) Long.parseLong(hex.substring(1), 16);
+    }
+
+    /** A candidate row with the scenario it belongs to, its version and who wrote it last. */
+    record VersionedCandidate(String scenario, Candidate candidate, long version, String author) { }
+
+    static String selectCandidatesSql(String schema) throws InputException {
+        return "SELECT scenario, candidate_id, name, kind, parent_cluster, point_area_ha, profile, nb_ratio_override, "
+                + "nox_kg_yr_override, nh3_kg_yr_override, lw_override, notes, ST_AsBinary(geom), version, author FROM "
+                + table(schema, CANDIDATE);
+    }
+
+    static VersionedCandidate candidate(ResultSet rs) throws SQLException, InputException {
+        Geometry g;
+        try {
+            g = new WKBReader(FACTORY).read(rs.getBytes(13));
+        } catch (ParseException | RuntimeException e) {
+            throw new InputException(new UserMessage("project.read.failed", CANDIDATE, e.getMessage()), e);
+        }
+        Candidate cand = new Candidate(rs.getString(2), nz(rs.getString(3)), CandidateKind.valueOf(rs.getString(4)),
+                rs.getString(5), g, rs.getDouble(6), rs.getString(7), new CandidateOverrides(opt(rs, 8), opt(rs, 9),
+                opt(rs, 10), opt(rs, 11)), rs.getString(12));
+        return new VersionedCandidate(rs.getString(1), cand, rs.getLong(14), rs.getString(15));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Double opt(ResultSet rs, int col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,828 @@
+package nl.ruimteschets.io.postgis;
+
+import static nl.ruimteschets.io.postgis.PgProjectTables.ANNOTATION;
+import static nl.ruimteschets.io.postgis.PgProjectTables.CANDIDATE;
+import static nl.ruimteschets.io.postgis.PgProjectTables.LAYER_DISPLAY;
+import static nl.ruimteschets.io.postgis.PgProjectTables.LAYER_ROLE;
+import static nl.ruimteschets.io.postgis.PgProjectTables.SCENARIO;
+import static nl.ruimteschets.io.postgis.PgSql.table;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import nl.ruimteschets.io.ConflictException;
+import nl.ruimteschets.io.ProjectStorage;
+import nl.ruimteschets.io.ReportJson;
+import nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt;
+import nl.ruimteschets.io.postgis.PgProjectTables.VersionedCandidate;
+import nl.ruimteschets.model.Annotation;
+import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.ImportReport;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerDisplay;
+import nl.ruimteschets.model.LayerRole;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.UserMessage;
+import nl.ruimteschets.model.change.AnnotationChanges;
+import nl.ruimteschets.model.change.CandidateChanges;
+import nl.ruimteschets.model.change.Change;
+import nl.ruimteschets.model.change.ChangeSet;
+import nl.ruimteschets.model.change.LayerChanges;
+import nl.ruimteschets.model.change.ScenarioChanges;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * A project in a PostgreSQL/PostGIS schema, shared by several planners. Every change is written in its own
+ * transaction with an optimistic check: a candidate row carries a version, and an update or delete only
+ * succeeds when the row still has the version this client last saw; otherwise {@link ConflictException}
+ * brings the newer state. After each commit a NOTIFY on the project's channel tells the other clients,
+ * whose {@link ChangeFeed} thread fetches the rows and hands them over as changes to apply. An undo or
+ * redo step is refused when a colleague changed the same candidate since this client's own edit.
+ *
+ * <p>Thread safety: {@link #write}, {@link #load} and {@link #save} are synchronized (one writer
+ * connection); the version maps are concurrent, because the feed thread and the model's thread both use
+ * them; listeners run on the feed thread.
+ */
+public final class PostgisStorage implements ProjectStorage {
+    private static final System.Logger LOG = System.getLogger(PostgisStorage.class.getName());
+
+    private final PgConnector connector;
+    private final String schema;
+    private final String channel;
+    private final String clientId = UUID.randomUUID().toString();
+    private volatile String author;
+    private Connection writer; // guarded by this
+    /** Version of each candidate as this client's model shows it, by {@link #key}. */
+    final Map<String, Long> known = new ConcurrentHashMap<>();
+    /** Version of each candidate as this client last wrote it (for undo: was it the last writer?). */
+    private final Map<String, Long> mine = new ConcurrentHashMap<>();
+    /** Who wrote each candidate last, by {@link #key}. */
+    private final Map<String, String> authors = new ConcurrentHashMap<>();
+    private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
+    private volatile boolean readOnly;
+    private volatile boolean lost;
+    private final ChangeFeed feed;
+
+    private PostgisStorage(PgConnector connector, Connection writer) throws InputException {
+        this.connector = connector;
+        this.schema = connector.location().schema();
+        PgSql.ident(schema);
+        this.channel = channelFor(schema);
+        this.writer = writer;
+        // The operating-system login tells laptops apart in a workshop even when all use one database role.
+        String login = System.getProperty("user.name");
+        this.author = login == null || login.isBlank() ? connector.user() : login;
+        this.feed = new ChangeFeed(this);
+    }
+
+    /** Connects (asking for a password through {@code prompt} when the server wants one) and starts listening. */
+    public static PostgisStorage connect(PgLocation location, PasswordPrompt prompt) throws InputException {
+        PgConnector connector = new PgConnector(location, prompt);
+        Connection c = connector.connect();
+        PostgisStorage s;
+        try {
+            s = new PostgisStorage(connector, c);
+            s.checkPostgis(c);
+            s.readOnly = !s.canWrite(c);
+            s.feed.listen();
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw connector.translate(e);
+        } catch (InputException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return s;
+    }
+
+    private void checkPostgis(Connection c) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'postgis'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new InputException(new UserMessage("pg.postgis.missing", location()));
+        }
+    }
+
+    /** Whether this role may change the project (or create it, when the schema is new). */
+    private boolean canWrite(Connection c) throws SQLException {
+        String sql = PgSql.tableExists(c, schema, CANDIDATE)
+                ? "SELECT has_table_privilege(format('%I.%I', ?::text, 'rs_candidate'), 'INSERT, UPDATE, DELETE')"
+                : "SELECT has_database_privilege(current_database(), 'CREATE') "
+                  + "OR has_schema_privilege(?::text, 'CREATE')";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            } catch (SQLException e) {
+                return false; // no such schema and no right to see it
+            }
+        }
+    }
+
+    static String key(String scenario, String candidateId) {
+        return scenario + '\u0000' + candidateId;
+    }
+
+    /** A channel name PostgreSQL will not truncate (schema names can be up to 63 bytes themselves). */
+    private static String channelFor(String schema) {
+        String c = "ruimteschets_" + schema;
+        if (c.getBytes(StandardCharsets.UTF_8).length <= PgSql.MAX_IDENT_BYTES) return c;
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(schema.getBytes(StandardCharsets.UTF_8));
+            return "ruimteschets_" + HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String channel() { return channel; }
+    String clientId() { return clientId; }
+    PgConnector connector() { return connector; }
+    String schema() { return schema; }
+
+    @Override
+    public String location() { return connector.location().toString(); }
+
+    @Override
+    public boolean isShared() { return true; }
+
+    /** Whether this database role may only read (open and present) the project. */
+    public boolean isReadOnly() { return readOnly; }
+
+    /** The name written with this client's changes (the operating-system login unless set). */
+    public void setAuthor(String name) { this.author = name == null || name.isBlank() ? connector.user() : name; }
+
+    /** The version of a candidate this client's model shows (after its own write: the version it wrote); null when unknown. */
+    public Long version(String scenario, String candidateId) { return known.get(key(scenario, candidateId)); }
+
+    @Override
+    public String author(String scenario, String candidateId) { return authors.get(key(scenario, candidateId)); }
+
+    // ---------------------------------------------------------------- whole project
+
+    @Override
+    public synchronized Project load() throws InputException {
+        try {
+            Connection c = writer();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one consistent picture
+            try {
+                Map<String, Long> versions = new HashMap<>();
+                if (!schemaExists(c)) throw new InputException(new UserMessage("pg.schema.missing", schema, location()));
+                Project p = PgProjectTables.load(c, schema, versions);
+                c.commit();
+                known.clear();
+                mine.clear();
+                known.putAll(versions);
+                scenarios.clear();
+                p.scenarios().forEach(s -> scenarios.add(s.name()));
+                loadAuthors(c);
+                return p;
+            } finally {
+                rollbackQuietly(c);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw failure(e, "project.read.failed");
+        }
+    }
+
+    private void loadAuthors(Connection c) throws SQLException, InputException {
+        if (!PgSql.tableExists(c, schema, CANDIDATE)) return;
+        try (PreparedStatement ps = c.prepareStatement("SELECT scenario, candidate_id, author FROM " + table(schema, CANDIDATE));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) if (rs.getString(3) != null) authors.put(key(rs.getString(1), rs.getString(2)), rs.getString(3));
+        }
+    }
+
+    private boolean schemaExists(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void save(Project project) throws InputException {
+        if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
+        try {
+            Connection c = writer();
+            c.setAutoCommit(false);
+            try {
+                PgProjectTables.save(c, schema, project, author);
+                notify(c, message("reload"));
+                c.commit();
+            } finally {
+                rollbackQuietly(c);
+                c.setAutoCommit(true);
+            }
+            known.clear();
+            mine.clear();
+            scenarios.clear();
+            project.scenarios().forEach(s -> {
+                scenarios.add(s.name());
+                s.candidates().forEach(cand -> known.put(key(s.name(), cand.id()), 1L));
+            });
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw failure(e, "pg.save.failed");
+        }
+    }
+
+    // ---------------------------------------------------------------- one change
+
+    /** What a transaction will have written once it commits. */
+    private final class Pending {
+        final Map<String, Long> versions = new HashMap<>();
+        final Set<String> removed = new LinkedHashSet<>();
+        final List<ObjectNode> notes = new ArrayList<>();
+        final Map<String, String> renamed = new HashMap<>();
+
+        Long version(String key) {
+            if (removed.contains(key)) return null;
+            Long v = versions.get(key);
+            return v != null ? v : known.get(key);
+        }
+    }
+
+    @Override
+    public synchronized void write(Change change, boolean undoOrRedo) throws InputException {
+        if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
+        if (lost) throw new InputException(new UserMessage("pg.connection.lost", location()));
+        Pending pending = new Pending();
+        Connection c;
+        try {
+            c = writer();
+        } catch (SQLException e) {
+            throw failure(e, "pg.write.failed");
+        }
+        Conflict conflict = null;
+        try {
+            c.setAutoCommit(false);
+            try {
+                conflict = write(c, change, undoOrRedo, pending);
+                if (conflict == null) {
+                    for (ObjectNode n : pending.notes) notify(c, n);
+                    c.commit();
+                }
+            } finally {
+                rollbackQuietly(c);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw failure(e, "pg.write.failed");
+        }
+        if (conflict != null) throw conflict(conflict);
+        pending.renamed.forEach((from, to) -> renameKeys(from, to));
+        pending.versions.forEach((k, v) -> {
+            known.put(k, v);
+            mine.put(k, v);
+            authors.put(k, author);
+        });
+        pending.removed.forEach(k -> {
+            known.remove(k);
+            mine.remove(k);
+            authors.remove(k);
+        });
+    }
+
+    /** Why a change was refused, and which candidate to show in its newer state. */
+    private record Conflict(String messageKey, String scenario, String candidateId, String name) { }
+
+    private ConflictException conflict(Conflict conflict) throws InputException {
+        List<Change> newer = new ArrayList<>();
+        String who = null;
+        String name = conflict.name();
+        if (conflict.candidateId() != null) {
+            try {
+                VersionedCandidate v = fetchCandidate(writer(), conflict.scenario(), conflict.candidateId());
+                newer.add(put(conflict.scenario(), conflict.candidateId(), v));
+                if (v != null) who = v.author();
+                if (v != null && !v.candidate().name().isBlank()) name = v.candidate().name();
+            } catch (SQLException e) {
+                throw failure(e, "pg.write.failed");
+            }
+        }
+        return new ConflictException(new UserMessage(conflict.messageKey(), name, who == null ? "?" : who), newer);
+    }
+
+    /** Writes one change inside the open transaction; returns a conflict instead of writing. */
+    private Conflict write(Connection c, Change change, boolean undoOrRedo, Pending p)
+            throws SQLException, InputException, IOException {
+        if (change instanceof ChangeSet set) {
+            for (Change part : set.changes()) {
+                Conflict x = write(c, part, undoOrRedo, p);
+                if (x != null) return x;
+            }
+            return null;
+        }
+        if (change instanceof CandidateChanges.Add a) return insertCandidate(c, a.scenario(), a.candidate(), a.index(), p);
+        if (change instanceof CandidateChanges.Replace r) {
+            return updateCandidate(c, r.scenario(), r.candidate(), undoOrRedo, p);
+        }
+        if (change instanceof CandidateChanges.Remove r) return deleteCandidate(c, r.scenario(), r.candidateId(), undoOrRedo, p);
+        if (change instanceof ScenarioChanges.Add a) {
+            if (existsScenario(c, a.scenario().name())) {
+                return new Conflict("pg.conflict.scenario", null, null, a.scenario().name());
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, SCENARIO)
+                    + " (name, description, display_order) VALUES (?, ?, (SELECT COALESCE(MAX(display_order) + 1, 0) FROM "
+                    + table(schema, SCENARIO) + "))")) {
+                ps.setString(1, a.scenario().name());
+                ps.setString(2, a.scenario().description());
+                ps.executeUpdate();
+            }
+            p.notes.add(message("scenario-add").put("s", a.scenario().name()));
+            for (Candidate cand : a.scenario().candidates()) {
+                Conflict x = insertCandidate(c, a.scenario().name(), cand, -1, p);
+                if (x != null) return x;
+            }
+            for (Annotation note : a.scenario().annotations()) writeAnnotation(c, a.scenario().name(), note, p);
+            return null;
+        }
+        if (change instanceof ScenarioChanges.Remove r) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT candidate_id, version FROM " + table(schema, CANDIDATE)
+                    + " WHERE scenario = ? FOR UPDATE")) {
+                ps.setString(1, r.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Long v = p.version(key(r.name(), rs.getString(1)));
+                        if (v == null || v != rs.getLong(2)) {
+                            return new Conflict("pg.conflict.candidate", r.name(), rs.getString(1), rs.getString(1));
+                        }
+                        p.removed.add(key(r.name(), rs.getString(1)));
+                    }
+                }
+            }
+            deleteWhere(c, CANDIDATE, "scenario", r.name());
+            deleteWhere(c, ANNOTATION, "scenario", r.name());
+            deleteWhere(c, SCENARIO, "name", r.name());
+            p.notes.add(message("scenario-del").put("s", r.name()));
+            return null;
+        }
+        if (change instanceof ScenarioChanges.Rename r) {
+            if (existsScenario(c, r.to()) || !existsScenario(c, r.from())) {
+                return new Conflict("pg.conflict.scenario", null, null, r.to());
+            }
+            update(c, "UPDATE " + table(schema, SCENARIO) + " SET name = ? WHERE name = ?", r.to(), r.from());
+            update(c, "UPDATE " + table(schema, CANDIDATE) + " SET scenario = ? WHERE scenario = ?", r.to(), r.from());
+            update(c, "UPDATE " + table(schema, ANNOTATION) + " SET scenario = ? WHERE scenario = ?", r.to(), r.from());
+            p.renamed.put(r.from(), r.to());
+            p.notes.add(message("scenario-ren").put("f", r.from()).put("s", r.to()));
+            return null;
+        }
+        // Workshop notes: the last writer wins (a note is one person's remark; no version check).
+        if (change instanceof AnnotationChanges.Add a) {
+            writeAnnotation(c, a.scenario(), a.annotation(), p);
+            return null;
+        }
+        if (change instanceof AnnotationChanges.Replace r) {
+            writeAnnotation(c, r.scenario(), r.annotation(), p);
+            return null;
+        }
+        if (change instanceof AnnotationChanges.Remove r) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, ANNOTATION)
+                    + " WHERE scenario = ? AND annotation_id = ?")) {
+                ps.setString(1, r.scenario());
+                ps.setString(2, r.annotationId());
+                ps.executeUpdate();
+            }
+            p.notes.add(message("ann").put("s", r.scenario()).put("i", r.annotationId()));
+            return null;
+        }
+        if (change instanceof LayerChanges.Display d) {
+            deleteWhere(c, LAYER_DISPLAY, "layer_table", d.name());
+            if (d.display() != null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, LAYER_DISPLAY)
+                        + " (layer_table, visible, opacity, fill, stroke, label_field) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    PgProjectTables.setDisplay(ps, d.name(), d.display());
+                    ps.executeUpdate();
+                }
+            }
+            p.notes.add(message("display").put("l", d.name()));
+            return null;
+        }
+        if (change instanceof LayerChanges.Add a) {
+            PgProjectTables.writeLayer(c, schema, a.layer());
+            PgProjectTables.insertRole(c, schema, a.layer(), Integer.MAX_VALUE);
+            reorder(c, a.layer().name(), a.index());
+            p.notes.add(message("layer-add").put("l", a.layer().name()).put("i", a.index()));
+            return null;
+        }
+        if (change instanceof LayerChanges.Remove r) {
+            PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, r.name()));
+            deleteWhere(c, LAYER_ROLE, "layer_table", r.name());
+            deleteWhere(c, LAYER_DISPLAY, "layer_table", r.name());
+            p.notes.add(message("layer-del").put("l", r.name()));
+            return null;
+        }
+        if (change instanceof LayerChanges.Move m) {
+            reorder(c, m.name(), m.toIndex());
+            p.notes.add(message("layer-move").put("l", m.name()).put("i", m.toIndex()));
+            return null;
+        }
+        if (change instanceof LayerChanges.Replace r) {
+            update(c, "UPDATE " + table(schema, LAYER_ROLE) + " SET role = ?, field_mapping = ? WHERE layer_table = ?",
+                    r.layer().role().name(), ReportJson.MAPPER.writeValueAsString(r.layer().fieldMapping()), r.layer().name());
+            p.notes.add(message("layer-role").put("l", r.layer().name()));
+            return null;
+        }
+        throw new InputException(new UserMessage("pg.change.unsupported", change.descriptionKey()));
+    }
+
+    private Conflict insertCandidate(Connection c, String scenario, Candidate cand, int index, Pending p)
+            throws SQLException, InputException {
+        if (!existsScenario(c, scenario)) return new Conflict("pg.conflict.scenario.gone", null, null, scenario);
+        try (PreparedStatement ps = c.prepareStatement(PgProjectTables.insertCandidateSql(schema)
+                + " ON CONFLICT (scenario, candidate_id) DO NOTHING")) {
+            // -1 (the end) or an index among the others: a key between its neighbours' keeps the order
+            PgProjectTables.bindCandidate(ps, scenario, cand, orderAt(c, scenario, index), author);
+            if (ps.executeUpdate() == 0) return new Conflict("pg.conflict.candidate", scenario, cand.id(), cand.name());
+        }
+        String k = key(scenario, cand.id());
+        p.removed.remove(k);
+        p.versions.put(k, 1L);
+        p.notes.add(message("cand").put("s", scenario).put("i", cand.id()));
+        return null;
+    }
+
+    private void writeAnnotation(Connection c, String scenario, Annotation a, Pending p) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement(PgProjectTables.insertAnnotationSql(schema)
+                + " ON CONFLICT (scenario, annotation_id) DO UPDATE SET number = EXCLUDED.number, text = EXCLUDED.text, "
+                + "arrow_x = EXCLUDED.arrow_x, arrow_y = EXCLUDED.arrow_y, geom = EXCLUDED.geom, author = EXCLUDED.author")) {
+            PgProjectTables.bindAnnotation(ps, scenario, a, System.currentTimeMillis(), author);
+            ps.executeUpdate();
+        }
+        p.notes.add(message("ann").put("s", scenario).put("i", a.id()));
+    }
+
+    private double orderAt(Connection c, String scenario, int index) throws SQLException, InputException {
+        List<Double> orders = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT display_order FROM " + table(schema, CANDIDATE)
+                + " WHERE scenario = ? ORDER BY display_order, fid")) {
+            ps.setString(1, scenario);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) orders.add(rs.getDouble(1));
+            }
+        }
+        if (index < 0 || index >= orders.size()) return orders.isEmpty() ? 0 : orders.get(orders.size() - 1) + 1;
+        double after = orders.get(index);
+        double before = index == 0 ? after - 1 : orders.get(index - 1);
+        return (before + after) / 2;
+    }
+
+    private Conflict updateCandidate(Connection c, String scenario, Candidate cand, boolean undoOrRedo, Pending p)
+            throws SQLException, InputException {
+        String k = key(scenario, cand.id());
+        Long expected = p.version(k);
+        if (expected == null || (undoOrRedo && !expected.equals(mine.get(k)) && !p.versions.containsKey(k))) {
+            return new Conflict(undoOrRedo ? "pg.conflict.undo" : "pg.conflict.candidate", scenario, cand.id(), cand.name());
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, CANDIDATE) + " SET (" + PgProjectTables.CANDIDATE_COLS
+                + ", version, author, changed_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromEWKB(?), version + 1, ?, now()) "
+                + "WHERE scenario = ? AND candidate_id = ? AND version = ? RETURNING version")) {
+            int i = PgProjectTables.bindCandidateValues(ps, cand, 1);
+            ps.setString(i++, author);
+            ps.setString(i++, scenario);
+            ps.setString(i++, cand.id());
+            ps.setLong(i, expected);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return new Conflict("pg.conflict.candidate", scenario, cand.id(), cand.name());
+                p.versions.put(k, rs.getLong(1));
+            }
+        }
+        p.notes.add(message("cand").put("s", scenario).put("i", cand.id()));
+        return null;
+    }
+
+    private Conflict deleteCandidate(Connection c, String scenario, String id, boolean undoOrRedo, Pending p)
+            throws SQLException, InputException {
+        String k = key(scenario, id);
+        Long expected = p.version(k);
+        if (expected == null || (undoOrRedo && !expected.equals(mine.get(k)) && !p.versions.containsKey(k))) {
+            return new Conflict(undoOrRedo ? "pg.conflict.undo" : "pg.conflict.candidate", scenario, id, id);
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, CANDIDATE)
+                + " WHERE scenario = ? AND candidate_id = ? AND version = ?")) {
+            ps.setString(1, scenario);
+            ps.setString(2, id);
+            ps.setLong(3, expected);
+            if (ps.executeUpdate() == 0) return new Conflict("pg.conflict.candidate", scenario, id, id);
+        }
+        p.versions.remove(k);
+        p.removed.add(k);
+        p.notes.add(message("cand").put("s", scenario).put("i", id));
+        return null;
+    }
+
+    private boolean existsScenario(Connection c, String name) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table(schema, SCENARIO) + " WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Rewrites display_order so {@code layer} sits at {@code index} (bottom = 0; -1 or past the end: on top). */
+    private void reorder(Connection c, String layer, int index) throws SQLException, InputException {
+        List<String> order = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT layer_table FROM " + table(schema, LAYER_ROLE)
+                + " ORDER BY display_order, id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) order.add(rs.getString(1));
+        }
+        order.remove(layer);
+        order.add(index < 0 || index > order.size() ? order.size() : index, layer);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, LAYER_ROLE)
+                + " SET display_order = ? WHERE layer_table = ?")) {
+            for (int i = 0; i < order.size(); i++) {
+                ps.setInt(1, i);
+                ps.setString(2, order.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void deleteWhere(Connection c, String tableName, String column, String value) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, tableName) + " WHERE "
+                + PgSql.ident(column) + " = ?")) {
+            ps.setString(1, value);
+            ps.executeUpdate();
+        }
+    }
+
+    private static int update(Connection c, String sql, String... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) ps.setString(i + 1, values[i]);
+            return ps.executeUpdate();
+        }
+    }
+
+    private void renameKeys(String from, String to) {
+        scenarios.remove(from);
+        scenarios.add(to);
+        for (Map<String, ?> m : List.<Map<String, ?>>of(known, mine, authors)) {
+            for (String k : List.copyOf(m.keySet())) {
+                if (k.startsWith(from + '\u0000')) {
+                    @SuppressWarnings("unchecked") Map<String, Object> mm = (Map<String, Object>) m;
+                    mm.put(to + k.substring(from.length()), mm.remove(k));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- notifications
+
+    ObjectNode message(String type) {
+        return ReportJson.MAPPER.createObjectNode().put("c", clientId).put("t", type);
+    }
+
+    private void notify(Connection c, ObjectNode message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, channel);
+            ps.setString(2, message.toString());
+            ps.execute();
+        }
+    }
+
+    /** The changes that bring a model to what a colleague's notification announced (run on the feed thread). */
+    List<Change> changesFor(Connection c, JsonNode n) throws SQLException, InputException, IOException {
+        List<Change> out = new ArrayList<>();
+        String type = n.path("t").asText();
+        switch (type) {
+            case "cand" -> {
+                String s = n.path("s").asText(), id = n.path("i").asText();
+                out.add(put(s, id, fetchCandidate(c, s, id)));
+            }
+            case "ann" -> {
+                String s = n.path("s").asText(), id = n.path("i").asText();
+                Annotation a = null;
+                try (PreparedStatement ps = c.prepareStatement(PgProjectTables.selectAnnotationsSql(schema)
+                        + " WHERE scenario = ? AND annotation_id = ?")) {
+                    ps.setString(1, s);
+                    ps.setString(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) a = PgProjectTables.annotation(rs);
+                    }
+                }
+                out.add(new RemoteChanges.PutAnnotation(s, id, a));
+            }
+            case "scenario-add" -> {
+                String s = n.path("s").asText();
+                scenarios.add(s);
+                out.add(new RemoteChanges.PutScenario(s, ""));
+            }
+            case "scenario-del" -> {
+                String s = n.path("s").asText();
+                scenarios.remove(s);
+                for (String k : List.copyOf(known.keySet())) if (k.startsWith(s + '\u0000')) known.remove(k);
+                out.add(new RemoteChanges.DropScenario(s));
+            }
+            case "scenario-ren" -> {
+                renameKeys(n.path("f").asText(), n.path("s").asText());
+                out.add(new RemoteChanges.RenameScenario(n.path("f").asText(), n.path("s").asText()));
+            }
+            case "display" -> {
+                String l = n.path("l").asText();
+                LayerDisplay d = null;
+                try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, visible, opacity, fill, stroke, label_field FROM "
+                        + table(schema, LAYER_DISPLAY) + " WHERE layer_table = ?")) {
+                    ps.setString(1, l);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) d = PgProjectTables.display(rs);
+                    }
+                }
+                out.add(new RemoteChanges.Tolerant(new LayerChanges.Display(l, d)));
+            }
+            case "layer-add" -> {
+                Layer layer = fetchLayer(c, n.path("l").asText());
+                if (layer != null) out.add(new RemoteChanges.Tolerant(new LayerChanges.Add(layer, n.path("i").asInt(-1))));
+            }
+            case "layer-del" -> out.add(new RemoteChanges.Tolerant(new LayerChanges.Remove(n.path("l").asText())));
+            case "layer-move" -> out.add(new RemoteChanges.Tolerant(new LayerChanges.Move(n.path("l").asText(), n.path("i").asInt())));
+            case "layer-role" -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT role, field_mapping FROM " + table(schema, LAYER_ROLE)
+                        + " WHERE layer_table = ?")) {
+                    ps.setString(1, n.path("l").asText());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(new RemoteChanges.SetRole(n.path("l").asText(), LayerRole.parse(rs.getString(1)),
+                                    ReportJson.MAPPER.readValue(rs.getString(2), new TypeReference<Map<String, String>>() { })));
+                        }
+                    }
+                }
+            }
+            case "reload" -> out.addAll(resync(c));
+            default -> LOG.log(System.Logger.Level.DEBUG, "ignored notification type {0}", type);
+        }
+        return out;
+    }
+
+    private Layer fetchLayer(Connection c, String name) throws SQLException, InputException, IOException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT role, field_mapping, source, import_report FROM "
+                + table(schema, LAYER_ROLE) + " WHERE layer_table = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                Map<String, String> mapping = ReportJson.MAPPER.readValue(rs.getString(2), new TypeReference<Map<String, String>>() { });
+                ImportReport report = ReportJson.read(rs.getString(4));
+                return PgProjectTables.loadLayer(c, schema, name, LayerRole.parse(rs.getString(1)), mapping, rs.getString(3), report);
+            }
+        }
+    }
+
+    /**
+     * Everything that differs between the stored candidates and scenarios and what this client knows:
+     * after a reconnect (notifications were missed) or a colleague's whole-project save.
+     */
+    List<Change> resync(Connection c) throws SQLException, InputException {
+        List<Change> out = new ArrayList<>();
+        Set<String> stored = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, description FROM " + table(schema, SCENARIO)
+                + " ORDER BY display_order, id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                stored.add(rs.getString(1));
+                if (!scenarios.contains(rs.getString(1))) out.add(new RemoteChanges.PutScenario(rs.getString(1), rs.getString(2)));
+            }
+        }
+        for (String s : List.copyOf(scenarios)) if (!stored.contains(s)) out.add(new RemoteChanges.DropScenario(s));
+        scenarios.clear();
+        scenarios.addAll(stored);
+        Set<String> seen = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(PgProjectTables.selectCandidatesSql(schema) + " ORDER BY display_order, fid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                VersionedCandidate v = PgProjectTables.candidate(rs);
+                String k = key(v.scenario(), v.candidate().id());
+                seen.add(k);
+                Long have = known.get(k);
+                if (have == null || have != v.version()) out.add(put(v.scenario(), v.candidate().id(), v));
+            }
+        }
+        for (String k : List.copyOf(known.keySet())) {
+            if (!seen.contains(k)) {
+                int cut = k.indexOf('\u0000');
+                out.add(put(k.substring(0, cut), k.substring(cut + 1), null));
+            }
+        }
+        return out;
+    }
+
+    VersionedCandidate fetchCandidate(Connection c, String scenario, String id) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement(PgProjectTables.selectCandidatesSql(schema)
+                + " WHERE scenario = ? AND candidate_id = ?")) {
+            ps.setString(1, scenario);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? PgProjectTables.candidate(rs) : null;
+            }
+        }
+    }
+
+    private Change put(String scenario, String id, VersionedCandidate v) {
+        if (v != null && v.author() != null) authors.put(key(scenario, id), v.author());
+        return new RemoteChanges.PutCandidate(scenario, id, v == null ? null : v.candidate(), v == null ? -1 : v.version(),
+                v == null ? null : v.author(), this::seen);
+    }
+
+    /** The model now shows this version (or, for -1, no such candidate). */
+    private void seen(String scenario, String id, long version) {
+        String k = key(scenario, id);
+        if (version < 0) known.remove(k);
+        else known.merge(k, version, Math::max);
+    }
+
+    // ---------------------------------------------------------------- connection
+
+    @Override
+    public void subscribe(Consumer<List<Change>> changes, Consumer<ConnectionState> state) {
+        feed.start(changes, state);
+        if (readOnly) state.accept(ConnectionState.READ_ONLY);
+    }
+
+    /** Called by the feed: the connection is gone (writes refused) or back. */
+    void connectionLost(boolean isLost) {
+        this.lost = isLost;
+        if (isLost) {
+            synchronized (this) {
+                closeQuietly(writer);
+                writer = null;
+            }
+        }
+    }
+
+    private synchronized Connection writer() throws SQLException, InputException {
+        if (writer == null || writer.isClosed()) writer = connector.connect();
+        return writer;
+    }
+
+    private InputException failure(Exception e, String key) {
+        if (e instanceof InputException ie) return ie;
+        if (e instanceof SQLException sql) {
+            String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+            if (state.equals("42501") || state.equals("25006")) {
+                readOnly = true;
+                return new InputException(new UserMessage("pg.readonly", location()), e);
+            }
+            if (state.startsWith("08")) {
+                connectionLost(true);
+                feed.wake();
+                return new InputException(new UserMessage("pg.connection.lost", location()), e);
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "PostGIS store " + location() + ": " + e.getMessage());
+        return new InputException(new UserMessage(key, location(), e.getClass().getSimpleName()), e);
+    }
+
+    @Override
+    public void close() {
+        feed.stop();
+        synchronized (this) {
+            closeQuietly(writer);
+            writer = null;
+        }
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // closing a broken connection
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.getAutoCommit()) c.rollback();
+        } catch (SQLException e) {
+            // the connection broke; the transaction is gone with it
+        }
+    }
+
+    static PGNotification[] poll(Connection c, int millis) throws SQLException {
+        return c.unwrap(PGConnection.class).getNotifications(millis);
+    }
+}

@@ -1,0 +1,301 @@
+package nl.ruimteschets.io.postgis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import nl.ruimteschets.io.ConflictException;
+import nl.ruimteschets.io.ProjectStorage;
+import nl.ruimteschets.io.ProjectStorage.ConnectionState;
+import nl.ruimteschets.io.SampleProject;
+import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.Feature;
+import nl.ruimteschets.model.Field;
+import nl.ruimteschets.model.FieldType;
+import nl.ruimteschets.model.ImportReport;
+import nl.ruimteschets.model.InputException;
+import nl.ruimteschets.model.Layer;
+import nl.ruimteschets.model.LayerRole;
+import nl.ruimteschets.model.Project;
+import nl.ruimteschets.model.change.CandidateChanges;
+import nl.ruimteschets.model.change.Change;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.util.AffineTransformation;
+
+/** The PostGIS store against a real PostgreSQL + PostGIS (a throwaway cluster; skipped without one). */
+class PostgisStorageTest {
+    @TempDir Path dir;
+
+    private static int schemas;
+
+    private static synchronized String freshSchema() {
+        return "t" + ProcessHandle.current().pid() + "_" + (schemas++);
+    }
+
+    /** A new schema holding the sample project. */
+    private static String seededSchema(PostgisTestServer pg) throws Exception {
+        String schema = freshSchema();
+        try (ProjectStorage seed = open(pg, schema)) {
+            seed.save(SampleProject.build());
+        }
+        return schema;
+    }
+
+    /** Both clients' models follow colleagues' changes (applied under the model's lock, as the app does on its thread). */
+    private static void follow(ProjectStorage store, Project model, List<Change> arrived) {
+        store.subscribe(changes -> changes.forEach(ch -> {
+            synchronized (model) {
+                ch.apply(model);
+            }
+            arrived.add(ch);
+        }), s -> { });
+    }
+
+    private static ProjectStorage open(PostgisTestServer pg, String schema) throws InputException {
+        return ProjectStorage.open(pg.url(schema), pg.prompt());
+    }
+
+    @Test
+    void copiesTheSampleGeoPackageToPostgisAndBackWithoutLoss() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        Project sample = SampleProject.build();
+        sample.scenarios().get(0).addAnnotation(new nl.ruimteschets.model.Annotation("n1", 1, "Let op: ontsluiting", 65000,
+                430000, 65500.0, 430400.0), -1);
+        sample.scenarios().get(0).addAnnotation(new nl.ruimteschets.model.Annotation("n2", 2, "tab\t'quote\"", 66000, 431000), -1);
+        Path gpkg = dir.resolve("a.gpkg");
+        try (ProjectStorage g = ProjectStorage.open(gpkg.toString(), null)) {
+            g.save(sample);
+        }
+        Project fromFile = ProjectStorage.open(gpkg.toString(), null).load();
+        String schema = freshSchema();
+        try (ProjectStorage db = open(pg, schema)) {
+            db.save(fromFile);
+        }
+        Project fromDb;
+        try (ProjectStorage db = open(pg, schema)) {
+            fromDb = db.load();
+        }
+        Path back = dir.resolve("b.gpkg");
+        try (ProjectStorage g = ProjectStorage.open(back.toString(), null)) {
+            g.save(fromDb);
+        }
+        Project again = ProjectStorage.open(back.toString(), null).load();
+        assertFalse(fromFile.layers().isEmpty());
+        assertEquals(2, fromDb.scenarios().get(0).annotations().size());
+        assertEquals(ProjectDigest.of(fromFile), ProjectDigest.of(fromDb));
+        assertEquals(ProjectDigest.of(fromFile), ProjectDigest.of(again));
+
+        try (Connection c = pg.admin(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM pg_indexes WHERE schemaname = ? AND indexdef LIKE '%USING gist%'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(fromFile.layers().size() + 2, rs.getInt(1), "a GiST index per layer and on rs_candidate and rs_annotation");
+            }
+        }
+        try (Connection c = pg.admin(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT srid FROM public.geometry_columns WHERE f_table_schema = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(28992, rs.getInt(1));
+                assertFalse(rs.next());
+            }
+        }
+    }
+
+    @Test
+    void hostileLayerAndFieldNamesAreQuotedNotExecuted() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        GeometryFactory gf = new GeometryFactory();
+        String name = "x\"; DROP TABLE rs_meta; --";
+        List<Field> fields = List.of(new Field("a'b\"c", FieldType.TEXT), new Field("Hoogte", FieldType.REAL),
+                new Field("when", FieldType.DATE), new Field("ok", FieldType.BOOLEAN), new Field("n", FieldType.INTEGER));
+        List<Feature> features = new ArrayList<>();
+        features.add(new Feature(7, gf.createPoint(new Coordinate(100000, 400000)),
+                new Object[] {"tab\there\nnewline \\ back", 1.5, java.time.LocalDate.of(2024, 2, 29), true, 42L}));
+        features.add(new Feature(9, gf.createPoint(new Coordinate(100001, 400001)), new Object[] {null, null, null, null, null}));
+        Project p = new Project();
+        p.putLayer(new Layer(name, LayerRole.SENSITIVE, fields, features, Map.of(), "s", new ImportReport()));
+        String schema = freshSchema() + " \"quoted\"";
+        try (ProjectStorage db = open(pg, schema)) {
+            db.save(p);
+            assertEquals(ProjectDigest.of(p), ProjectDigest.of(db.load()));
+        }
+    }
+
+    @Test
+    void aColleaguesEditArrivesAndAConcurrentEditOfTheSameCandidateIsRefusedWithTheNewerState() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
+            Project pa = a.load(), pb = b.load();
+            List<Change> arrivedAtB = new CopyOnWriteArrayList<>();
+            follow(b, pb, arrivedAtB);
+            String scenario = pa.scenarios().get(0).name();
+            Candidate c = pa.scenarios().get(0).candidates().get(0);
+            Candidate moved = c.withGeometry(shift(c.geometry(), 250));
+            Change edit = new CandidateChanges.Replace(scenario, moved, "change.candidate.geometry");
+            a.write(edit, false);
+            edit.apply(pa);
+            waitFor(() -> !arrivedAtB.isEmpty(), "B hears A's edit");
+            synchronized (pb) {
+                assertTrue(pb.scenario(scenario).orElseThrow().candidates().stream()
+                        .anyMatch(x -> x.id().equals(c.id()) && x.geometry().equalsExact(moved.geometry())));
+            }
+
+            // B edits the same candidate from the state before A's edit (as if it had not heard yet)
+            ProjectStorage late = open(pg, schema);
+            try {
+                late.load();
+                Candidate renamed = c.withName("Andere naam");
+                // A edits again first
+                a.write(new CandidateChanges.Replace(scenario, moved.withName("Naam van A"), "change.candidate.properties"), false);
+                ConflictException x = assertThrows(ConflictException.class,
+                        () -> late.write(new CandidateChanges.Replace(scenario, renamed, "change.candidate.properties"), false));
+                assertTrue(x.getMessage().contains(System.getProperty("user.name")), x.getMessage());
+                Project shown = new Project();
+                shown.scenarios().add(new nl.ruimteschets.model.Scenario(scenario, ""));
+                x.newer().forEach(ch -> ch.apply(shown));
+                assertEquals("Naam van A", shown.scenario(scenario).orElseThrow().candidates().get(0).name());
+            } finally {
+                late.close();
+            }
+        }
+    }
+
+    @Test
+    void undoDoesNotOverwriteAColleaguesLaterEdit() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
+            Project pa = a.load();
+            Project pb = b.load();
+            List<Change> arrivedAtA = new CopyOnWriteArrayList<>();
+            follow(a, pa, arrivedAtA);
+            String scenario = pa.scenarios().get(0).name();
+            Candidate c = pa.scenarios().get(0).candidates().get(0);
+            Change mine = new CandidateChanges.Replace(scenario, c.withName("A"), "change.candidate.properties");
+            a.write(mine, false);
+            Change undoMine;
+            synchronized (pa) {
+                undoMine = mine.apply(pa);
+            }
+            // B saw A's edit and changes the candidate again
+            b.subscribe(changes -> changes.forEach(ch -> {
+                synchronized (pb) {
+                    ch.apply(pb);
+                }
+            }), s -> { });
+            waitFor(() -> pb.scenario(scenario).orElseThrow().candidates().get(0).name().equals("A"), "B hears A");
+            b.write(new CandidateChanges.Replace(scenario, c.withName("B"), "change.candidate.properties"), false);
+            waitFor(() -> !arrivedAtA.isEmpty(), "A hears B");
+            ConflictException x = assertThrows(ConflictException.class, () -> a.write(undoMine, true));
+            assertTrue(x.userMessage().key().equals("pg.conflict.undo"), x.userMessage().key());
+
+            // an undo of an edit nobody touched since goes through
+            Candidate other = pa.scenarios().get(0).candidates().get(1);
+            Change second = new CandidateChanges.Replace(scenario, other.withName("A2"), "change.candidate.properties");
+            a.write(second, false);
+            Change undoSecond;
+            synchronized (pa) {
+                undoSecond = second.apply(pa);
+            }
+            a.write(undoSecond, true);
+        }
+    }
+
+    @Test
+    void aReadOnlyRoleOpensButIsToldOnEdit() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        pg.sql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kijker') THEN "
+                + "CREATE ROLE kijker LOGIN PASSWORD 'alleen-lezen'; END IF; END $$");
+        pg.sql("GRANT USAGE ON SCHEMA \"" + schema + "\" TO kijker");
+        pg.sql("GRANT SELECT ON ALL TABLES IN SCHEMA \"" + schema + "\" TO kijker");
+        String url = "postgresql://kijker@127.0.0.1:" + pg.port() + "/rs_test?schema=" + schema;
+        try (ProjectStorage ro = ProjectStorage.open(url, (l, u) -> "alleen-lezen".toCharArray())) {
+            Project p = ro.load();
+            assertFalse(p.scenarios().isEmpty());
+            Candidate c = p.scenarios().get(0).candidates().get(0);
+            InputException x = assertThrows(InputException.class, () -> ro.write(
+                    new CandidateChanges.Replace(p.scenarios().get(0).name(), c.withName("x"), "change.candidate.properties"), false));
+            assertEquals("pg.readonly", x.userMessage().key());
+            assertFalse(x.getMessage(java.util.Locale.forLanguageTag("nl")).contains("SQL"));
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInWordsAndNeverShown() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        InputException x = assertThrows(InputException.class,
+                () -> ProjectStorage.open(pg.url(freshSchema()), (l, u) -> "geheim-fout".toCharArray()));
+        assertEquals("pg.connect.auth", x.userMessage().key());
+        assertFalse(x.getMessage().contains("geheim-fout"));
+        InputException inUrl = assertThrows(InputException.class,
+                () -> ProjectStorage.open("postgresql://postgres:geheim@127.0.0.1:" + pg.port() + "/rs_test?schema=x", null));
+        assertEquals("pg.url.password", inUrl.userMessage().key());
+        assertFalse(inUrl.getMessage().contains("geheim"));
+    }
+
+    @Test
+    void aLostConnectionIsReportedRefusesEditsAndCatchesUpAfterReconnecting() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
+            Project pa = a.load();
+            b.load();
+            List<ConnectionState> states = new CopyOnWriteArrayList<>();
+            a.subscribe(changes -> changes.forEach(ch -> {
+                synchronized (pa) {
+                    ch.apply(pa);
+                }
+            }), states::add);
+            // the server drops A's sessions (as a restart or network cut would)
+            pg.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Ruimteschets' "
+                    + "AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'idle' "
+                    + "AND query LIKE 'LISTEN%'");
+            waitFor(() -> states.contains(ConnectionState.LOST), "A notices the lost connection");
+            String scenario = pa.scenarios().get(0).name();
+            Candidate c;
+            synchronized (pa) {
+                c = pa.scenarios().get(0).candidates().get(0);
+            }
+            // meanwhile B edits; A misses the notification but catches up on reconnecting
+            b.write(new CandidateChanges.Replace(scenario, c.withName("tijdens storing"), "change.candidate.properties"), false);
+            waitFor(() -> states.lastIndexOf(ConnectionState.CONNECTED) > states.indexOf(ConnectionState.LOST), "A reconnects");
+            waitFor(() -> {
+                synchronized (pa) {
+                    return pa.scenario(scenario).orElseThrow().candidates().get(0).name().equals("tijdens storing");
+                }
+            }, "A caught up");
+            a.write(new CandidateChanges.Replace(scenario, c.withName("weer verbonden"), "change.candidate.properties"), false);
+        }
+    }
+
+    static Geometry shift(Geometry g, double dx) {
+        return AffineTransformation.translationInstance(dx, 0).transform(g);
+    }
+
+    static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + 15_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting until " + what);
+            Thread.sleep(20);
+        }
+    }
+}
