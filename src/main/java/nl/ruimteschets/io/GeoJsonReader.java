@@ -191,7 +191,7 @@ public final class GeoJsonReader implements FeatureReader {
                 throw new InputException(new UserMessage("geojson.geometry.invalid", position, file.getFileName(), e.getClass().getSimpleName()), e);
             }
         }
-        if (geometry != null && crs.epsg() != null && crs.epsg() == 4326 && geometry.getEnvelopeInternal().getWidth() > 180) {
+        if (geometry != null && crs.epsg() != null && crs.epsg() == 4326 && spansDateLine(geometry.getEnvelopeInternal())) {
             // RFC 7946 §3.1.9: a shape across the date line is cut in two; one 340° wide is a mistake
             throw new InputException(new UserMessage("import.antimeridian", file.getFileName(), position));
         }
@@ -209,6 +209,11 @@ public final class GeoJsonReader implements FeatureReader {
             case BOOLEAN -> v.asBoolean();
             default -> v.isValueNode() ? v.asText() : v.toString(); // nested objects/arrays kept as JSON text
         };
+    }
+
+    /** Longitudes (not RD metres in a file without crs, which the Importer recognises) more than 180° apart. */
+    private static boolean spansDateLine(org.locationtech.jts.geom.Envelope e) {
+        return e.getMinX() >= -180 && e.getMaxX() <= 180 && e.getWidth() > 180;
     }
 
     /** Every position has at least two finite numbers (JTS would make a point of one, or of 1e309 = infinity). */
