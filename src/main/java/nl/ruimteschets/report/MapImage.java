@@ -109,6 +109,10 @@ public final class MapImage {
         if (result != null) reserved.add(new java.awt.geom.Rectangle2D.Double(0, 0, 230, 190));
         if (overview) reserved.add(new java.awt.geom.Rectangle2D.Double(width - width / 3.0, height - height / 3.0 - 20,
                 width / 3.0, height / 3.0 + 20));
+        // Workshop notes keep their numbers readable: no label over a note's disc.
+        for (Annotation a : s.annotations()) {
+            reserved.add(new java.awt.geom.Rectangle2D.Double(v.toScreenX(a.x()) - 14, v.toScreenY(a.y()) - 14, 28, 28));
+        }
         MapLabels.draw(g, new MapLabels(p.layers(), MapLabels.labelFields(p.layers(), p.displays())).place(v,
                 s.candidates().stream().map(c -> MapLabels.candidate(c.name(), c.footprint())).toList(), reserved));
         legend(g, p, looks, text, width);
