@@ -500,7 +500,7 @@ final class PgProjectTables {
                 }
             }
         } catch (ParseException e) {
-            throw new InputException(new UserMessage("project.read.failed", schema + "." + table, e.getMessage()), e);
+            throw new InputException(new UserMessage("pg.geometry.damaged", schema + "." + table), e);
         } finally {
             if (auto) {
                 c.commit();
@@ -613,7 +613,7 @@ final class PgProjectTables {
         try {
             g = new WKBReader(FACTORY).read(rs.getBytes(13));
         } catch (ParseException | RuntimeException e) {
-            throw new InputException(new UserMessage("project.read.failed", CANDIDATE, e.getMessage()), e);
+            throw new InputException(new UserMessage("pg.geometry.damaged", CANDIDATE), e);
         }
         Candidate cand = new Candidate(rs.getString(2), nz(rs.getString(3)), CandidateKind.valueOf(rs.getString(4)),
                 rs.getString(5), g, rs.getDouble(6), rs.getString(7), new CandidateOverrides(opt(rs, 8), opt(rs, 9),

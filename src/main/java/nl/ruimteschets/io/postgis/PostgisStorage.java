@@ -203,7 +203,7 @@ public final class PostgisStorage implements ProjectStorage {
                 c.setAutoCommit(true);
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            throw failure(e, "project.read.failed");
+            throw failure(e, "pg.read.failed");
         }
     }
 

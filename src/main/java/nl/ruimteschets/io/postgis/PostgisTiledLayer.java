@@ -122,8 +122,7 @@ public final class PostgisTiledLayer {
                 }
             }
         } catch (ParseException e) {
-            throw new InputException(new nl.ruimteschets.model.UserMessage("project.read.failed", schema + "." + tableName,
-                    e.getMessage()), e);
+            throw new InputException(new nl.ruimteschets.model.UserMessage("pg.geometry.damaged", schema + "." + tableName), e);
         }
         tiles.putAll(got);
         fetchedTiles += got.size();
