@@ -637,14 +637,7 @@ public final class ProjectStore {
                 }
                 if (!gp.isTable(LAYER_ROLE)) ProjectTables.create(gp, LAYER_ROLE, ROLE_COLS);
                 java.sql.Connection con = GeoPackageLayers.connection(gp);
-                long order = 0;
-                try (java.sql.PreparedStatement ps = con.prepareStatement("SELECT COALESCE(MAX(display_order) + 1, 0) FROM "
-                        + LAYER_ROLE + " WHERE layer_table <> ?")) {
-                    ps.setString(1, table);
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) order = rs.getLong(1);
-                    }
-                }
+                long order = placeInDrawingOrder(con, table, role);
                 try (java.sql.PreparedStatement ps = con.prepareStatement("DELETE FROM " + LAYER_ROLE + " WHERE layer_table = ?")) {
                     ps.setString(1, table);
                     ps.executeUpdate();
@@ -654,6 +647,45 @@ public final class ProjectStore {
             } catch (SQLException | IOException | RuntimeException e) {
                 throw ProjectWriteException.of(copy.target, e);
             }
+        }
+
+        /**
+         * The display_order a new layer gets: its role's place, as {@link Project#placeFor} gives in the app
+         * (just below the first layer of a higher rank), the layers above it moving up one.
+         */
+        private static long placeInDrawingOrder(java.sql.Connection con, String table, LayerRole role) throws SQLException {
+            int rank = role.drawRank(isPointTable(con, table));
+            long order = 0;
+            Long above = null;
+            try (java.sql.PreparedStatement ps = con.prepareStatement("SELECT layer_table, role, display_order FROM "
+                    + LAYER_ROLE + " WHERE layer_table <> ? ORDER BY display_order, id")) {
+                ps.setString(1, table);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        order = Math.max(order, rs.getLong(3) + 1);
+                        LayerRole other;
+                        try {
+                            other = LayerRole.parse(rs.getString(2));
+                        } catch (IllegalArgumentException e) {
+                            continue; // an unknown role is read as a background layer on open; it does not decide the place
+                        }
+                        if (above == null && other.drawRank(isPointTable(con, rs.getString(1))) > rank) above = rs.getLong(3);
+                    }
+                }
+            }
+            if (above == null) return order;
+            try (java.sql.PreparedStatement ps = con.prepareStatement("UPDATE " + LAYER_ROLE
+                    + " SET display_order = display_order + 1 WHERE display_order >= ? AND layer_table <> ?")) {
+                ps.setLong(1, above);
+                ps.setString(2, table);
+                ps.executeUpdate();
+            }
+            return above;
+        }
+
+        private static boolean isPointTable(java.sql.Connection con, String table) throws SQLException {
+            String type = GpkgTables.geometryTypeName(con, table);
+            return type != null && (type.equalsIgnoreCase("POINT") || type.equalsIgnoreCase("MULTIPOINT"));
         }
 
         /** Writes the layer's QGIS style (layer_styles) into the copy, so it lands with the layer. */

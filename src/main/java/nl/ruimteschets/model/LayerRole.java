@@ -40,6 +40,11 @@ public enum LayerRole {
         };
     }
 
+    /** The drawing rank of a layer of this role: point layers rank above every polygon and line layer. */
+    public int drawRank(boolean points) {
+        return (points ? values().length : 0) + drawRank();
+    }
+
     /** Parses a role name case-insensitively, accepting '-' for '_' ("natura2000", "available-plot"). */
     public static LayerRole parse(String text) {
         String norm = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');

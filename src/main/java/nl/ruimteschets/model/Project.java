@@ -60,7 +60,7 @@ public final class Project {
 
     private static int rank(Layer l) {
         boolean points = !l.features().isEmpty() && l.features().get(0).geometry() instanceof org.locationtech.jts.geom.Puntal;
-        return (points ? LayerRole.values().length : 0) + l.role().drawRank();
+        return l.role().drawRank(points);
     }
 
     /** Replaces a layer of the same name or adds it at the top. */

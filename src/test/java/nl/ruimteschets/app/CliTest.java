@@ -76,6 +76,16 @@ class CliTest {
             }
         }
         assertTrue(found, layers.out());
+        // A layer imported on the command line goes to its role's place (bottom first), not on top.
+        List<String> roles = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode l : ls) {
+            roles.add(l.get("role").asText());
+            names.add(l.get("name").asText());
+        }
+        int plots = names.indexOf("Nieuwe kavels");
+        assertTrue(plots < roles.indexOf("SENSITIVE"), "below the sensitive objects: " + names);
+        assertTrue(plots > roles.lastIndexOf("CLUSTER") && plots > roles.indexOf("NATURA2000"), "above clusters and Natura 2000: " + names);
 
         Run analyse = cli("analyse", project.toString(), "--scenario", "Voorbeeld", "--json");
         assertEquals(0, analyse.code(), analyse.err());

@@ -189,9 +189,10 @@ class ProjectStoreTest {
             imp.commit();
         }
         Project p = ProjectStore.open(file);
-        assertEquals(List.of("clusters", "natura"), p.layers().stream().map(Layer::name).toList());
-        assertEquals(LayerRole.NATURA2000, p.layers().get(1).role());
+        // Natura 2000 goes to its role's place below the clusters, not on top.
+        assertEquals(List.of("natura", "clusters"), p.layers().stream().map(Layer::name).toList());
+        assertEquals(LayerRole.NATURA2000, p.layers().get(0).role());
         ProjectStore.save(p, file);
-        assertEquals(2, ProjectStore.open(file).layers().get(1).features().size());
+        assertEquals(2, ProjectStore.open(file).layers().get(0).features().size());
     }
 }

@@ -86,9 +86,20 @@ class ImportFlowTest {
     /** Waits until the node is on a showing window, as a robot click needs it, not merely in a scene graph. */
     static <T extends Node> T waitFor(FxRobot robot, String query, Class<T> type) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+                () -> robot.lookup(query).match((Node n) -> onShowingWindow(n)).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(query).queryAs(type);
+    }
+
+    /** The lookup runs off the FX thread: a node of a window closing meanwhile loses its scene, which is no match, not an error. */
+    private static boolean onShowingWindow(Node n) {
+        try {
+            javafx.scene.Scene scene = n.getScene();
+            return scene != null && scene.getWindow() != null && scene.getWindow().isShowing()
+                    && org.testfx.util.NodeQueryUtils.isVisible().test(n);
+        } catch (NullPointerException e) {
+            return false;
+        }
     }
 
     @Test

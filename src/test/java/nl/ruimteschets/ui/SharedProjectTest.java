@@ -41,6 +41,7 @@ class SharedProjectTest {
     @TempDir static Path tmp;
     private MainWindow a;
     private MainWindow b;
+    private Stage stageA;
     private Stage stageB;
 
     private static final Session[] sessions = new Session[2];
@@ -62,7 +63,10 @@ class SharedProjectTest {
     }
 
     @Start
-    void start(Stage stageA) {
+    void start(Stage primary) {
+        // Both windows on stages of their own: TestFX hands the same primary stage to the next test class,
+        // which must not inherit these 640-px windows (its toolbar buttons would not fit).
+        stageA = new Stage();
         a = open(stageA, sessions[0], 0);
         stageB = new Stage();
         b = open(stageB, sessions[1], 640);
@@ -83,6 +87,7 @@ class SharedProjectTest {
         robot.interact(() -> {
             a.session().close();
             b.session().close();
+            stageA.close();
             stageB.close();
         });
     }
