@@ -55,17 +55,18 @@ import nl.ruimteschets.model.UserMessage;
 public final class ProjectStore {
     public static final int SCHEMA_VERSION = 1;
     public static final String APP_NAME = "Ruimteschets";
-    static final String META = "rs_meta";
-    static final String LAYER_ROLE = "rs_layer_role";
+    public static final String META = "rs_meta";
+    public static final String LAYER_ROLE = "rs_layer_role";
     /** How each layer is drawn; absent in files from before it existed, whose layers get their role's look. */
-    static final String LAYER_DISPLAY = "rs_layer_display";
-    static final String PROFILE = "rs_activity_profile";
-    static final String CLUSTER = "rs_cluster";
-    static final String SCENARIO = "rs_scenario";
-    static final String CANDIDATE = "rs_candidate";
+    public static final String LAYER_DISPLAY = "rs_layer_display";
+    public static final String PROFILE = "rs_activity_profile";
+    public static final String CLUSTER = "rs_cluster";
+    public static final String SCENARIO = "rs_scenario";
+    public static final String CANDIDATE = "rs_candidate";
     /** Workshop notes as a point table (QGIS shows them); absent in files from before they existed. */
-    static final String ANNOTATION = "rs_annotation";
-    private static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO,
+    public static final String ANNOTATION = "rs_annotation";
+    /** The project's own tables, the same in a GeoPackage and in a PostGIS schema (QGIS users find the same names). */
+    public static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO,
             CANDIDATE, ANNOTATION);
 
     private static final List<Col> META_COLS = List.of(text("key"), text("value"));

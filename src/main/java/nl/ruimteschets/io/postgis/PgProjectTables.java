@@ -1,5 +1,15 @@
 package nl.ruimteschets.io.postgis;
 
+import static nl.ruimteschets.io.ProjectStore.ANNOTATION;
+import static nl.ruimteschets.io.ProjectStore.CANDIDATE;
+import static nl.ruimteschets.io.ProjectStore.CLUSTER;
+import static nl.ruimteschets.io.ProjectStore.LAYER_DISPLAY;
+import static nl.ruimteschets.io.ProjectStore.LAYER_ROLE;
+import static nl.ruimteschets.io.ProjectStore.META;
+import static nl.ruimteschets.io.ProjectStore.PROFILE;
+import static nl.ruimteschets.io.ProjectStore.RS_TABLES;
+import static nl.ruimteschets.io.ProjectStore.SCENARIO;
+
 import static nl.ruimteschets.io.postgis.PgSql.ident;
 import static nl.ruimteschets.io.postgis.PgSql.table;
 
@@ -52,17 +62,6 @@ import org.postgresql.copy.CopyIn;
  * thread-safe.
  */
 final class PgProjectTables {
-    // The same table names as the GeoPackage project (ProjectStore), so QGIS users find the same tables.
-    static final String META = "rs_meta";
-    static final String LAYER_ROLE = "rs_layer_role";
-    static final String LAYER_DISPLAY = "rs_layer_display";
-    static final String PROFILE = "rs_activity_profile";
-    static final String CLUSTER = "rs_cluster";
-    static final String SCENARIO = "rs_scenario";
-    static final String CANDIDATE = "rs_candidate";
-    static final String ANNOTATION = "rs_annotation";
-    static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO, CANDIDATE,
-            ANNOTATION);
     static final GeometryFactory FACTORY = new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
     /** The candidate columns after the key (scenario, candidate_id), in the order {@link #candidateValues} gives. */
     static final String CANDIDATE_COLS = "name, kind, parent_cluster, point_area_ha, profile, nb_ratio_override, "

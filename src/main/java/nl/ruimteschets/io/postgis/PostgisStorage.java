@@ -1,10 +1,10 @@
 package nl.ruimteschets.io.postgis;
 
-import static nl.ruimteschets.io.postgis.PgProjectTables.ANNOTATION;
-import static nl.ruimteschets.io.postgis.PgProjectTables.CANDIDATE;
-import static nl.ruimteschets.io.postgis.PgProjectTables.LAYER_DISPLAY;
-import static nl.ruimteschets.io.postgis.PgProjectTables.LAYER_ROLE;
-import static nl.ruimteschets.io.postgis.PgProjectTables.SCENARIO;
+import static nl.ruimteschets.io.ProjectStore.ANNOTATION;
+import static nl.ruimteschets.io.ProjectStore.CANDIDATE;
+import static nl.ruimteschets.io.ProjectStore.LAYER_DISPLAY;
+import static nl.ruimteschets.io.ProjectStore.LAYER_ROLE;
+import static nl.ruimteschets.io.ProjectStore.SCENARIO;
 import static nl.ruimteschets.io.postgis.PgSql.table;
 
 import com.fasterxml.jackson.core.type.TypeReference;
