@@ -86,12 +86,18 @@ class ImportFlowTest {
     /** Waits until the node is on a showing window, as a robot click needs it, not merely in a scene graph. */
     static <T extends Node> T waitFor(FxRobot robot, String query, Class<T> type) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> robot.lookup(query).match((Node n) -> onShowingWindow(n)).tryQuery().isPresent());
+                () -> lookupNow(robot, query));
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(query).queryAs(type);
     }
 
-    /** The lookup runs off the FX thread: a node of a window closing meanwhile loses its scene, which is no match, not an error. */
+    /** Whether the node is on a showing window; the lookup runs on the FX thread, never beside a scene-graph change. */
+    private static boolean lookupNow(FxRobot robot, String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).match((Node n) -> onShowingWindow(n)).tryQuery().isPresent())
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** A node of a window closing meanwhile loses its scene, which is no match, not an error. */
     private static boolean onShowingWindow(Node n) {
         try {
             javafx.scene.Scene scene = n.getScene();
