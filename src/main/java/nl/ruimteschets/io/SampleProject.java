@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +46,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * few parameters per row so the CSVs stay readable; all randomness is seeded from the CSV, so two builds
  * give identical geometries. The result is for trying the program out, never for decisions.
  *
+ * <p>Computing it ({@link #generate}) takes most of a second, on the app's start-up path; so the map tool
+ * stores the computed layers in {@code maps/}{@value #PREPARED} and {@link #build} only reads them.
+ *
  * <p>Stateless; safe to call from any thread (each call builds a new project).
  */
 public final class SampleProject {
@@ -69,28 +71,86 @@ public final class SampleProject {
 
     private SampleProject() { }
 
+    /**
+     * The sample as the app opens it: the layers from the prepared file ({@value #PREPARED}, written by
+     * {@link nl.ruimteschets.tools.MapReduction} from {@link #generate}), so opening it only reads; the
+     * clusters, profiles and scenario from the CSVs. Equal to {@code generate(maps)} (SampleProjectTest).
+     */
     public static Project build() {
+        List<Layer> layers;
+        try (InputStream in = SampleProject.class.getResourceAsStream(BASE + PREPARED)) {
+            if (in == null) throw new IllegalStateException("sample map " + PREPARED + " is not in the jar");
+            layers = PreparedLayers.read(in, RD_SRID);
+        } catch (IOException e) {
+            throw new IllegalStateException("sample map " + PREPARED + ": " + e.getMessage(), e);
+        }
+        return assemble(SampleProject::resource, layers);
+    }
+
+    /**
+     * Computes the sample from its sources in {@code maps} (the reduced real maps as GeoJSON, the schematic
+     * CSVs): parsing the maps and cutting the schematic shapes to the land takes most of a second, so the
+     * app reads the result {@link #build} instead. For the map tool and the tests.
+     */
+    public static Project generate(Path maps) {
+        Inputs in = file -> Files.newInputStream(maps.resolve(file));
+        return assemble(in, layers(in, maps));
+    }
+
+    /** The file {@link #build} reads, under {@link #BASE} in the jar and in {@code maps/}. */
+    public static final String PREPARED = "sample-layers.bin";
+    static final String MUNICIPALITIES = "Gemeenten", PROVINCES = "Provincies";
+
+    /** Opens one of the sample's source files by name. */
+    @FunctionalInterface
+    private interface Inputs {
+        InputStream open(String file) throws IOException;
+
+        default CsvTable csv(String file) {
+            try (InputStream stream = open(file)) {
+                return CsvTable.read(stream, "maps/" + file);
+            } catch (IOException e) {
+                throw new IllegalStateException("sample map " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static InputStream resource(String file) throws IOException {
+        InputStream in = SampleProject.class.getResourceAsStream(BASE + file);
+        if (in == null) throw new IOException("not in the jar");
+        return in;
+    }
+
+    /** The project around its layers: profiles, clusters, name, the layers' looks and the scenario. */
+    private static Project assemble(Inputs in, List<Layer> layers) {
         Project p = new Project();
         ActivityCatalogue.defaults().forEach(p::putProfile);
-        for (CsvTable.Row r : csv("clusters.csv").rows()) {
+        for (CsvTable.Row r : in.csv("clusters.csv").rows()) {
             p.putCluster(new Cluster(r.text("cluster"), List.of(r.text("sub_areas").split("\\|")),
                     r.number("demand_2030_ha"), r.number("demand_2050_ha"), r.number("supply_ha"),
                     r.number("netto_bruto"), r.text("source_note")));
         }
-
         p.setName(NAME);
-        // Background first (draw order by role): land as municipalities, province lines over them. Natura 2000
-        // and cluster names label by their role's default (the name field), municipality names by this display.
-        Layer municipalities = real("Gemeenten", LayerRole.BASEMAP, "gemeenten.geojson", SOURCE_CBS_MUNICIPALITIES,
+        layers.forEach(p::putLayer);
+        // Land as municipalities, province lines over them. Natura 2000 and cluster names label by their
+        // role's default (the name field), municipality names by this display.
+        p.displays().put(MUNICIPALITIES, new LayerDisplay(true, 1, LAND_FILL, MUNICIPALITY_LINE, "gemeentenaam"));
+        p.displays().put(PROVINCES, new LayerDisplay(true, 1, 0, PROVINCE_LINE, null));
+        p.scenarios().add(scenario(in));
+        return p;
+    }
+
+    /** Every layer of the sample, in drawing order: the real maps read, the schematic ones generated on them. */
+    private static List<Layer> layers(Inputs in, Path maps) {
+        List<Layer> out = new ArrayList<>();
+        // Background first (draw order by role).
+        Layer municipalities = real(MUNICIPALITIES, LayerRole.BASEMAP, maps, "gemeenten.geojson", SOURCE_CBS_MUNICIPALITIES,
                 Map.of(Layer.MAP_NAME, "gemeentenaam"));
-        p.putLayer(municipalities);
-        p.displays().put(municipalities.name(), new LayerDisplay(true, 1, LAND_FILL, MUNICIPALITY_LINE, "gemeentenaam"));
-        Layer provinces = real("Provincies", LayerRole.BASEMAP, "provincies.geojson", SOURCE_CBS_PROVINCES,
-                Map.of(Layer.MAP_NAME, "name"));
-        p.putLayer(provinces);
-        p.displays().put(provinces.name(), new LayerDisplay(true, 1, 0, PROVINCE_LINE, null));
-        Layer natura = natura2000();
-        p.putLayer(natura);
+        out.add(municipalities);
+        out.add(real(PROVINCES, LayerRole.BASEMAP, maps, "provincies.geojson", SOURCE_CBS_PROVINCES,
+                Map.of(Layer.MAP_NAME, "name")));
+        Layer natura = natura2000(in, maps);
+        out.add(natura);
         Ground ground = new Ground(municipalities, natura);
 
         // Sites next: every schematic layer is placed relative to them.
@@ -98,7 +158,7 @@ public final class SampleProject {
         Layer sites = layer("Clusters", LayerRole.CLUSTER, "IBIS Werklocaties (bruto contouren)", "sites.csv",
                 List.of(text("naam"), text("cluster"), real("bruto_ha")),
                 Map.of(Layer.MAP_NAME, "naam", Layer.MAP_CLUSTER, "cluster", Layer.MAP_AREA_HA, "bruto_ha"));
-        for (CsvTable.Row r : csv("sites.csv").rows()) {
+        for (CsvTable.Row r : in.csv("sites.csv").rows()) {
             Geometry g = nonEmpty(ground.clip(shape(r, r.number("gross_ha"))), r);
             sitesByCluster.computeIfAbsent(r.text("cluster"), k -> new ArrayList<>()).add(g);
             // The gross area of what is left on land: the CSV's figure is the site's published size.
@@ -107,14 +167,13 @@ public final class SampleProject {
         Geometry keepOut = UnaryUnionOp.union(sites.features().stream().map(Feature::geometry).toList())
                 .buffer(CLEARANCE_M);
 
-        p.putLayer(towns(ground, keepOut));
-        p.putLayer(noiseZones(sitesByCluster));
-        p.putLayer(safetyContours(sitesByCluster));
-        p.putLayer(sites);
-        p.putLayer(plots(ground));
-        p.putLayer(sensitive());
-        p.scenarios().add(scenario());
-        return p;
+        out.add(towns(in, ground, keepOut));
+        out.add(noiseZones(sitesByCluster));
+        out.add(safetyContours(sitesByCluster));
+        out.add(sites);
+        out.add(plots(in, ground));
+        out.add(sensitive(in));
+        return out;
     }
 
     // ---- layers ---------------------------------------------------------------------------------
@@ -123,42 +182,27 @@ public final class SampleProject {
      * A reduced copy of real open data from {@code maps/} (made by {@link nl.ruimteschets.tools.MapReduction}),
      * read with the project's own GeoJSON reader: RD New, whole metres, already valid.
      */
-    private static Layer real(String name, LayerRole role, String file, String source, Map<String, String> mapping) {
-        Path temp = null;
-        try (InputStream in = SampleProject.class.getResourceAsStream(BASE + file)) {
-            if (in == null) throw new IllegalStateException("sample map " + file + " is not in the jar");
-            // The importer reads files; the jar's copy goes through a temporary file deleted right after.
-            temp = Files.createTempFile("ruimteschets-sample-", ".geojson");
-            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            // The reader alone: the copies are RD New and valid already (MapReduction checked, SampleProjectTest
-            // checks), so the importer's reprojection and validity check would only slow the start down.
-            ImportReport report = new ImportReport();
-            report.setSource("maps/" + file);
-            report.setFormat("GeoJSON (Ruimteschets voorbeeldkaart, " + source + ")");
-            report.setSourceCrs("EPSG:" + RD_SRID);
-            List<Feature> features = new ArrayList<>();
-            try (FeatureReader reader = Formats.open(temp, null, null)) {
-                if (!Integer.valueOf(RD_SRID).equals(nl.ruimteschets.geo.CrsRegistry.identify(reader.crs()))) {
-                    throw new IllegalStateException("sample map " + file + " is not in RD New");
-                }
-                for (Feature f; (f = reader.next()) != null; ) {
-                    report.countRead();
-                    f.geometry().setSRID(RD_SRID);
-                    features.add(f);
-                    report.countImported();
-                }
-                return new Layer(name, role, reader.fields(), features, mapping, source, report);
+    private static Layer real(String name, LayerRole role, Path maps, String file, String source, Map<String, String> mapping) {
+        // The reader alone: the copies are RD New and valid already (MapReduction checked, SampleProjectTest
+        // checks), so the importer's reprojection and validity check would add nothing.
+        ImportReport report = new ImportReport();
+        report.setSource("maps/" + file);
+        report.setFormat("GeoJSON (Ruimteschets voorbeeldkaart, " + source + ")");
+        report.setSourceCrs("EPSG:" + RD_SRID);
+        List<Feature> features = new ArrayList<>();
+        try (FeatureReader reader = Formats.open(maps.resolve(file), null, null)) {
+            if (!Integer.valueOf(RD_SRID).equals(nl.ruimteschets.geo.CrsRegistry.identify(reader.crs()))) {
+                throw new IllegalStateException("sample map " + file + " is not in RD New");
             }
+            for (Feature f; (f = reader.next()) != null; ) {
+                report.countRead();
+                f.geometry().setSRID(RD_SRID);
+                features.add(f);
+                report.countImported();
+            }
+            return new Layer(name, role, reader.fields(), features, mapping, source, report);
         } catch (IOException | InputException e) {
             throw new IllegalStateException("sample map " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    temp.toFile().deleteOnExit();
-                }
-            }
         }
     }
 
@@ -167,12 +211,12 @@ public final class SampleProject {
      * KDW (and its habitat) where DOMAIN.md §3.3 names one for the site ({@code natura2000_kdw.csv});
      * every other site has none, and the model says "niet te beoordelen" rather than invent one.
      */
-    private static Layer natura2000() {
+    private static Layer natura2000(Inputs in, Path maps) {
         Map<String, String> mapping = Map.of(Layer.MAP_NAME, "naam", Layer.MAP_KDW, "kdw",
                 Layer.MAP_NITROGEN_SENSITIVE, "stikstofgevoelig");
-        Layer read = real("Natura 2000", LayerRole.NATURA2000, "natura2000.geojson", SOURCE_N2000, mapping);
+        Layer read = real("Natura 2000", LayerRole.NATURA2000, maps, "natura2000.geojson", SOURCE_N2000, mapping);
         Map<String, CsvTable.Row> kdw = new LinkedHashMap<>();
-        for (CsvTable.Row r : csv("natura2000_kdw.csv").rows()) kdw.put(r.text("naam"), r);
+        for (CsvTable.Row r : in.csv("natura2000_kdw.csv").rows()) kdw.put(r.text("naam"), r);
         List<Field> fields = new ArrayList<>(read.fields());
         fields.add(real("kdw"));
         fields.add(text("kdw_habitat"));
@@ -191,10 +235,10 @@ public final class SampleProject {
         return new Layer(read.name(), read.role(), fields, features, mapping, read.source(), read.report());
     }
 
-    private static Layer towns(Ground ground, Geometry keepOut) {
+    private static Layer towns(Inputs in, Ground ground, Geometry keepOut) {
         Layer l = layer("Woongebied", LayerRole.RESIDENTIAL, "BAG verblijfsobjecten met woonfunctie / BRT bebouwd gebied",
                 "towns.csv", List.of(text("naam")), Map.of(Layer.MAP_NAME, "naam"));
-        for (CsvTable.Row r : csv("towns.csv").rows()) {
+        for (CsvTable.Row r : in.csv("towns.csv").rows()) {
             long seed = (long) r.number("seed");
             // Orientation follows from the seed so the CSV needs no angle column and the shape stays fixed.
             Geometry g = blob(r.number("x"), r.number("y"), r.number("area_ha") * 1e4, seed * 37 % 180, 1.3, seed);
@@ -234,11 +278,11 @@ public final class SampleProject {
         return l;
     }
 
-    private static Layer plots(Ground ground) {
+    private static Layer plots(Inputs in, Ground ground) {
         Layer l = layer("Uitgeefbare kavels", LayerRole.AVAILABLE_PLOT, "IBIS Werklocaties (uitgeefbaar aanbod)",
                 "plots.csv", List.of(text("naam"), text("cluster"), real("netto_ha")),
                 Map.of(Layer.MAP_NAME, "naam", Layer.MAP_CLUSTER, "cluster", Layer.MAP_AREA_HA, "netto_ha"));
-        for (CsvTable.Row r : csv("plots.csv").rows()) {
+        for (CsvTable.Row r : in.csv("plots.csv").rows()) {
             Geometry g = nonEmpty(ground.clip(rect(r.number("x"), r.number("y"), r.number("netto_ha") * 1e4,
                     r.number("angle_deg"), 1.5)), r);
             add(l, g, r.text("name"), r.text("cluster"), (double) Math.round(g.getArea() / 1e4));
@@ -246,11 +290,11 @@ public final class SampleProject {
         return l;
     }
 
-    private static Layer sensitive() {
+    private static Layer sensitive(Inputs in) {
         Layer l = layer("Gevoelige objecten", LayerRole.SENSITIVE, "BAG (gebruiksfunctie) met LRK en DUO (onderwijs, kinderopvang, zorg)",
                 "sensitive.csv", List.of(text("naam"), text("functie"), text("kwetsbaarheid")),
                 Map.of(Layer.MAP_NAME, "naam", Layer.MAP_KIND, "functie", Layer.MAP_VULNERABILITY, "kwetsbaarheid"));
-        for (CsvTable.Row r : csv("sensitive.csv").rows()) {
+        for (CsvTable.Row r : in.csv("sensitive.csv").rows()) {
             double side = r.number("size_m");
             Geometry g = rect(r.number("x"), r.number("y"), side * side, r.number("angle_deg"), 1.0);
             add(l, g, r.text("name"), r.text("function"), r.text("vulnerability"));
@@ -258,10 +302,10 @@ public final class SampleProject {
         return l;
     }
 
-    private static Scenario scenario() {
+    private static Scenario scenario(Inputs in) {
         Scenario s = new Scenario("Voorbeeld", "Schematisch voorbeeld: twee uitbreidingen en een satelliet.");
         WKTReader wkt = new WKTReader(GF);
-        for (CsvTable.Row r : csv("candidates.csv").rows()) {
+        for (CsvTable.Row r : in.csv("candidates.csv").rows()) {
             Geometry g;
             try {
                 g = wkt.read(r.text("wkt"));
@@ -371,10 +415,6 @@ public final class SampleProject {
     }
 
     // ---- layer plumbing -------------------------------------------------------------------------
-
-    private static CsvTable csv(String file) {
-        return CsvTable.resource(SampleProject.class, BASE + file);
-    }
 
     private static Layer layer(String name, LayerRole role, String official, String file, List<Field> fields,
                                Map<String, String> mapping) {

@@ -1,6 +1,7 @@
 package nl.ruimteschets.tools;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import nl.ruimteschets.io.GeoJsonWriter;
 import nl.ruimteschets.io.LayerLoader;
+import nl.ruimteschets.io.PreparedLayers;
 import nl.ruimteschets.io.ProgressListener;
+import nl.ruimteschets.io.SampleProject;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.InputException;
@@ -31,8 +34,13 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  * invalidate keeps its less reduced form, and the run fails when a site's area moves more than
  * {@value #MAX_AREA_CHANGE} of itself.
  *
+ * <p>Then it computes the whole sample from {@code maps/} ({@link SampleProject#generate}: the reduced maps
+ * and the schematic CSVs, shapes cut to the land) and stores its layers in
+ * {@code maps/}{@value SampleProject#PREPARED}, which the app reads at start-up instead of computing them.
+ *
  * <p>Run after {@code ./mvnw -B -ntp -DskipTests package}:
- * {@code java -cp target/ruimteschets.jar nl.ruimteschets.tools.MapReduction ../shared/data maps}.
+ * {@code java -cp target/ruimteschets.jar nl.ruimteschets.tools.MapReduction ../shared/data maps}, or with
+ * {@code --sample maps} only the last step (after editing a CSV; needs no {@code ../shared}).
  * Prints per file the features, vertices before and after, total area and the largest relative
  * area change. Single-threaded; not for use inside the app.
  */
@@ -57,13 +65,35 @@ public final class MapReduction {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: MapReduction DATA_DIR OUT_DIR   (e.g. ../shared/data maps)");
+            System.err.println("usage: MapReduction DATA_DIR OUT_DIR   (e.g. ../shared/data maps)\n"
+                    + "       MapReduction --sample OUT_DIR     (only the prepared sample layers)");
             System.exit(2);
         }
-        Path data = Path.of(args[0]), out = Path.of(args[1]);
-        Files.createDirectories(out);
-        for (Source s : SOURCES) reduce(data.resolve(s.input()), out.resolve(s.output()), s, System.out);
+        Path out = Path.of(args[1]);
+        if (!args[0].equals("--sample")) {
+            Path data = Path.of(args[0]);
+            Files.createDirectories(out);
+            for (Source s : SOURCES) reduce(data.resolve(s.input()), out.resolve(s.output()), s, System.out);
+        }
+        prepareSample(out, System.out);
     }
+
+    /** Computes the sample from the files in {@code maps} and writes its layers for the app to read. */
+    static Path prepareSample(Path maps, PrintStream log) throws IOException {
+        List<Layer> layers = SampleProject.generate(maps).layers();
+        Path file = maps.resolve(SampleProject.PREPARED);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            PreparedLayers.write(out, PROVENANCE, layers);
+        }
+        log.printf(Locale.ROOT, "%s: %d layers, %,d features, %,d bytes%n", file.getFileName(), layers.size(),
+                layers.stream().mapToInt(l -> l.features().size()).sum(), Files.size(file));
+        return file;
+    }
+
+    /** Kept at the head of the prepared file: what it is and where its sources and licences are named. */
+    static final String PROVENANCE = "Ruimteschets voorbeeldkaart: de lagen van SampleProject.generate(maps), "
+            + "gemaakt door nl.ruimteschets.tools.MapReduction uit maps/*.geojson (verkleinde open data; bronnen "
+            + "en licenties in maps/README.md en in de bron van elke laag) en de schematische maps/*.csv";
 
     /** Reads, reduces and writes one set; returns the reduced layer. */
     static Layer reduce(Path in, Path out, Source s, PrintStream log) throws IOException, InputException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SampleProjectTest {
     private static final Envelope RD_BOUNDS = new Envelope(-7000, 300000, 289000, 629000);
+    private static final java.nio.file.Path MAPS = java.nio.file.Path.of(System.getProperty("ruimteschets.maps", "maps"));
     private final Project project = SampleProject.build();
 
     @Test
@@ -166,6 +167,39 @@ class SampleProjectTest {
         List<Geometry> a = allGeometries(project), b = allGeometries(SampleProject.build());
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) assertTrue(a.get(i).equalsExact(b.get(i)), "geometry " + i);
+    }
+
+    /**
+     * The app opens the prepared layers (maps/sample-layers.bin); they must be what the sources in maps/
+     * give today, so a CSV or map edited without running MapReduction --sample fails here.
+     */
+    @Test
+    void preparedLayersAreWhatTheSourcesGive() {
+        Project generated = SampleProject.generate(MAPS);
+        assertEquals(generated.layers().size(), project.layers().size());
+        for (int i = 0; i < generated.layers().size(); i++) {
+            Layer want = generated.layers().get(i), got = project.layers().get(i);
+            String stale = want.name() + ": maps/" + SampleProject.PREPARED + " is out of date; run "
+                    + "java -cp target/ruimteschets.jar nl.ruimteschets.tools.MapReduction --sample maps";
+            assertEquals(want.name(), got.name(), stale);
+            assertEquals(want.role(), got.role(), stale);
+            assertEquals(want.fields(), got.fields(), stale);
+            assertEquals(want.fieldMapping(), got.fieldMapping(), stale);
+            assertEquals(want.source(), got.source(), stale);
+            assertEquals(want.report().format(), got.report().format(), stale);
+            assertEquals(want.report().read(), got.report().read(), stale);
+            assertEquals(want.features().size(), got.features().size(), stale);
+            for (int k = 0; k < want.features().size(); k++) {
+                Feature a = want.features().get(k), b = got.features().get(k);
+                assertEquals(a.id(), b.id(), stale);
+                assertEquals(java.util.Arrays.asList(a.values()), java.util.Arrays.asList(b.values()), stale);
+                // Within a millimetre: another JVM may round a buffer's last digit differently.
+                assertTrue(a.geometry().equalsExact(b.geometry(), 1e-3), stale + " (feature " + a.id() + ")");
+                assertEquals(SampleProject.RD_SRID, b.geometry().getSRID());
+            }
+        }
+        assertEquals(generated.displays(), project.displays());
+        assertEquals(allGeometries(generated).size(), allGeometries(project).size());
     }
 
     private void assertNear(String site, double x, double y) {
