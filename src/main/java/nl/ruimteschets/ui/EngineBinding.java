@@ -33,7 +33,8 @@ final class EngineBinding {
     });
     private volatile AnalysisContext context;
     private ScenarioEngine engine;
-    private List<Layer> engineLayers = List.of();
+    /** The layers the engine is (being) built for; null before the first build. */
+    private List<Layer> engineLayers;
     private List<Layer> contextLayers = List.of();
     private ScenarioResult lastResult;
     private long submitted, delivered;
@@ -57,7 +58,7 @@ final class EngineBinding {
 
     /** Rebuilds the engine when the project's layers are no longer the ones it indexed. */
     void layersMaybeChanged() {
-        if (!engineLayers.equals(window.session().project().layers())) rebuild();
+        if (engineLayers == null || !engineLayers.equals(window.session().project().layers())) rebuild();
     }
 
     /** Indexes the project's layers in the background and then submits the scenario to the new engine. */

@@ -167,7 +167,7 @@ public final class MainWindow {
         stage.show();
         map.zoomTo(map.fullExtent());
         tools.setTool(MapTools.Tool.EDIT);
-        engine.rebuild();
+        // No engine.rebuild() here: refresh() started it on these layers (a second build competed with the first drawing).
         files.startAutosave();
         map.requestFocus();
     }
@@ -303,8 +303,7 @@ public final class MainWindow {
         map.setSelected(null);
         engine.forgetResult();
         map.showLayersOf(s.project());
-        refresh();
-        engine.rebuild();
+        refresh(); // rebuilds the engine when the new project's layers differ
         map.zoomTo(map.fullExtent());
     }
 

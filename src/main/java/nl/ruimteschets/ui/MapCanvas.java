@@ -133,6 +133,9 @@ public final class MapCanvas extends Pane {
     private MapRenderer drawnBy;
     private javafx.scene.image.WritableImage shownImage;
     private Viewport shownViewport;
+    /** Whether the image shown has its labels; what is to run once the map is drawn ({@link #whenDrawn}). */
+    private boolean shownLabelled;
+    private final List<Runnable> whenDrawn = new ArrayList<>();
 
     public MapCanvas() {
         getChildren().addAll(base, top);
@@ -489,11 +492,50 @@ public final class MapCanvas extends Pane {
                 fx.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbPreInstance(), argb, 0, w);
                 shownImage = fx;
                 shownViewport = v.resize(w, h);
+                shownLabelled = lb != null;
                 lastBaseNanos = took;
                 showBase();
+                if (!whenDrawn.isEmpty() && drawn()) afterThisPulse(this::runWhenDrawn);
             });
         });
         redrawTop();
+    }
+
+    /**
+     * Runs {@code r} on the FX thread once the map shows its layers with their labels for the current view
+     * (now, if it does): what "the window is up" means for the start-up measure.
+     */
+    public void whenDrawn(Runnable r) {
+        if (drawn()) r.run();
+        else whenDrawn.add(r);
+    }
+
+    private boolean drawn() {
+        return shownLabelled && baseUpToDate();
+    }
+
+    private void runWhenDrawn() {
+        List<Runnable> due = List.copyOf(whenDrawn);
+        whenDrawn.clear();
+        due.forEach(Runnable::run);
+    }
+
+    /** After the pulse that hands the canvas to the screen (its layout pass done), or now without a scene. */
+    private void afterThisPulse(Runnable r) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            r.run();
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override public void run() {
+                // Removed on the next turn: the scene may be walking its listener list right now.
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                r.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Screen areas labels keep clear of: the scale bar, the north arrow and the result legend. */
