@@ -106,8 +106,26 @@ public class RuimteschetsApp extends Application {
     /** The sample project, started on another thread by the launcher so it overlaps JavaFX's own start. */
     private static volatile java.util.concurrent.CompletableFuture<Project> preparedSample;
 
+    /**
+     * Reads the sample and then makes its map ready ({@link nl.ruimteschets.render.PreparedMap}), on a
+     * thread of its own while JavaFX starts: the window takes the project as soon as it is read.
+     */
     static void prepareSample() {
-        preparedSample = java.util.concurrent.CompletableFuture.supplyAsync(SampleProject::build);
+        java.util.concurrent.CompletableFuture<Project> sample = new java.util.concurrent.CompletableFuture<>();
+        preparedSample = sample;
+        Thread t = new Thread(() -> {
+            Project p;
+            try {
+                p = SampleProject.build();
+            } catch (RuntimeException | Error e) {
+                sample.completeExceptionally(e);
+                return;
+            }
+            sample.complete(p);
+            nl.ruimteschets.render.PreparedMap.prepare(p);
+        }, "ruimteschets-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Project sample() {

@@ -183,7 +183,7 @@ public final class MapCanvas extends Pane {
             // Anchors are computed once per layer set, off the FX thread.
             List<Layer> list = List.copyOf(p.layers());
             renderThread.execute(() -> {
-                MapLabels l = new MapLabels(list, fields);
+                MapLabels l = nl.ruimteschets.render.PreparedMap.labels(list, fields);
                 javafx.application.Platform.runLater(() -> {
                     if (fields.equals(labelFields)) {
                         labels = l;
@@ -206,7 +206,7 @@ public final class MapCanvas extends Pane {
         List<Layer> list = List.copyOf(newLayers);
         renderer = null;
         renderThread.execute(() -> {
-            MapRenderer r = new MapRenderer(list);
+            MapRenderer r = nl.ruimteschets.render.PreparedMap.renderer(list);
             javafx.application.Platform.runLater(() -> {
                 if (layers.stream().map(m -> m.layer).toList().equals(list)) {
                     renderer = r;
