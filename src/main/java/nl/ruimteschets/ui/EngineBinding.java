@@ -39,9 +39,18 @@ final class EngineBinding {
     private ScenarioResult lastResult;
     private long submitted, delivered;
 
+    /**
+     * Completed once the window's first map drawing is on screen ({@link #start}): indexing the layers and
+     * the first evaluation wait for it, so on two cores they do not slow down the window's first appearance.
+     */
+    private final java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
+
     EngineBinding(MainWindow window) {
         this.window = window;
     }
+
+    /** Lets the engine begin: the window is up. Only the first call counts. */
+    void start() { started.complete(null); }
 
     ScenarioResult lastResult() { return lastResult; }
 
@@ -66,7 +75,7 @@ final class EngineBinding {
         List<Layer> layers = List.copyOf(window.session().project().layers());
         engineLayers = layers;
         window.statusBar().engine("engine.indexing");
-        engineThread.execute(() -> {
+        started.thenRun(() -> engineThread.execute(() -> {
             AnalysisContext ctx = new AnalysisContext(layers);
             Platform.runLater(() -> {
                 if (engineLayers != layers) return; // a newer rebuild is on its way
@@ -77,7 +86,7 @@ final class EngineBinding {
                 submitted = 0;
                 submit();
             });
-        });
+        }));
     }
 
     /** Hands the scenario as now on screen (with the live preview, if dragging) to the engine. */
@@ -134,5 +143,8 @@ final class EngineBinding {
         });
     }
 
-    void shutdown() { engineThread.shutdownNow(); }
+    void shutdown() {
+        started.cancel(false); // a build still waiting for the first drawing is dropped
+        engineThread.shutdownNow();
+    }
 }

@@ -167,6 +167,12 @@ public final class MainWindow {
         stage.show();
         map.zoomTo(map.fullExtent());
         tools.setTool(MapTools.Tool.EDIT);
+        // The map first, then the numbers: the engine starts once the map is on screen, or after a moment
+        // should the map have no room to draw in.
+        map.whenDrawn(engine::start);
+        javafx.animation.PauseTransition engineAnyway = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        engineAnyway.setOnFinished(e -> engine.start());
+        engineAnyway.play();
         // No engine.rebuild() here: refresh() started it on these layers (a second build competed with the first drawing).
         files.startAutosave();
         map.requestFocus();
