@@ -12,6 +12,9 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) {
+        // Java2D only draws into images here (map, legend, PDF), never on screen: headless AWT opens no X
+        // connection of its own beside JavaFX's, which starts faster and cannot race GTK's set-up.
+        System.setProperty("java.awt.headless", "true");
         // Anything but the app's own arguments is the command line's: a subcommand, or a usage error
         // (exit 2) for an unknown word such as "ruimteschets foo", never a window.
         if (!onlyAppArguments(args)) System.exit(Cli.run(args));

@@ -103,6 +103,14 @@ public class RuimteschetsApp extends Application {
         }
     }
 
+    /** Released once JavaFX's toolkit has started (GTK set up): only then may another thread start Java2D. */
+    private static final java.util.concurrent.CountDownLatch TOOLKIT_UP = new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public void init() {
+        TOOLKIT_UP.countDown();
+    }
+
     /** The sample project, started on another thread by the launcher so it overlaps JavaFX's own start. */
     private static volatile java.util.concurrent.CompletableFuture<Project> preparedSample;
 
@@ -122,7 +130,13 @@ public class RuimteschetsApp extends Application {
                 return;
             }
             sample.complete(p);
-            nl.ruimteschets.render.PreparedMap.prepare(p);
+            nl.ruimteschets.render.PreparedMap.prepare(p, () -> {
+                try {
+                    TOOLKIT_UP.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }, "ruimteschets-prepare");
         t.setDaemon(true);
         t.start();

@@ -36,8 +36,12 @@ public final class PreparedMap {
         this.labelFields = labelFields;
     }
 
-    /** Builds the project's renderer and labels and warms the drawing up, on this thread. */
-    public static void prepare(Project p) {
+    /**
+     * Builds the project's renderer and labels and then, after {@code beforeDrawing} returns, warms the
+     * drawing up; all on this thread. {@code beforeDrawing} waits until Java2D may start: on Linux, AWT
+     * and GTK setting up their X connections at the same moment can hang both.
+     */
+    public static void prepare(Project p, Runnable beforeDrawing) {
         PreparedMap m = new PreparedMap(List.copyOf(p.layers()), MapLabels.labelFields(p.layers(), p.displays()));
         PREPARED.set(m);
         try {
@@ -45,6 +49,7 @@ public final class PreparedMap {
             m.renderer.complete(r);
             MapLabels l = new MapLabels(m.layers, m.labelFields);
             m.labels.complete(l);
+            beforeDrawing.run();
             warmUp(p, r, l);
         } catch (RuntimeException | Error e) {
             // The view builds its own then; a failure here must not keep it waiting.
