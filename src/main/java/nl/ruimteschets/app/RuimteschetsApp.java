@@ -117,6 +117,7 @@ public class RuimteschetsApp extends Application {
     /**
      * Reads the sample and then makes its map ready ({@link nl.ruimteschets.render.PreparedMap}), on a
      * thread of its own while JavaFX starts: the window takes the project as soon as it is read.
+     * Launched without a project file only.
      */
     static void prepareSample() {
         java.util.concurrent.CompletableFuture<Project> sample = new java.util.concurrent.CompletableFuture<>();
@@ -130,6 +131,9 @@ public class RuimteschetsApp extends Application {
                 return;
             }
             sample.complete(p);
+            // The window reads its settings (language, recent files) first thing; reading them here loads the
+            // preferences' XML machinery off the FX thread.
+            java.util.prefs.Preferences.userNodeForPackage(MainWindow.class).get("lang", null);
             nl.ruimteschets.render.PreparedMap.prepare(p, () -> {
                 try {
                     TOOLKIT_UP.await();
