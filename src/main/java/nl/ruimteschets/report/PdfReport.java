@@ -87,7 +87,12 @@ public final class PdfReport {
         rows = new ArrayList<>();
         for (Report.Computed c : report.scenarios) rows.addAll(report.clusterRows(c));
         table(report.clusterHeader(), rows, null, 8);
-        chart();
+        // A chart per compared scenario (not only the first), all on one scale so their bars compare.
+        double max = 1;
+        for (Report.Computed c : report.scenarios) {
+            for (ClusterBalance b : c.result().clusters()) max = Math.max(max, Math.max(Math.abs(b.balance2030Ha()), Math.abs(b.balance2050Ha())));
+        }
+        for (Report.Computed c : report.scenarios) chart(c, max);
         heading(report.t("report.method"));
         paragraph(report.t("method.netHa"));
         paragraph(report.t("method.noise") + " (" + (report.locale.getLanguage().equals("en") ? NoiseIndicators.LABEL_EN : NoiseIndicators.LABEL_NL) + ")");
@@ -164,14 +169,15 @@ public final class PdfReport {
         table(List.of(report.t("report.col.number"), report.t("report.col.note")), rows, null, 9);
     }
 
-    /** Bars per cluster for 2030 and 2050 around a zero line, with a value axis (ha) and grid lines. */
-    private void chart() throws IOException {
-        List<ClusterBalance> bs = report.scenarios.get(0).result().clusters();
+    /**
+     * A scenario's bars per cluster for 2030 and 2050 around a zero line, with a value axis (ha) and grid
+     * lines; {@code max} (ha) sets the scale, the same for every compared scenario.
+     */
+    private void chart(Report.Computed scenario, double max) throws IOException {
+        List<ClusterBalance> bs = scenario.result().clusters();
         float h = 170, axisW = 46, w = PAGE.getWidth() - 2 * MARGIN - axisW;
         if (y - h - 40 < MARGIN) newPage();
-        heading(report.t("ind.chart.title") + " — " + report.scenarios.get(0).scenario().name());
-        double max = 1;
-        for (ClusterBalance b : bs) max = Math.max(max, Math.max(Math.abs(b.balance2030Ha()), Math.abs(b.balance2050Ha())));
+        heading(report.t("ind.chart.title") + " — " + scenario.scenario().name());
         // Round steps (…, 100, 200, 250, 500, …) so there are two or three values each side of zero.
         long step = MapImage.niceScale(max / 3);
         double top = Math.ceil(max / step) * step;

@@ -63,6 +63,9 @@ class ReportTest {
             String text = new PDFTextStripper().getText(d);
             assertTrue(text.contains("Scenario comparison"), "English when asked");
             assertTrue(text.contains("Zonder satelliet"));
+            for (String name : List.of("Voorbeeld", "Zonder satelliet")) {
+                assertTrue(text.contains("Balance (ha): supply minus demand — " + name), "a balance chart for " + name);
+            }
         }
         Path csv = dir.resolve("indicators.csv");
         r.writeCsv(csv);
