@@ -118,7 +118,7 @@ public final class AttributeTable {
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value(index)));
             FieldType type = fields.get(i).type();
             setUp(column, index, type == FieldType.INTEGER || type == FieldType.REAL);
-            if (editor != null && (type == FieldType.TEXT || type == FieldType.INTEGER || type == FieldType.REAL)) {
+            if (editor != null) { // every type: text, numbers, yes/no and dates are typed in the cell
                 String fieldName = fields.get(i).name();
                 column.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn(new javafx.util.StringConverter<>() {
                     @Override public String toString(Object v) { return v == null ? "" : display(v); }
@@ -176,14 +176,34 @@ public final class AttributeTable {
 
     /**
      * A typed value for a field: text as typed, whole numbers for INTEGER, numbers in the user's
-     * notation (decimal comma in Dutch) for REAL; an empty cell is null.
+     * notation (decimal comma in Dutch) for REAL, yes/no for BOOLEAN (ja/nee, yes/no, true/false as the
+     * table shows it, waar/onwaar, 1/0), a date for DATE (2024-03-31 as the table shows it, or 31-3-2024);
+     * an empty cell is null.
      *
-     * @throws java.text.ParseException when the text is not a number of that kind
+     * @throws java.text.ParseException when the text is not a value of that kind
      */
     static Object parse(String typed, FieldType type, Locale locale) throws java.text.ParseException {
         String t = typed == null ? "" : typed.trim();
         if (t.isEmpty()) return null;
         if (type == FieldType.TEXT) return typed;
+        if (type == FieldType.BOOLEAN) {
+            return switch (t.toLowerCase(Locale.ROOT)) {
+                case "ja", "j", "yes", "y", "true", "waar", "1" -> Boolean.TRUE;
+                case "nee", "n", "no", "false", "onwaar", "0" -> Boolean.FALSE;
+                default -> throw new java.text.ParseException(t, 0);
+            };
+        }
+        if (type == FieldType.DATE) {
+            for (java.time.format.DateTimeFormatter f : List.of(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                    java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu"))) {
+                try {
+                    return java.time.LocalDate.parse(t, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                } catch (java.time.format.DateTimeParseException e) {
+                    // try the next notation
+                }
+            }
+            throw new java.text.ParseException(t, 0);
+        }
         java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
         f.setGroupingUsed(false);
         java.text.ParsePosition at = new java.text.ParsePosition(0);

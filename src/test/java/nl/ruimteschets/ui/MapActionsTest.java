@@ -196,4 +196,57 @@ class MapActionsTest {
         assertEquals(old, table.getItems().stream().filter(x -> x.id() == first.id()).findFirst().orElseThrow().value(field));
         robot.interact(() -> window.layerActions().tables().forEach(v -> v.stage().close()));
     }
+
+    @Test
+    void aYesNoAttributeIsEditedInTheTableAndCanBeUndone(FxRobot robot) throws Exception {
+        settle();
+        nl.ruimteschets.model.Layer natura = window.session().project().layers(nl.ruimteschets.model.LayerRole.NATURA2000).get(0);
+        int field = natura.fieldIndex("stikstofgevoelig");
+        assertEquals(nl.ruimteschets.model.FieldType.BOOLEAN, natura.fields().get(field).type());
+        nl.ruimteschets.model.Feature first = natura.features().get(0);
+        Object old = first.value(field);
+        robot.interact(() -> window.layerActions().table(natura));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<nl.ruimteschets.model.Feature> table = robot.lookup("#attributeTable")
+                .queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> {
+            table.getScene().getWindow().requestFocus();
+            table.requestFocus();
+            table.edit(table.getItems().indexOf(first), table.getColumns().get(field + 1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField editorField = robot.lookup("#attributeTable .text-field").queryAs(javafx.scene.control.TextField.class);
+        String typed = Boolean.TRUE.equals(old) ? "nee" : "ja";
+        robot.interact(() -> {
+            editorField.setText(typed);
+            editorField.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.function.Supplier<Object> value = () -> window.session().project().layer(natura.name()).orElseThrow()
+                .features().stream().filter(x -> x.id() == first.id()).findFirst().orElseThrow().value(field);
+        assertEquals(!Boolean.TRUE.equals(old), value.get(), "\"" + typed + "\" is a yes/no value of the project");
+        java.nio.file.Path saved = java.nio.file.Files.createTempDirectory("rs-attr").resolve("ja-nee.gpkg");
+        nl.ruimteschets.io.ProjectStore.save(window.session().project(), saved);
+        Object reopened = nl.ruimteschets.io.ProjectStore.open(saved).layer(natura.name()).orElseThrow().features().stream()
+                .filter(x -> x.id() == first.id()).findFirst().orElseThrow().value(field);
+        assertEquals(value.get(), reopened, "saved in the project file like any other value");
+        assertEquals("change.layer.value", window.session().history().undoDescriptionKey());
+        robot.interact(() -> window.undo());
+        assertEquals(old, value.get(), "and it can be undone");
+        robot.interact(() -> window.layerActions().tables().forEach(v -> v.stage().close()));
+    }
+
+    @Test
+    void yesNoAndDatesAreReadAsTyped() throws Exception {
+        Locale dutch = Locale.forLanguageTag("nl");
+        assertEquals(Boolean.TRUE, AttributeTable.parse("Ja", nl.ruimteschets.model.FieldType.BOOLEAN, dutch));
+        assertEquals(Boolean.FALSE, AttributeTable.parse("false", nl.ruimteschets.model.FieldType.BOOLEAN, dutch));
+        assertEquals(java.time.LocalDate.of(2024, 3, 31), AttributeTable.parse("2024-03-31", nl.ruimteschets.model.FieldType.DATE, dutch));
+        assertEquals(java.time.LocalDate.of(2024, 3, 31), AttributeTable.parse("31-3-2024", nl.ruimteschets.model.FieldType.DATE, dutch));
+        for (String bad : java.util.List.of("misschien", "2024-02-30", "31/3/2024")) {
+            nl.ruimteschets.model.FieldType type = bad.equals("misschien") ? nl.ruimteschets.model.FieldType.BOOLEAN
+                    : nl.ruimteschets.model.FieldType.DATE;
+            org.junit.jupiter.api.Assertions.assertThrows(java.text.ParseException.class, () -> AttributeTable.parse(bad, type, dutch), bad);
+        }
+    }
 }
