@@ -79,6 +79,13 @@ public class RuimteschetsApp extends Application {
                 System.out.println("shown after " + uptimeMillis() + " ms (window " + windowShown + " ms, then the map drawn)");
                 Platform.runLater(Platform::exit);
             });
+            // A smoke test must end even when the map never draws: say so and fail.
+            javafx.animation.PauseTransition limit = new javafx.animation.PauseTransition(javafx.util.Duration.minutes(1));
+            limit.setOnFinished(e -> {
+                System.err.println("window shown after " + windowShown + " ms, but the map was not drawn within a minute");
+                System.exit(1);
+            });
+            limit.play();
         }
     }
 
