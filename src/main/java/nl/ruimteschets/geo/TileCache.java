@@ -183,16 +183,18 @@ public final class TileCache {
             futures.values().forEach(f -> f.completeExceptionally(u));
             return;
         }
+        Map<CompletableFuture<Tile>, Tile> done = new LinkedHashMap<>();
         long added = 0;
         for (Map.Entry<Long, CompletableFuture<Tile>> e : futures.entrySet()) {
             List<Feature> features = got.getOrDefault(e.getKey(), List.of());
             Tile t = features.isEmpty() ? new Tile(null, 0) : new Tile(new LayerIndex(layer.inMemory(features)), features.size());
             added += t.size();
-            e.getValue().complete(t);
+            done.put(e.getValue(), t);
         }
         fetchedTiles.addAndGet(futures.size());
         synchronized (this) {
             cachedFeatures += added;
+            done.forEach(CompletableFuture::complete); // counted before anyone can read (or evict) them
             evict();
         }
     }

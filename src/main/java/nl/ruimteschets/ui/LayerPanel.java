@@ -115,7 +115,7 @@ final class LayerPanel extends VBox {
             swatch.setFill((fill & 0xFF) == 0 ? javafx.scene.paint.Color.TRANSPARENT : MapCanvas.color(fill | 0xFF));
             swatch.setStroke(MapCanvas.color(item.style().stroke()));
             swatch.setStrokeWidth(1.5);
-            Label name = new Label(l.name());
+            Label name = new Label(l.inDatabase() ? l.name() + " " + text.getString("layers.indatabase.mark") : l.name());
             name.setMaxWidth(150);
             Label badge = new Label(text.getString("role." + l.role().name()));
             badge.setStyle("-fx-font-size: 10px; -fx-background-color: #e3e8ef; -fx-background-radius: 6; -fx-padding: 0 5 0 5;");
@@ -141,7 +141,8 @@ final class LayerPanel extends VBox {
             setGraphic(cell);
             setText(null);
             setTooltip(new Tooltip(l.name() + "\n" + text.getString("role." + l.role().name()) + " — "
-                    + l.features().size() + " " + text.getString("layers.features") + (l.source().isEmpty() ? "" : "\n" + l.source())));
+                    + String.format(java.util.Locale.getDefault(), "%,d", l.featureCount()) + " " + text.getString("layers.features")
+                    + (l.inDatabase() ? "\n" + text.getString("layers.indatabase") : "") + (l.source().isEmpty() ? "" : "\n" + l.source())));
             MenuItem props = new MenuItem(text.getString("layers.menu.properties"));
             props.setOnAction(e -> actions.properties(l));
             MenuItem zoom = new MenuItem(text.getString("layers.menu.zoom"));
