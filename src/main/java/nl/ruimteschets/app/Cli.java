@@ -164,7 +164,8 @@ public final class Cli {
                 m.put("name", l.name());
                 m.put("role", l.role().name());
                 m.put("geometry_type", l.geometryType());
-                m.put("features", l.features().size());
+                m.put("features", l.featureCount()); // about, for a layer that stays in the database
+                m.put("in_database", l.inDatabase());
                 m.put("repaired", l.report().repaired());
                 m.put("skipped", l.report().skipped());
                 m.put("source", l.source());

@@ -40,7 +40,7 @@ public interface RemoteFeatures {
 
     /**
      * Features whose envelope meets {@code view}, for drawing: at most about {@code limit} (an even sample
-     * when more lie in the view) with geometries simplified to {@code tolerance} metres.
+     * when more lie in the view, none when far more do) with geometries simplified to {@code tolerance} metres.
      */
     List<Feature> forView(Envelope view, double tolerance, int limit) throws InputException;
 

@@ -28,7 +28,7 @@ import org.locationtech.jts.io.WKBReader;
  * A PostGIS table too big for memory, read by area: {@link #tiles} for the engine's tile cache (one query
  * over the tiles' bounding box through the GiST index with {@code &&}, bucketed by the tile of each
  * envelope's lower-left corner), {@link #forView} for the map (the features in the view, an even sample of
- * at most a limit when zoomed out, simplified to a pixel). All values travel as parameters; the schema,
+ * at most a limit when zoomed out, simplified to a pixel, none when zoomed out further). All values travel as parameters; the schema,
  * table and column names are quoted identifiers.
  *
  * <p>Thread-safe: one connection for tiles and one for views (so the map never waits behind the engine),
@@ -42,6 +42,9 @@ public final class PostgisTiledLayer implements RemoteFeatures {
         t.setDaemon(true);
         return t;
     });
+
+    /** The map reads at most this many times its limit in one view, keeping one in so many. */
+    static final int MAX_SAMPLED = 20;
 
     private final PgConnector connector;
     private final String schema;
@@ -122,21 +125,20 @@ public final class PostgisTiledLayer implements RemoteFeatures {
         String g = ident(geomColumn);
         String box = "ST_MakeEnvelope(?, ?, ?, ?, " + PgSql.SRID + ")";
         long inView = estimateIn(view);
-        // Zoomed out: an even sample. Reading sampled pages costs limit/inView of the table, reading the
-        // view's rows through the index costs inView rows: sample pages when that is the cheaper.
-        boolean samplePages = inView > limit && (double) inView * inView > (double) limit * Math.max(1, stats.count());
-        long stride = !samplePages && inView > limit ? (inView + limit - 1) / limit : 1;
+        // Zoomed out so far that even reading the view's rows through the index takes seconds: nothing (a
+        // page sample would be quick but shows the table's storage order as stripes, not where things are).
+        if (inView > (long) limit * MAX_SAMPLED) return List.of();
+        // Zoomed out: an even sample, every k-th feature by key, through the index.
+        long stride = inView > limit ? (inView + limit - 1) / limit : 1;
         StringBuilder sql = new StringBuilder("SELECT ").append(ident(idColumn)).append(", ST_AsBinary(ST_Force2D(")
                 .append(tolerance > 0 ? "ST_SimplifyPreserveTopology(" + g + ", ?)" : g).append("))");
         for (Field f : fields) sql.append(", ").append(ident(f.name()));
         sql.append(" FROM ").append(table(schema, tableName));
-        if (samplePages) sql.append(" TABLESAMPLE SYSTEM (?)");
         sql.append(" WHERE ").append(g).append(" && ").append(box);
         if (stride > 1) sql.append(" AND ").append(ident(idColumn)).append(" % ? = 0");
         sql.append(" LIMIT ?");
         List<Object> params = new ArrayList<>();
         if (tolerance > 0) params.add(tolerance);
-        if (samplePages) params.add(Math.min(100.0, 100.0 * limit / inView));
         params.addAll(List.of(view.getMinX(), view.getMinY(), view.getMaxX(), view.getMaxY()));
         if (stride > 1) params.add(stride);
         params.add(limit);
