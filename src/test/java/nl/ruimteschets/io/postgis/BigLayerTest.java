@@ -86,6 +86,15 @@ class BigLayerTest {
         return schema;
     }
 
+    /** The layer as a project in a fresh schema gives it back when opened: marked to stay in the database. */
+    private static Layer reopened(Layer layer) throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = bigSchema(pg, layer);
+        try (ProjectStorage st = ProjectStorage.open(pg.url(schema), pg.prompt())) {
+            return st.load().layer(layer.name()).orElseThrow();
+        }
+    }
+
     private static Candidate candidate(String id, double x, double y, double dx) {
         double side = 900;
         return new Candidate(id, id, CandidateKind.EXPANSION, "C", Rd.FACTORY.createPolygon(new Coordinate[] {
@@ -105,14 +114,8 @@ class BigLayerTest {
 
     @Test
     void aLayerInTheDatabaseGivesTheSameIndicatorsAsInMemory() throws Exception {
-        PostgisTestServer pg = PostgisTestServer.require();
         Layer memory = buildings();
-        String schema = bigSchema(pg, memory);
-        Project opened;
-        try (ProjectStorage st = ProjectStorage.open(pg.url(schema), pg.prompt())) {
-            opened = st.load();
-        }
-        Layer inDb = opened.layer("gebouwen").orElseThrow();
+        Layer inDb = reopened(memory);
         assertTrue(inDb.inDatabase(), "a layer marked in rs_layer_storage stays in the database");
         assertTrue(inDb.features().isEmpty(), "nothing of it is read into memory");
         assertEquals(12_040, inDb.featureCount());
@@ -146,13 +149,8 @@ class BigLayerTest {
 
     @Test
     void theTileCacheStaysWithinItsBoundAndStillFindsEverything() throws Exception {
-        PostgisTestServer pg = PostgisTestServer.require();
         Layer memory = buildings();
-        String schema = bigSchema(pg, memory);
-        Layer inDb;
-        try (ProjectStorage st = ProjectStorage.open(pg.url(schema), pg.prompt())) {
-            inDb = st.load().layer("gebouwen").orElseThrow();
-        }
+        Layer inDb = reopened(memory);
         LayerIndex all = new LayerIndex(memory);
         TileCache cache = new TileCache(inDb, 500, 3_000);
         Random rnd = new Random(3);
