@@ -87,6 +87,25 @@ public final class BigLayers {
         return stats;
     }
 
+    /**
+     * The planner's choice for a layer of the PostGIS project at {@code location}: stay in the database, or
+     * be read into memory whatever its size; kept in {@value #STORAGE} for everyone who opens the project.
+     *
+     * @throws InputException when there is no such layer or the role may not write, in the planner's words
+     */
+    public static Stats mark(PgLocation location, PgConnector.PasswordPrompt prompt, String layer, boolean inDatabase)
+            throws InputException {
+        PgConnector connector = new PgConnector(location, prompt);
+        try (Connection c = connector.connect()) {
+            if (!PgSql.tableExists(c, location.schema(), layer)) {
+                throw new InputException(new UserMessage("pg.layer.missing", layer, location.toString()));
+            }
+            return keep(c, location.schema(), layer, inDatabase);
+        } catch (SQLException e) {
+            throw new InputException(new UserMessage("pg.layer.mark.failed", layer, location.toString()), e);
+        }
+    }
+
     /** Count, extent and largest envelope side in one pass over the table, then fresh planner statistics. */
     static Stats measure(Connection c, String schema, String tableName, String geomColumn) throws SQLException, InputException {
         String g = ident(geomColumn);

@@ -148,6 +148,26 @@ class BigLayerTest {
     }
 
     @Test
+    void thePlannerChoosesWhereALayerStays() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = bigSchema(pg, buildings());
+        PgLocation loc = PgLocation.parse(pg.url(schema));
+        BigLayers.mark(loc, pg.prompt(), "gebouwen", false);
+        try (ProjectStorage st = ProjectStorage.open(pg.url(schema), pg.prompt())) {
+            Layer l = st.load().layer("gebouwen").orElseThrow();
+            assertFalse(l.inDatabase(), "marked to be read into memory");
+            assertEquals(12_040, l.features().size());
+        }
+        BigLayers.mark(loc, pg.prompt(), "gebouwen", true);
+        try (ProjectStorage st = ProjectStorage.open(pg.url(schema), pg.prompt())) {
+            assertTrue(st.load().layer("gebouwen").orElseThrow().inDatabase(), "marked to stay in the database again");
+        }
+        nl.ruimteschets.model.InputException e = assertThrows(nl.ruimteschets.model.InputException.class,
+                () -> BigLayers.mark(loc, pg.prompt(), "bestaat niet", true));
+        assertTrue(e.getMessage().contains("bestaat niet"), e.getMessage());
+    }
+
+    @Test
     void theTileCacheStaysWithinItsBoundAndStillFindsEverything() throws Exception {
         Layer memory = buildings();
         Layer inDb = reopened(memory);
