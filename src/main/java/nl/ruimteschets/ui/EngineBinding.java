@@ -98,6 +98,19 @@ final class EngineBinding {
         });
     }
 
+    /** Views up to this wide (metres per pixel) are where a planner sketches: worth fetching before the first edit. */
+    private static final double PREFETCH_MAX_M_PER_PX = 5;
+
+    /**
+     * Starts fetching the engine's tiles of layers in the database that cover a zoomed-in view, so the
+     * first candidate drawn there is answered from memory (the fetch runs on the tile loader's thread).
+     */
+    void prefetch(nl.ruimteschets.render.Viewport v) {
+        AnalysisContext ctx = context;
+        if (ctx == null || v.metresPerPixel() > PREFETCH_MAX_M_PER_PX) return;
+        for (nl.ruimteschets.geo.TileCache t : ctx.tiled(nl.ruimteschets.model.LayerRole.SENSITIVE)) t.prefetch(v.worldBounds());
+    }
+
     /** Hands the scenario as now on screen (with the live preview, if dragging) to the engine. */
     void submit() {
         if (engine == null) return;

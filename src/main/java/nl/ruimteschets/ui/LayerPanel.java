@@ -149,6 +149,7 @@ final class LayerPanel extends VBox {
             zoom.setOnAction(e -> actions.zoomTo(l));
             MenuItem table = new MenuItem(text.getString("layers.menu.table"));
             table.setOnAction(e -> actions.table(l));
+            table.setDisable(l.inDatabase()); // its rows stay in the database; QGIS shows them
             MenuItem remove = new MenuItem(text.getString("layers.menu.remove"));
             remove.setOnAction(e -> actions.remove(l));
             setContextMenu(new ContextMenu(props, zoom, table, remove));
