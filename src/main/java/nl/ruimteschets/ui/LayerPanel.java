@@ -115,9 +115,11 @@ final class LayerPanel extends VBox {
             swatch.setFill((fill & 0xFF) == 0 ? javafx.scene.paint.Color.TRANSPARENT : MapCanvas.color(fill | 0xFF));
             swatch.setStroke(MapCanvas.color(item.style().stroke()));
             swatch.setStrokeWidth(1.5);
-            Label name = new Label(l.inDatabase() ? l.name() + " " + text.getString("layers.indatabase.mark") : l.name());
+            Label name = new Label(l.name());
             name.setMaxWidth(150);
-            Label badge = new Label(text.getString("role." + l.role().name()));
+            // A layer that stays in the database says so where it cannot be cut off: beside its role.
+            Label badge = new Label(text.getString("role." + l.role().name())
+                    + (l.inDatabase() ? " · " + text.getString("layers.indatabase.mark") : ""));
             badge.setStyle("-fx-font-size: 10px; -fx-background-color: #e3e8ef; -fx-background-radius: 6; -fx-padding: 0 5 0 5;");
             Slider opacity = new Slider(0, 1, item.opacity());
             opacity.setPrefWidth(90);
