@@ -75,14 +75,9 @@ final class EngineBinding {
         List<Layer> layers = List.copyOf(window.session().project().layers());
         engineLayers = layers;
         window.statusBar().engine("engine.indexing");
-<<<<<<< HEAD
         started.thenRun(() -> engineThread.execute(() -> {
-            AnalysisContext ctx = new AnalysisContext(layers);
-=======
-        engineThread.execute(() -> {
             // The tile caches of layers in the database carry over, so a rebuild fetches nothing again.
             AnalysisContext ctx = new AnalysisContext(layers, nl.ruimteschets.analysis.ModelSettings.DEFAULTS, context);
->>>>>>> main
             Platform.runLater(() -> {
                 if (engineLayers != layers) return; // a newer rebuild is on its way
                 context = ctx;
