@@ -148,8 +148,7 @@ public final class SiteSearch {
         int[] serial = {0};
         if (!r.plotsOnly() && r.topK() > 0) {
             Integer[] order = bestFirst(map);
-            List<double[]> taken = new ArrayList<>();
-            double side = r.sideM();
+            List<Geometry> taken = new ArrayList<>();
             int next = 0, tried = 0, clean = 0;
             // In rounds: pick the best positions not overlapping any picked before, evaluate them exactly
             // (two engines side by side), and pick more only for those the engine finds in conflict.
@@ -158,16 +157,18 @@ public final class SiteSearch {
                 for (; next < order.length && batch.size() < r.topK() - clean; next++) {
                     int i = order[next];
                     double x = map.grid().centreX(i % map.grid().nx()), y = map.grid().centreY(i / map.grid().nx());
+                    Polygon fp = SuitabilityMapper.footprint(r, x, y);
                     boolean overlaps = false;
-                    for (double[] t : taken) {
-                        if (Math.abs(t[0] - x) < side && Math.abs(t[1] - y) < side) {
+                    for (Geometry t : taken) {
+                        // interiors meet: footprints that only touch may both be offered
+                        if (t.getEnvelopeInternal().intersects(fp.getEnvelopeInternal()) && t.relate(fp, "T********")) {
                             overlaps = true;
                             break;
                         }
                     }
                     if (overlaps) continue;
-                    taken.add(new double[] {x, y}); // a conflicting position still blocks overlapping neighbours
-                    batch.add(new Job(SuitabilityMapper.footprint(r, x, y), i, null, ++serial[0]));
+                    taken.add(fp); // a conflicting position still blocks overlapping neighbours
+                    batch.add(new Job(fp, i, null, ++serial[0]));
                 }
                 tried += batch.size();
                 for (RankedLocation loc : evaluateAll(map, batch, cancelled)) {
@@ -230,7 +231,7 @@ public final class SiteSearch {
 
     private record Plot(String name, Geometry geometry, int mapIndex, double mapScore) { }
 
-    /** Available plots in the search area at least as big as asked: the asked square where it fits, else the plot. */
+    /** Available plots in the search area at least as big as asked: the asked footprint where it fits, else the plot. */
     private List<Plot> plots(SuitabilityMap map) {
         SearchRequest r = map.request();
         PreparedGeometry area = PreparedGeometryFactory.prepare(r.area());
@@ -244,7 +245,7 @@ public final class SiteSearch {
                 if (!area.contains(inside)) continue;
                 String name = l.text(f, Layer.MAP_NAME);
                 name = name == null || name.isBlank() ? l.name() + " #" + f.id() : name;
-                // Try the asked square on the map cell nearest the plot's interior point.
+                // Try the asked footprint on the map cell nearest the plot's interior point.
                 int idx = map.grid().indexOf(inside.getX(), inside.getY());
                 Geometry loc = g;
                 int mapIndex = -1;

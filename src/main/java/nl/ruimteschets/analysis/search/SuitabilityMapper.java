@@ -64,10 +64,9 @@ public final class SuitabilityMapper {
         this.pool = pool;
     }
 
-    /** The square footprint of the asked size centred on (x, y). */
+    /** The footprint of the asked size and shape centred on (x, y). */
     public static Polygon footprint(SearchRequest r, double x, double y) {
-        double h = r.sideM() / 2;
-        return (Polygon) Rd.FACTORY.toGeometry(new Envelope(x - h, x + h, y - h, y + h));
+        return r.footprintAt(x, y);
     }
 
     /**
@@ -78,7 +77,6 @@ public final class SuitabilityMapper {
     public synchronized SuitabilityMap map(SearchRequest r, double cell, BooleanSupplier cancelled) {
         ActivityProfile p = r.profile();
         Stopwatch sw = new Stopwatch();
-        double side = r.sideM();
         Polygon fp = footprint(r, 0, 0);
         RasterGrid pos = RasterGrid.covering(r.area().getEnvelopeInternal(), cell);
         int n = pos.size();
@@ -143,7 +141,7 @@ public final class SuitabilityMapper {
         tasks.add(new Task(7, touch, null, occupied));                               // not cached: changes with the scenario
         double[][] res = correlateAll(pos, layers, tasks, padded, 8, cancelled);
         sw.lap("correlations");
-        double[] distanceKm = parentDistanceKm(r, pos, side);
+        double[] distanceKm = parentDistanceKm(r, pos, f);
         sw.lap("distance transform");
 
         Map<Criterion, float[]> crit = new EnumMap<>(Criterion.class);
@@ -360,7 +358,7 @@ public final class SuitabilityMapper {
         if (e.noxKgYr() <= 0 && e.nh3KgYr() <= 0) return new Kernel(1, new double[9]);
         // The offsets within reach, evaluated through the nitrogen model's own code (direction-aware kernel,
         // area source, hot stacks): the map then screens the same deposition the engine computes.
-        double reach = OpsTable.MAX_DISTANCE_M + r.sideM() / Math.sqrt(2);
+        double reach = OpsTable.MAX_DISTANCE_M + r.radiusM();
         int[] index = new int[w * w];
         double[] xs = new double[w * w], ys = new double[w * w];
         int n = 0;
@@ -381,11 +379,15 @@ public final class SuitabilityMapper {
 
     /** The deposition kernel's half size: one size for every footprint up to 5 km across, so the receptors' spectrum is transformed once. */
     private static int depositionHalfSize(SearchRequest r, double cell) {
-        return Math.max((int) Math.ceil(LAYER_PAD_M / cell), (int) Math.ceil((OpsTable.MAX_DISTANCE_M + r.sideM()) / cell));
+        return Math.max((int) Math.ceil(LAYER_PAD_M / cell), (int) Math.ceil((OpsTable.MAX_DISTANCE_M + 2 * r.radiusM()) / cell));
     }
 
-    /** Distance from a footprint at each position to the parent cluster, km (null without a parent). */
-    private double[] parentDistanceKm(SearchRequest r, RasterGrid pos, double side) {
+    /**
+     * Distance from a footprint at each position to the parent cluster, km (null without a parent): the
+     * nearest of the footprint's edge cells in a distance transform of the cluster, less half a cell, so
+     * an elongated or turned footprint reaches as far as it does.
+     */
+    private double[] parentDistanceKm(SearchRequest r, RasterGrid pos, Kernel footprint) {
         List<Geometry> cluster = world.clusterGeometries(r.parentCluster());
         if (cluster.isEmpty()) return null;
         Envelope e = pos.envelope();
@@ -397,12 +399,17 @@ public final class SuitabilityMapper {
         boolean[] seed = new boolean[shares.length];
         for (int i = 0; i < seed.length; i++) seed[i] = shares[i] > 0;
         double[] d = DistanceTransform.distances(seed, all.nx(), all.ny());
+        int[][] edge = footprint.edgeOffsets();
         double[] out = new double[pos.size()];
         int di = (int) Math.round((pos.x0() - all.x0()) / pos.cell()), dj = (int) Math.round((pos.y0() - all.y0()) / pos.cell());
         for (int j = 0; j < pos.ny(); j++) {
             for (int i = 0; i < pos.nx(); i++) {
-                double cells = d[(j + dj) * all.nx() + (i + di)];
-                out[j * pos.nx() + i] = Math.max(0, cells * pos.cell() - side / 2) / 1000.0;
+                double cells = Double.MAX_VALUE;
+                for (int[] o : edge) {
+                    int a = Math.min(all.nx() - 1, Math.max(0, i + di + o[0])), b = Math.min(all.ny() - 1, Math.max(0, j + dj + o[1]));
+                    cells = Math.min(cells, d[b * all.nx() + a]);
+                }
+                out[j * pos.nx() + i] = Math.max(0, (cells - 0.5) * pos.cell()) / 1000.0;
             }
         }
         return out;
@@ -425,6 +432,21 @@ public final class SuitabilityMapper {
             int s = 4;
             while (s < h) s *= 2;
             return s;
+        }
+
+        /** Offsets (a, b) of the cells the footprint touches that border a cell it does not (its outline). */
+        int[][] edgeOffsets() {
+            int w = 2 * h + 1;
+            List<int[]> out = new ArrayList<>();
+            for (int b = 0; b < w; b++) {
+                for (int a = 0; a < w; a++) {
+                    if (values[b * w + a] <= 0) continue;
+                    boolean edge = a == 0 || b == 0 || a == w - 1 || b == w - 1 || values[b * w + a - 1] <= 0
+                            || values[b * w + a + 1] <= 0 || values[(b - 1) * w + a] <= 0 || values[(b + 1) * w + a] <= 0;
+                    if (edge) out.add(new int[] {a - h, b - h});
+                }
+            }
+            return out.isEmpty() ? new int[][] {{0, 0}} : out.toArray(new int[0][]);
         }
 
         double sum() {
