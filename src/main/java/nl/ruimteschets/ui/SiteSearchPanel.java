@@ -229,8 +229,12 @@ public final class SiteSearchPanel {
         orientation.setPrefColumnCount(3);
         aspect.setTooltip(new javafx.scene.control.Tooltip(t("search.shape.aspect")));
         orientation.setTooltip(new javafx.scene.control.Tooltip(t("search.shape.orientation")));
-        form.addRow(row++, new Label(t("search.shape")), new HBox(6, shapeMode, new Label(t("search.shape.aspect")), aspect,
-                new Label(t("search.shape.orientation")), orientation));
+        // Narrow at 1366 px: the two numbers say what they are in their prompt and tooltip.
+        aspect.setPromptText(t("search.shape.aspect"));
+        orientation.setPromptText(t("search.shape.orientation"));
+        aspect.setId("search-shape-aspect");
+        orientation.setId("search-shape-orientation");
+        form.addRow(row++, new Label(t("search.shape")), new HBox(6, shapeMode, aspect, new Label(":1"), orientation, new Label("°")));
         form.addRow(row++, new Label(t("search.area")), areaMode);
         form.addRow(row++, new Label(t("search.cluster")), new HBox(6, cluster, province));
         form.addRow(row++, new Label(t("search.surroundings")), surroundings);
