@@ -198,15 +198,7 @@ public final class SiteSearchPanel {
         status.setId("search-status");
         areaMode.getItems().setAll(AreaMode.values());
         areaMode.setValue(AreaMode.CLUSTER);
-        areaMode.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(AreaMode m) {
-                return m == null ? "" : t("search.area." + m.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public AreaMode fromString(String s) { return null; }
-        });
+        areaMode.setConverter(named("search.area."));
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
@@ -216,15 +208,7 @@ public final class SiteSearchPanel {
         form.addRow(row++, new Label(t("search.size")), new HBox(6, size, net));
         shapeMode.setValue(ShapeMode.SQUARE);
         shapeMode.setId("search-shape");
-        shapeMode.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ShapeMode m) {
-                return m == null ? "" : t("search.shape." + m.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public ShapeMode fromString(String s) { return null; }
-        });
+        shapeMode.setConverter(named("search.shape."));
         aspect.setPrefColumnCount(3);
         orientation.setPrefColumnCount(3);
         aspect.setTooltip(new javafx.scene.control.Tooltip(t("search.shape.aspect")));
@@ -339,6 +323,19 @@ public final class SiteSearchPanel {
         aspect.disableProperty().bind(shapeMode.valueProperty().isNotEqualTo(ShapeMode.RECTANGLE));
         orientation.disableProperty().bind(shapeMode.valueProperty().isEqualTo(ShapeMode.SQUARE));
         maxKm.disableProperty().bind(satellite.selectedProperty().not());
+    }
+
+    /** Shows an enum choice by its text under {@code prefix} + the constant's name in lower case. */
+    private <E extends Enum<E>> javafx.util.StringConverter<E> named(String prefix) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(E m) {
+                return m == null ? "" : t(prefix + m.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public E fromString(String s) { return null; }
+        };
     }
 
     private void columns() {
