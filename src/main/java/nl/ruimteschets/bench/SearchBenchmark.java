@@ -67,6 +67,16 @@ public final class SearchBenchmark {
                     SearchRequest.defaultWeights(), 100, k, List.of());
             run(search, changed, "warm (size changed to 80 ha)");
             SuitabilityMap map = run(search, req, "warm (back to 60 ha)");
+            // What the planner meets after changing a layer: a new search world (rasters and spectra made
+            // again) in a running app, whose code the first search already warmed.
+            long w0 = System.nanoTime();
+            SiteSearch rebuilt = new SiteSearch(new SearchWorld(context));
+            double rebuiltS = secs(w0);
+            try {
+                run(rebuilt, req, String.format(Locale.ROOT, "new world in a warm JVM (object classes %.2f s before; layer rasters built again)", rebuiltS));
+            } finally {
+                rebuilt.close();
+            }
 
             // First with the search's engines fresh (their first locations pay the models' warm-up), then again.
             long a = System.nanoTime();
