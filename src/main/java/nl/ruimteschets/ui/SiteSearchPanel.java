@@ -208,6 +208,7 @@ public final class SiteSearchPanel {
         form.addRow(row++, new Label(t("search.size")), new HBox(6, size, net));
         shapeMode.setValue(ShapeMode.SQUARE);
         shapeMode.setId("search-shape");
+        province.setId("search-province");
         shapeMode.setConverter(named("search.shape."));
         aspect.setPrefColumnCount(3);
         orientation.setPrefColumnCount(3);
@@ -218,7 +219,8 @@ public final class SiteSearchPanel {
         orientation.setPromptText(t("search.shape.orientation"));
         aspect.setId("search-shape-aspect");
         orientation.setId("search-shape-orientation");
-        form.addRow(row++, new Label(t("search.shape")), new HBox(6, shapeMode, aspect, new Label(":1"), orientation, new Label("°")));
+        form.addRow(row++, new Label(t("search.shape")), new HBox(6, shapeMode, aspect, new Label(t("search.shape.ratioUnit")), orientation,
+                new Label(t("search.shape.degreeUnit"))));
         form.addRow(row++, new Label(t("search.area")), areaMode);
         form.addRow(row++, new Label(t("search.cluster")), new HBox(6, cluster, province));
         form.addRow(row++, new Label(t("search.surroundings")), surroundings);
