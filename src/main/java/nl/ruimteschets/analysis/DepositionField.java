@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <p>How a receptor is summed, by its distance e to the source's envelope (the lumping levels of
  * {@link AreaSource}: fine cells below 1.5 km, 300 m blocks below 5 block sizes, 1 km blocks beyond):
  * <ul>
- * <li>near (e &lt; 1.5 km, or within 2.5 source half-diagonals of the centre): summed directly;</li>
+ * <li>near (e &lt; 1.5 km, or within 2.5 source half-diagonals of the centre): summed directly, cell by cell
+ *     (300 m blocks at least 1.5 km from the receptor at their centroid);</li>
  * <li>where some cell may be beyond 25 km and another not (the band CUT ± the source's radius around its
  *     centroid): interpolated from a band lattice (half a cell size in radius, 3° in bearing) whose nodes apply the
  *     cut per cell — the smooth field below minus what the cells beyond 25 km add (per 300 m block when the block
@@ -128,8 +129,26 @@ public final class DepositionField {
 
     private double direct(double px, double py, double e) {
         double mid = 5.0 * src.midBlockSizeM(), far = src.nearDistanceM();
-        if (e < mid) return sum(src.x, src.y, src.w, px, py);
+        if (e < mid) return nearSum(px, py, mid * mid);
         return e < far ? sum(src.mx, src.my, src.mw, px, py) : sum(src.bx, src.by, src.bw, px, py);
+    }
+
+    /**
+     * Near the source, block by block: a 300 m block at least 5 block sizes from the receptor at its centroid (the
+     * lumping error below 1 % of that block's part, as {@link AreaSource} uses the blocks), the others cell by cell.
+     * The nearest cells, which make the maximum, are always summed one by one.
+     */
+    private double nearSum(double px, double py, double lumpFrom2) {
+        double s = 0;
+        for (int b = 0; b < src.mx.length; b++) {
+            double dx = px - src.mx[b], dy = py - src.my[b];
+            if (dx * dx + dy * dy >= lumpFrom2) {
+                s += src.mw[b] * kernel(dx, dy);
+                continue;
+            }
+            for (int i : src.members[b]) s += src.w[i] * kernel(px - src.x[i], py - src.y[i]);
+        }
+        return s;
     }
 
     private double sum(double[] xs, double[] ys, double[] ws, double px, double py) {
