@@ -231,15 +231,23 @@ public final class DepositionField {
         }
         double fr = (r - bandR0) / bandStep;
         int ir = Math.max(0, Math.min(bandN - 2, (int) fr));
-        double tr = Math.max(0, Math.min(1, fr - ir));
+        return bilinear(true, ir, Math.max(0, Math.min(1, fr - ir)), dx, dy);
+    }
+
+    /** Bilinear between radii ir and ir + 1 (fraction tr) and the two lattice bearings around (dx, dy). */
+    private double bilinear(boolean inBand, int ir, double tr, double dx, double dy) {
         double ft = DirectionalKernel.bearingIndex(dx, dy) * (THETA / (double) OpsTable.BEARINGS);
         int it = (int) ft;
         double tt = ft - it;
         if (it >= THETA) it -= THETA;
         int it1 = it + 1 == THETA ? 0 : it + 1;
-        double a = bandNode(ir, it), b = bandNode(ir, it1), c = bandNode(ir + 1, it), d = bandNode(ir + 1, it1);
+        double a = node(inBand, ir, it), b = node(inBand, ir, it1), c = node(inBand, ir + 1, it), d = node(inBand, ir + 1, it1);
         double lo = a + tt * (b - a), hi = c + tt * (d - c);
         return lo + tr * (hi - lo);
+    }
+
+    private double node(boolean inBand, int ir, int it) {
+        return inBand ? bandNode(ir, it) : node(ir, it);
     }
 
     private double bandNode(int ir, int it) {
@@ -261,15 +269,7 @@ public final class DepositionField {
         }
         double fr = radialIndex(r);
         int ir = (int) fr;
-        double tr = fr - ir;
-        double ft = DirectionalKernel.bearingIndex(dx, dy) * (THETA / (double) OpsTable.BEARINGS);
-        int it = (int) ft;
-        double tt = ft - it;
-        if (it >= THETA) it -= THETA;
-        int it1 = it + 1 == THETA ? 0 : it + 1;
-        double a = node(ir, it), b = node(ir, it1), c = node(ir + 1, it), d = node(ir + 1, it1);
-        double lo = a + tt * (b - a), hi = c + tt * (d - c);
-        return lo + tr * (hi - lo);
+        return bilinear(false, ir, fr - ir, dx, dy);
     }
 
     /** log_Q(r / R0) from a 10 m table, linear between entries (Math.log per hexagon was a tenth of the loop). */
