@@ -4,16 +4,15 @@ import java.util.Arrays;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * A candidate footprint as a set of point sub-sources, the way AERIUS hands area sources to OPS
  * (DOMAIN.md §3.1, §3.4): a square grid aligned to RD multiples of the cell size, one point per cell at
  * the centroid of the part of the cell inside the footprint, with weight = that part's share of the
- * footprint area (weights sum to 1).
+ * footprint area (weights sum to 1). Squares no edge of the footprint enters are wholly inside or outside (an
+ * even-odd test of the centre); the others are clipped to the footprint directly (Sutherland–Hodgman per ring),
+ * without an overlay: a drag step splits a 200 ha footprint in about 0.1 ms instead of 1.
  *
  * <p>Cell size: 100 m (1 ha, the receptor size, so the nearest receptors see a resolved source), grown
  * for large footprints so there are at most about {@link #MAX_CELLS} cells. For receptors far away the
@@ -88,32 +87,170 @@ public final class AreaSource {
         double mid = cell * Math.ceil(MIN_MID_BLOCK_M / cell);
         double block = cell * Math.ceil(MIN_BLOCK_M / cell);
         Envelope env = footprint.getEnvelopeInternal();
-        PreparedGeometry prep = PreparedGeometryFactory.prepare(footprint);
-        GeometryFactory gf = footprint.getFactory();
+        double[][] rings = rings(footprint);
         int i0 = (int) Math.floor(env.getMinX() / cell), i1 = (int) Math.ceil(env.getMaxX() / cell);
         int j0 = (int) Math.floor(env.getMinY() / cell), j1 = (int) Math.ceil(env.getMaxY() / cell);
         HexScanline.Growable cx = new HexScanline.Growable(), cy = new HexScanline.Growable(), cw = new HexScanline.Growable();
-        for (int i = i0; i < i1; i++) {
-            for (int j = j0; j < j1; j++) {
-                Polygon sq = (Polygon) gf.toGeometry(new Envelope(i * cell, (i + 1) * cell, j * cell, (j + 1) * cell));
-                if (!prep.intersects(sq)) continue;
-                if (prep.covers(sq)) { // the common case: no overlay needed
-                    cx.add((i + 0.5) * cell);
-                    cy.add((j + 0.5) * cell);
+        double[] moments = new double[3];
+        double[] edgeLo = new double[16], edgeHi = new double[16], crossings = new double[16];
+        for (int j = j0; j < j1; j++) {
+            double ya = j * cell, yb = (j + 1) * cell, ym = (j + 0.5) * cell;
+            // The x-extent, within this row of cells, of every edge that enters the row, and where edges cross its middle.
+            int ne = 0, nc = 0;
+            for (int r = 0; r < rings.length; r += 2) {
+                double[] xs = rings[r], ys = rings[r + 1];
+                for (int k = 0; k + 1 < xs.length; k++) {
+                    double y0 = ys[k], y1 = ys[k + 1], x0 = xs[k], x1 = xs[k + 1];
+                    if ((y0 <= ym) != (y1 <= ym)) {
+                        if (nc == crossings.length) crossings = Arrays.copyOf(crossings, nc * 2);
+                        crossings[nc++] = x0 + (ym - y0) / (y1 - y0) * (x1 - x0);
+                    }
+                    if (Math.max(y0, y1) < ya || Math.min(y0, y1) > yb) continue;
+                    double lo, hi;
+                    if (y0 == y1) {
+                        lo = Math.min(x0, x1);
+                        hi = Math.max(x0, x1);
+                    } else { // the part of the edge inside the row band
+                        double ta = (ya - y0) / (y1 - y0), tb = (yb - y0) / (y1 - y0);
+                        double t0 = Math.max(0, Math.min(ta, tb)), t1 = Math.min(1, Math.max(ta, tb));
+                        double xa = x0 + t0 * (x1 - x0), xb = x0 + t1 * (x1 - x0);
+                        lo = Math.min(xa, xb);
+                        hi = Math.max(xa, xb);
+                    }
+                    if (ne == edgeLo.length) {
+                        edgeLo = Arrays.copyOf(edgeLo, ne * 2);
+                        edgeHi = Arrays.copyOf(edgeHi, ne * 2);
+                    }
+                    edgeLo[ne] = lo;
+                    edgeHi[ne++] = hi;
+                }
+            }
+            Arrays.sort(crossings, 0, nc);
+            for (int i = i0; i < i1; i++) {
+                double xa = i * cell, xb = (i + 1) * cell;
+                boolean cut = false;
+                for (int k = 0; k < ne && !cut; k++) cut = edgeLo[k] <= xb && edgeHi[k] >= xa;
+                if (!cut) { // wholly inside or wholly outside: even-odd test of the centre
+                    double xm = (i + 0.5) * cell;
+                    int left = 0;
+                    while (left < nc && crossings[left] < xm) left++;
+                    if ((left & 1) == 0) continue;
+                    cx.add(xm);
+                    cy.add(ym);
                     cw.add(cell * cell / area);
                     continue;
                 }
-                Geometry part = nl.ruimteschets.geo.Overlay.intersection(footprint, sq);
-                double a = part.getArea();
-                if (a <= 0) continue;
-                cx.add(part.getCentroid().getX());
-                cy.add(part.getCentroid().getY());
+                // Partly covered: the footprint clipped to the cell, its area and centroid (no overlay needed).
+                clippedMoments(rings, xa, ya, xb, yb, moments);
+                double a = moments[0];
+                if (a <= cell * cell * 1e-9) continue; // touches the square along an edge only (up to rounding)
+                cx.add(moments[1]);
+                cy.add(moments[2]);
                 cw.add(a / area);
             }
         }
         double[][] cells = {cx.toArray(), cy.toArray(), cw.toArray()};
         normalise(cells[2]);
         return new AreaSource(cell, mid, block, cells, lump(cells, mid), lump(cells, block), env);
+    }
+
+    /**
+     * The footprint's rings as {xs, ys, xs, ys, …}, shells counter-clockwise and holes clockwise, so that signed
+     * areas add up to the footprint's area.
+     */
+    private static double[][] rings(Geometry footprint) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        for (int p = 0; p < footprint.getNumGeometries(); p++) {
+            if (!(footprint.getGeometryN(p) instanceof Polygon poly)) continue;
+            for (int k = -1; k < poly.getNumInteriorRing(); k++) {
+                org.locationtech.jts.geom.CoordinateSequence cs = (k < 0 ? poly.getExteriorRing() : poly.getInteriorRingN(k))
+                        .getCoordinateSequence();
+                int n = cs.size();
+                double[] xs = new double[n], ys = new double[n];
+                for (int i = 0; i < n; i++) {
+                    xs[i] = cs.getX(i);
+                    ys[i] = cs.getY(i);
+                }
+                boolean ccw = org.locationtech.jts.algorithm.Orientation.isCCW(cs);
+                if (ccw != (k < 0)) reverse(xs, ys);
+                out.add(xs);
+                out.add(ys);
+            }
+        }
+        return out.toArray(new double[0][]);
+    }
+
+    private static void reverse(double[] xs, double[] ys) {
+        for (int i = 0, j = xs.length - 1; i < j; i++, j--) {
+            double t = xs[i];
+            xs[i] = xs[j];
+            xs[j] = t;
+            t = ys[i];
+            ys[i] = ys[j];
+            ys[j] = t;
+        }
+    }
+
+    /**
+     * {area, centroid x, centroid y} of the rings clipped to the rectangle: each ring clipped by Sutherland–Hodgman (for a concave
+     * ring the result may run along the rectangle's edge and back, which adds nothing to these integrals), then the
+     * shoelace sums, signed so holes subtract.
+     */
+    static void clippedMoments(double[][] rings, double x0, double y0, double x1, double y1, double[] out) {
+        double a = 0, mx = 0, my = 0;
+        for (int r = 0; r < rings.length; r += 2) {
+            double[][] c = clip(rings[r], rings[r + 1], x0, y0, x1, y1);
+            double[] xs = c[0], ys = c[1];
+            int n = (int) c[2][0];
+            for (int i = 0; i < n; i++) { // relative to the rectangle's corner: RD coordinates would cancel digits
+                int j = i + 1 == n ? 0 : i + 1;
+                double xi = xs[i] - x0, yi = ys[i] - y0, xj = xs[j] - x0, yj = ys[j] - y0;
+                double cross = xi * yj - xj * yi;
+                a += cross;
+                mx += (xi + xj) * cross;
+                my += (yi + yj) * cross;
+            }
+        }
+        out[0] = a / 2;
+        out[1] = a == 0 ? x0 : x0 + mx / (3 * a);
+        out[2] = a == 0 ? y0 : y0 + my / (3 * a);
+    }
+
+    /** Sutherland–Hodgman against the four sides of the rectangle; {xs, ys, {count}}, the ring not closed. */
+    private static double[][] clip(double[] rx, double[] ry, double x0, double y0, double x1, double y1) {
+        int n = rx.length - 1; // the ring is closed: drop the repeated point
+        double[] xs = Arrays.copyOf(rx, n), ys = Arrays.copyOf(ry, n);
+        for (int side = 0; side < 4 && n > 0; side++) {
+            double[] ox = new double[2 * n + 2], oy = new double[2 * n + 2];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                double ax = xs[i], ay = ys[i], bx = xs[(i + 1) % n], by = ys[(i + 1) % n];
+                double da = signedInside(side, ax, ay, x0, y0, x1, y1), db = signedInside(side, bx, by, x0, y0, x1, y1);
+                if (da >= 0) {
+                    ox[m] = ax;
+                    oy[m++] = ay;
+                }
+                if ((da >= 0) != (db >= 0)) {
+                    double t = da / (da - db);
+                    ox[m] = ax + t * (bx - ax);
+                    oy[m++] = ay + t * (by - ay);
+                }
+            }
+            xs = ox;
+            ys = oy;
+            n = m;
+        }
+        return new double[][] {xs, ys, {n}};
+    }
+
+    /** How far inside the given side of the rectangle the point lies (negative: outside). */
+    private static double signedInside(int side, double x, double y, double x0, double y0, double x1, double y1) {
+        return switch (side) {
+            case 0 -> x - x0;
+            case 1 -> x1 - x;
+            case 2 -> y - y0;
+            default -> y1 - y;
+        };
     }
 
     /** Overlay areas can differ from the footprint's area in the last digits; keep Σw = 1 exactly. */

@@ -29,12 +29,24 @@ public final class Contours {
         int nx = grid.nx() + 2, ny = grid.ny() + 2; // one quiet border cell all round
         Map<Long, long[]> next = new HashMap<>(); // start edge id → {end edge id}
         Map<Long, Coordinate> points = new HashMap<>();
+        // The levels with the quiet border, and per node whether it reaches the threshold: read once, not four times
+        // through bounds tests (the scan covers every cell of the grid, in a drag step several times).
+        double[] padded = new double[nx * ny];
+        boolean[] loud = new boolean[nx * ny];
+        java.util.Arrays.fill(padded, Double.NEGATIVE_INFINITY);
+        for (int j = 1; j + 1 < ny; j++) {
+            for (int i = 1; i + 1 < nx; i++) {
+                double v = grid.at(i - 1, j - 1);
+                padded[j * nx + i] = v;
+                loud[j * nx + i] = v >= threshold;
+            }
+        }
         for (int j = 0; j + 1 < ny; j++) {
             for (int i = 0; i + 1 < nx; i++) {
-                double a = v(grid, i, j), b = v(grid, i + 1, j), c = v(grid, i + 1, j + 1), d = v(grid, i, j + 1);
-                int code = (a >= threshold ? 1 : 0) | (b >= threshold ? 2 : 0) | (c >= threshold ? 4 : 0)
-                        | (d >= threshold ? 8 : 0);
+                int k = j * nx + i;
+                int code = (loud[k] ? 1 : 0) | (loud[k + 1] ? 2 : 0) | (loud[k + nx + 1] ? 4 : 0) | (loud[k + nx] ? 8 : 0);
                 if (code == 0 || code == 15) continue;
+                double a = padded[k], b = padded[k + 1], c = padded[k + nx + 1], d = padded[k + nx];
                 // Edges: 0 bottom (a-b), 1 right (b-c), 2 top (d-c), 3 left (a-d).
                 long[] e = {edgeId(i, j, 0, nx), edgeId(i + 1, j, 1, nx), edgeId(i, j + 1, 0, nx), edgeId(i, j, 1, nx)};
                 for (int[] seg : segments(code, (a + b + c + d) / 4 >= threshold)) {
@@ -85,11 +97,6 @@ public final class Contours {
         }
         Geometry g = gf.createMultiPolygon(out);
         return g.isValid() ? g : GeometryFixer.fix(g);
-    }
-
-    private static double v(NoiseGrid g, int i, int j) {
-        int gi = i - 1, gj = j - 1;
-        return gi < 0 || gj < 0 || gi >= g.nx() || gj >= g.ny() ? Double.NEGATIVE_INFINITY : g.at(gi, gj);
     }
 
     /** Horizontal edges get even ids, vertical ones odd, so each grid edge has one id. */

@@ -27,8 +27,10 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *
  * <p>Speed, for live editing: hexagon centres are found once per area and cached; per edit only the
  * areas whose envelope comes within 25 km are visited, and inside them only the x-range within reach;
- * the kernel is a 10-m distance × 10° bearing lookup table with NOx and NH₃ already weighted by the
- * emission, and away from the source the field is interpolated from a polar lattice ({@link DepositionField}).
+ * the kernel is a 10-m distance × 10° bearing lookup table with NOx and NH₃ combined in the profile's ratio (built
+ * once per profile, {@link OpsTable#directionalKernel(double, double, double)}), and away from the source the field
+ * is interpolated from a polar lattice, near the 25 km cut from a finer band lattice ({@link DepositionField}; its
+ * error against the per-cell sum is stated there and held by a test on the real Natura 2000).
  *
  * <p>Inputs: the NATURA2000 layers (must not change afterwards). Failure: a candidate without area
  * throws {@link IllegalArgumentException}. Thread safety: {@link #evaluate} may run concurrently from
@@ -120,8 +122,10 @@ public final class NitrogenModel {
     private static Deposition deposition(AreaSource src, NitrogenEmission e, OpsTable table, RingStatistic stat) {
         double nox = e.noxKgYr() / 1000.0, nh3 = e.nh3KgYr() / 1000.0;
         if (stat == RingStatistic.MEAN) {
-            DepositionField field = new DepositionField(src, table.directionalKernel(Substance.NOX, e.heightM(), e.heatMw()), nox,
-                    table.directionalKernel(Substance.NH3, e.heightM(), e.heatMw()), nh3);
+            // One combined table (NOx + ratio × NH₃) per profile: half the table reads of weighing the two per cell.
+            DirectionalKernel k = nox > 0 ? table.directionalKernel(e.heightM(), e.heatMw(), nh3 / nox)
+                    : table.directionalKernel(Substance.NH3, e.heightM(), e.heatMw());
+            DepositionField field = new DepositionField(src, k, nox > 0 ? nox : nh3, k, 0);
             return field::at;
         }
         DepositionKernel k = table.kernel(stat, Substance.NOX, e.heightM(), e.heatMw())

@@ -135,6 +135,19 @@ public final class OpsTable {
         });
     }
 
+    /**
+     * The NOx kernel plus {@code nh3PerNox} × the NH₃ kernel, in mol N/ha/yr per t NOx/yr: the deposition sums then
+     * read one table per cell instead of two. Cached by height, heat and the ratio rounded to 9 significant digits
+     * (in a drag the ratio stays the profile's, so the table is built once; about 1 MB each).
+     */
+    public DirectionalKernel directionalKernel(double heightM, double heatMw, double nh3PerNox) {
+        double ratio = new java.math.BigDecimal(nh3PerNox).round(new java.math.MathContext(9)).doubleValue();
+        DirectionalKernel nox = directionalKernel(Substance.NOX, heightM, heatMw); // outside computeIfAbsent: no nested update
+        DirectionalKernel nh3 = directionalKernel(Substance.NH3, heightM, heatMw);
+        if (directional.size() > 32) directional.clear();
+        return directional.computeIfAbsent("NOX+NH3/" + heightM + "/" + heatMw + "/" + ratio, k -> nox.combine(1, nh3, ratio));
+    }
+
     /** Per-ring values of a statistic for a stack of this height and heat. */
     double[] ringValues(RingStatistic stat, Substance s, double heightM, double heatMw) {
         Rows r = rows.get(stat).get(s);
