@@ -3,27 +3,27 @@ package nl.ruimteschets.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.CandidateOverrides;
 import nl.ruimteschets.model.Project;
-import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.PropertyEditor;
 
 /**
- * The selected candidate's properties in a ControlsFX PropertySheet: name, kind, parent cluster,
+ * The selected candidate's properties as a form of label-above-field rows (the right panel is narrow:
+ * a two-column sheet cut both the names and the chosen values): name, kind, parent cluster,
  * activity profile, area of a point satellite, overrides and notes. Text commits on Enter or when the
  * field loses focus (one undo step per edit, not per keystroke); a value that does not parse or is out
  * of range is not applied and gets a red message under the sheet. FX thread only.
@@ -32,7 +32,7 @@ final class CandidateSheet extends VBox {
     private final ResourceBundle text;
     private final Locale locale;
     private final Consumer<Candidate> onEdit;
-    private final PropertySheet sheet = new PropertySheet();
+    private final VBox form = new VBox(2);
     private final Label error = new Label();
     private Project project;
     private Candidate shown;
@@ -43,15 +43,15 @@ final class CandidateSheet extends VBox {
         this.locale = locale;
         this.onEdit = onEdit;
         setId("candidateSheet");
-        sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        sheet.setPrefHeight(300);
-        sheet.setPropertyEditorFactory(this::editor);
+        form.setStyle("-fx-padding: 4 6 4 6;");
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setPrefHeight(300);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         error.setId("candidateSheetError");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #c62828;");
-        getChildren().addAll(sheet, error);
+        getChildren().addAll(scroll, error);
     }
 
     void show(Project p, Candidate c) {
@@ -59,7 +59,7 @@ final class CandidateSheet extends VBox {
         if (c != null && c.equals(shown)) return; // keep the editor that has focus
         shown = c;
         error.setText("");
-        List<PropertySheet.Item> items = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
         if (c != null) {
             items.add(new Item("prop.name", String.class, c.name(), (x, v) -> x.withName(require(v))));
             items.add(new Item("prop.kind", CandidateKind.class, c.kind(), (x, v) -> new Candidate(x.id(), x.name(),
@@ -84,7 +84,19 @@ final class CandidateSheet extends VBox {
             items.add(new Item("prop.notes", String.class, c.notes(), (x, v) -> new Candidate(x.id(), x.name(), x.kind(),
                     x.parentCluster(), x.geometry(), x.pointAreaHa(), x.profileName(), x.overrides(), (String) v)));
         }
-        sheet.getItems().setAll(items);
+        form.getChildren().clear();
+        for (Item it : items) {
+            Label name = new Label(it.getName());
+            name.setWrapText(true);
+            name.setMaxWidth(Double.MAX_VALUE);
+            if (it.getDescription() != null) name.setTooltip(new Tooltip(it.getDescription()));
+            Node field = editor(it);
+            if (field instanceof Region r) r.setMaxWidth(Double.MAX_VALUE);
+            name.setLabelFor(field);
+            VBox row = new VBox(1, name, field);
+            row.setStyle("-fx-padding: 0 0 4 0;");
+            form.getChildren().add(row);
+        }
     }
 
     private Item override(String key, Double value, Function<String, Double> parse,
@@ -100,7 +112,7 @@ final class CandidateSheet extends VBox {
     /** Marker types for the choice editors. */
     private enum Choice { CLUSTER, PROFILE }
 
-    private final class Item implements PropertySheet.Item {
+    private final class Item {
         private final String key;
         private final Object type;
         private Object value;
@@ -113,15 +125,11 @@ final class CandidateSheet extends VBox {
             this.apply = apply;
         }
 
-        @Override public Class<?> getType() { return type instanceof Class<?> c ? c : String.class; }
-        @Override public String getCategory() { return ""; }
-        @Override public String getName() { return text.getString(key); }
-        @Override public String getDescription() { return text.containsKey(key + ".tip") ? text.getString(key + ".tip") : null; }
-        @Override public Object getValue() { return value; }
-        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.empty(); }
+        String getName() { return text.getString(key); }
+        String getDescription() { return text.containsKey(key + ".tip") ? text.getString(key + ".tip") : null; }
+        Object getValue() { return value; }
 
-        @Override
-        public void setValue(Object v) {
+        void setValue(Object v) {
             if (shown == null || java.util.Objects.equals(v, value)) return;
             try {
                 Candidate next = apply.apply(shown, v);
@@ -134,8 +142,7 @@ final class CandidateSheet extends VBox {
         }
     }
 
-    private PropertyEditor<?> editor(PropertySheet.Item item) {
-        Item it = (Item) item;
+    private Node editor(Item it) {
         if (it.type == Choice.CLUSTER || it.type == Choice.PROFILE) {
             List<String> names = new ArrayList<>(it.type == Choice.CLUSTER ? project.clusters().keySet() : project.profiles().keySet());
             return choice(it, names);
@@ -148,7 +155,7 @@ final class CandidateSheet extends VBox {
             });
             box.setValue((CandidateKind) it.getValue());
             box.valueProperty().addListener((o, a, b) -> it.setValue(b));
-            return new Editor<>(box, box::getValue, box::setValue);
+            return box;
         }
         TextField field = new TextField(String.valueOf(it.getValue()));
         field.setId("prop-" + it.key.substring(5));
@@ -156,21 +163,15 @@ final class CandidateSheet extends VBox {
         field.focusedProperty().addListener((o, was, is) -> {
             if (!is) it.setValue(field.getText());
         });
-        return new Editor<>(field, field::getText, field::setText);
+        return field;
     }
 
-    private PropertyEditor<?> choice(Item it, List<String> names) {
+    private Node choice(Item it, List<String> names) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(names));
         box.setValue((String) it.getValue());
         box.setId("prop-" + it.key.substring(5));
         box.valueProperty().addListener((o, a, b) -> { if (b != null) it.setValue(b); });
-        return new Editor<>(box, box::getValue, box::setValue);
-    }
-
-    private record Editor<T>(Node node, java.util.function.Supplier<T> get, Consumer<T> set) implements PropertyEditor<T> {
-        @Override public Node getEditor() { return node; }
-        @Override public T getValue() { return get.get(); }
-        @Override public void setValue(T v) { set.accept(v); }
+        return box;
     }
 
     // ------------------------------------------------------------------ parsing, in the user's locale

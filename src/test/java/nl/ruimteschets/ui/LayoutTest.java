@@ -97,7 +97,7 @@ class LayoutTest {
         if (!n.isVisible()) return;
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             for (Node c : l.getChildrenUnmodifiable()) {
-                if (c instanceof Text t && t.getText() != null && !t.getText().equals(l.getText()) && t.getText().endsWith("…")) {
+                if (c instanceof Text t && t.getText() != null && !t.getText().equals(l.getText()) && (t.getText().endsWith("…") || t.getText().endsWith("..."))) {
                     out.add(l.getText() + " → " + t.getText());
                 }
             }
