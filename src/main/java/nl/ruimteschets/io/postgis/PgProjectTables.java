@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.ruimteschets.io.ProjectStore;
+import nl.ruimteschets.io.QgisStyles;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Annotation;
@@ -134,6 +135,8 @@ final class PgProjectTables {
         }
         int sOrder = 0;
         for (Scenario sc : p.scenarios()) insertScenario(c, schema, sc, sOrder++, author);
+        List<QgisStyles.Entry> styles = QgisStyles.entries(p);
+        PgLayerStyles.write(c, schema, styles, styles.stream().map(QgisStyles.Entry::table).toList());
     }
 
     /** Tables this store wrote: the rs_* tables and the layers rs_layer_role lists. */

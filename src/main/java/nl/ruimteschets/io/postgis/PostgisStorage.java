@@ -420,6 +420,7 @@ public final class PostgisStorage implements ProjectStorage {
                     ps.executeUpdate();
                 }
             }
+            PgLayerStyles.restyle(c, schema, d.name(), d.display());
             p.notes.add(message("display").put("l", d.name()));
             return null;
         }
@@ -427,6 +428,7 @@ public final class PostgisStorage implements ProjectStorage {
             PgProjectTables.writeLayer(c, schema, a.layer());
             PgProjectTables.insertRole(c, schema, a.layer(), Integer.MAX_VALUE);
             reorder(c, a.layer().name(), a.index());
+            PgLayerStyles.restyle(c, schema, a.layer().name(), PgLayerStyles.display(c, schema, a.layer().name()));
             p.notes.add(message("layer-add").put("l", a.layer().name()).put("i", a.index()));
             return null;
         }
@@ -434,6 +436,7 @@ public final class PostgisStorage implements ProjectStorage {
             PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, r.name()));
             deleteWhere(c, LAYER_ROLE, "layer_table", r.name());
             deleteWhere(c, LAYER_DISPLAY, "layer_table", r.name());
+            PgLayerStyles.remove(c, schema, r.name());
             p.notes.add(message("layer-del").put("l", r.name()));
             return null;
         }
@@ -445,6 +448,7 @@ public final class PostgisStorage implements ProjectStorage {
         if (change instanceof LayerChanges.Replace r) {
             update(c, "UPDATE " + table(schema, LAYER_ROLE) + " SET role = ?, field_mapping = ? WHERE layer_table = ?",
                     r.layer().role().name(), ReportJson.MAPPER.writeValueAsString(r.layer().fieldMapping()), r.layer().name());
+            PgLayerStyles.restyle(c, schema, r.layer().name(), PgLayerStyles.display(c, schema, r.layer().name()));
             p.notes.add(message("layer-role").put("l", r.layer().name()));
             return null;
         }

@@ -119,6 +119,57 @@ class PostgisStorageTest {
     }
 
     @Test
+    void qgisFindsEveryLayersStyleInPublicLayerStylesAndItFollowsTheLayersChanges() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        Project sample = SampleProject.build();
+        String layer = sample.layers().get(0).name();
+        // QGIS's own query for a layer's default style (QgsPostgresProvider::loadStyle)
+        String qgis = "SELECT styleqml::text FROM public.layer_styles WHERE f_table_catalog = 'rs_test' AND f_table_schema = ? "
+                + "AND f_table_name = ? AND f_geometry_column = 'geom' AND useasdefault AND (type IS NULL OR type = 'Vector') "
+                + "ORDER BY update_time DESC LIMIT 1";
+        try (Connection c = pg.admin()) {
+            for (var l : sample.layers()) {
+                assertTrue(query(c, qgis, schema, l.name()).contains("<renderer-v2"), "a QML style for " + l.name());
+            }
+            assertTrue(query(c, qgis, schema, "rs_candidate").contains("naam"), "candidates labelled with their name");
+            try (PreparedStatement ps = c.prepareStatement("SELECT xpath_exists('//se:PolygonSymbolizer', stylesld, "
+                    + "ARRAY[ARRAY['se', 'http://www.opengis.net/se']]) FROM public.layer_styles WHERE f_table_schema = ? "
+                    + "AND f_table_name = 'rs_candidate'")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next() && rs.getBoolean(1), "an SLD for other clients");
+                }
+            }
+        }
+        try (ProjectStorage db = open(pg, schema)) {
+            db.load();
+            // a planner recolours the layer: QGIS sees the new fill
+            db.write(new nl.ruimteschets.model.change.LayerChanges.Display(layer,
+                    new nl.ruimteschets.model.LayerDisplay(true, 0.5, 0x12345680, 0x000000FF, null)), false);
+            try (Connection c = pg.admin()) {
+                String qml = query(c, qgis, schema, layer);
+                assertTrue(qml.contains("value=\"18,52,86,128\""), qml);
+                assertTrue(qml.contains("<layerOpacity>0.5</layerOpacity>"), qml);
+            }
+            db.write(new nl.ruimteschets.model.change.LayerChanges.Remove(layer), false);
+            try (Connection c = pg.admin()) {
+                assertEquals("", query(c, qgis, schema, layer), "the style left with the layer");
+            }
+        }
+    }
+
+    /** The first column of the first row as text, "" when there is none. */
+    private static String query(Connection c, String sql, String... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    @Test
     void hostileLayerAndFieldNamesAreQuotedNotExecuted() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         GeometryFactory gf = new GeometryFactory();
