@@ -161,6 +161,7 @@ public final class MainWindow {
             session.selectScenario(text.getString("scenarios.first"));
         }
         session.addListener(sessionListener);
+        session.onRefused(this::refused);
         session.subscribe(javafx.application.Platform::runLater);
         map.showLayersOf(session.project());
         refresh();
@@ -264,6 +265,11 @@ public final class MainWindow {
         }
     }
 
+    /** A change the shared store refused after it was shown (written in the background): the planner is told why. */
+    private void refused(Session.Refused r) {
+        error(text.getString("error.change"), r.message(locale));
+    }
+
     /** Undo; a step a shared store refuses (a colleague changed it since) is shown, not thrown. */
     void undo() {
         String what = session.history().undoDescriptionKey();
@@ -299,6 +305,7 @@ public final class MainWindow {
         if (s != session) session.close();
         session = s;
         session.addListener(sessionListener);
+        session.onRefused(this::refused);
         session.subscribe(javafx.application.Platform::runLater);
         map.setSelected(null);
         engine.forgetResult();

@@ -230,6 +230,60 @@ class PostgisStorageTest {
     }
 
     @Test
+    void twoPlannersEditingTheSameNoteOrLayerLookAtTheSameTime_theSecondIsToldAndSeesTheFirst() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        String scenario;
+        nl.ruimteschets.model.Annotation note = new nl.ruimteschets.model.Annotation("n-1", 1, "Ontsluiting via de A15?", 65000, 430000);
+        try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
+            Project pa = a.load();
+            scenario = pa.scenarios().get(0).name();
+            a.write(new nl.ruimteschets.model.change.AnnotationChanges.Add(scenario, note, -1), false);
+            Project pb = b.load(); // B sees the note as A wrote it
+            assertEquals(1, pb.scenario(scenario).orElseThrow().annotations().size());
+
+            // both change its text, each from the version they saw; A is first
+            a.write(new nl.ruimteschets.model.change.AnnotationChanges.Replace(scenario, note.withText("A: via de A15")), false);
+            ConflictException x = assertThrows(ConflictException.class, () -> b.write(
+                    new nl.ruimteschets.model.change.AnnotationChanges.Replace(scenario, note.withText("B: via het spoor")), false));
+            assertEquals("pg.conflict.note", x.userMessage().key());
+            assertTrue(x.getMessage(java.util.Locale.forLanguageTag("nl")).contains(System.getProperty("user.name")), x.getMessage());
+            x.newer().forEach(ch -> ch.apply(pb));
+            assertEquals("A: via de A15", pb.scenario(scenario).orElseThrow().annotations().get(0).text(), "B sees A's text");
+            // having seen it, B's next edit goes through; A's removal from the older version is refused
+            b.write(new nl.ruimteschets.model.change.AnnotationChanges.Replace(scenario, note.withText("B: via het spoor")), false);
+            ConflictException gone = assertThrows(ConflictException.class, () -> a.write(
+                    new nl.ruimteschets.model.change.AnnotationChanges.Remove(scenario, note.id()), false));
+            assertEquals("pg.conflict.note", gone.userMessage().key());
+
+            // the same for a layer's look: A recolours it, B's recolour from the older version is refused
+            String layer = pa.layers().get(0).name();
+            a.write(new nl.ruimteschets.model.change.LayerChanges.Display(layer,
+                    new nl.ruimteschets.model.LayerDisplay(true, 0.8, 0x11223380, 0x000000FF, null)), false);
+            ConflictException look = assertThrows(ConflictException.class, () -> b.write(
+                    new nl.ruimteschets.model.change.LayerChanges.Display(layer,
+                            new nl.ruimteschets.model.LayerDisplay(false, 0.3, 0x44556680, 0x000000FF, null)), false));
+            assertEquals("pg.conflict.layer", look.userMessage().key());
+            look.newer().forEach(ch -> ch.apply(pb));
+            assertEquals(0x11223380, pb.displays().get(layer).fill(), "B sees A's colour");
+        }
+        // and an attribute value edited in the table reaches the database
+        try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
+            Project pa = a.load();
+            Layer l = pa.layers().stream().filter(x -> !x.fields().isEmpty() && !x.features().isEmpty()).findFirst().orElseThrow();
+            int textField = -1;
+            for (int i = 0; i < l.fields().size(); i++) if (l.fields().get(i).type() == FieldType.TEXT) textField = i;
+            org.junit.jupiter.api.Assumptions.assumeTrue(textField >= 0, "the sample has a layer with a text field");
+            long fid = l.features().get(0).id();
+            a.write(new nl.ruimteschets.model.change.LayerChanges.EditValue(l.name(), fid, textField, "gecorrigeerd"), false);
+            Project pb = b.load();
+            Layer lb = pb.layer(l.name()).orElseThrow();
+            final int tf = textField;
+            assertEquals("gecorrigeerd", lb.features().stream().filter(f -> f.id() == fid).findFirst().orElseThrow().value(tf));
+        }
+    }
+
+    @Test
     void undoDoesNotOverwriteAColleaguesLaterEdit() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         String schema = seededSchema(pg);
