@@ -53,6 +53,12 @@ public final class Cli {
 
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        // Every usage error says "zie: ruimteschets import --help": each subcommand must then answer --help.
+        java.util.Set<CommandLine.Model.CommandSpec> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (seen.add(sub.getCommandSpec())) sub.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Locale locale = ((Cli) cmd.getCommandSpec().root().userObject()).locale();
             cmd.getErr().println(oneLine(failure(ex).format(locale)));

@@ -51,10 +51,19 @@ final class GpkgTables {
 
     private GpkgTables() { }
 
-    /** Views and triggers stored in the file may no longer call functions with side effects. */
+    /**
+     * SQLite's defensive settings as far as sqlite-jdbc reaches them. It has no call for
+     * sqlite3_db_config(SQLITE_DBCONFIG_DEFENSIVE); what that flag guards (writable_schema, shadow tables,
+     * journal_mode=OFF) is only reachable through SQL we run ourselves, and none of ours does. What a file can
+     * bring along is closed here: views and triggers stored in it may not call functions with side effects
+     * (trusted_schema), load_extension stays unauthorised (sqlite-jdbc's default, checked in
+     * HardenedConnectionTest), and damaged pages are detected on read (cell_size_check).
+     */
     static void harden(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA trusted_schema = OFF");
+            s.execute("PRAGMA writable_schema = OFF");
+            s.execute("PRAGMA cell_size_check = ON");
         }
     }
 

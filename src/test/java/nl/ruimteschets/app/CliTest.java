@@ -122,6 +122,20 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandAnswersTheHelpItsUsageErrorsPointTo() {
+        Run usage = cli("import", "a.gpkg");
+        assertTrue(usage.err().contains("ruimteschets import --help"), usage.err());
+        for (String sub : List.of("import", "layers", "analyse", "export", "report", "sample", "search", "validate", "copy")) {
+            Run help = cli(sub, "--help");
+            assertEquals(0, help.code(), sub + ": " + help.err());
+            assertTrue(help.out().contains("Usage: ruimteschets " + sub), sub + ": " + help.out());
+        }
+        Run viaHelp = cli("help", "import");
+        assertEquals(0, viaHelp.code(), viaHelp.err());
+        assertTrue(viaHelp.out().contains("--role"), viaHelp.out());
+    }
+
+    @Test
     void englishMessagesOnRequest() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.shp"));
         Run r = cli("--lang", "en", "import", dir.resolve("p.gpkg").toString(), empty.toString(), "--role", "BASEMAP");
