@@ -84,6 +84,9 @@ public interface ProjectStorage extends AutoCloseable {
     /** Who wrote a candidate last, for a shared project (null for a file or when unknown). */
     default String author(String scenario, String candidateId) { return null; }
 
+    /** The colour (0xRRGGBBAA) an author chose when joining a workshop; null for a file or when none was chosen. */
+    default Integer authorColour(String author) { return null; }
+
     /** The state of a shared storage's connection. */
     enum ConnectionState { CONNECTED, LOST, READ_ONLY }
 

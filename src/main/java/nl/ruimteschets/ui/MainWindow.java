@@ -200,6 +200,7 @@ public final class MainWindow {
         map.setCandidates(cands);
         String shown = session.scenarioName();
         map.setAuthors(session.shared() == null ? null : id -> session.shared().author(shown, id));
+        map.setAuthorColours(session.shared() == null ? null : session.shared()::authorColour);
         map.setAnnotations(session.scenario().map(Scenario::annotations).orElse(List.of()));
         sheet.show(p, map.selected());
         bars.showHistory(session.history());

@@ -84,6 +84,10 @@ public final class PostgisStorage implements ProjectStorage {
     /** Who wrote each candidate last, by {@link #key}. */
     private final Map<String, String> authors = new ConcurrentHashMap<>();
     private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
+    /** The colour each workshop participant chose (0xRRGGBBAA), by name; from {@value #PARTICIPANT}. */
+    private final Map<String, Integer> colours = new ConcurrentHashMap<>();
+    /** Who joined a workshop on this project and in which colour; made by the first to join. */
+    static final String PARTICIPANT = "rs_participant";
     private volatile boolean readOnly;
     private volatile boolean lost;
     private final ChangeFeed feed;
@@ -182,6 +186,46 @@ public final class PostgisStorage implements ProjectStorage {
     @Override
     public String author(String scenario, String candidateId) { return authors.get(key(scenario, candidateId)); }
 
+    @Override
+    public Integer authorColour(String author) { return author == null ? null : colours.get(author); }
+
+    /**
+     * Joins a workshop on this project: {@code name} is written with this laptop's changes and every
+     * screen draws that author's candidates in {@code rgba} (0xRRGGBBAA). A read-only role joins to watch:
+     * its colour is only its own screen's.
+     */
+    public synchronized void join(String name, int rgba) throws InputException {
+        setAuthor(name);
+        colours.put(author, rgba);
+        if (readOnly) return;
+        try {
+            Connection c = writer();
+            PgSql.exec(c, "CREATE SCHEMA IF NOT EXISTS " + PgSql.ident(schema));
+            PgSql.exec(c, "CREATE TABLE IF NOT EXISTS " + table(schema, PARTICIPANT)
+                    + " (name text PRIMARY KEY, colour text NOT NULL, joined_at timestamptz NOT NULL DEFAULT now())");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, PARTICIPANT) + " (name, colour) VALUES (?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET colour = EXCLUDED.colour, joined_at = now()")) {
+                ps.setString(1, author);
+                ps.setString(2, String.format("#%08X", rgba));
+                ps.executeUpdate();
+            }
+            notify(c, message("participant"));
+        } catch (SQLException e) {
+            throw failure(e, "pg.write.failed");
+        }
+    }
+
+    private void loadColours(Connection c) throws SQLException, InputException {
+        if (!PgSql.tableExists(c, schema, PARTICIPANT)) return;
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, colour FROM " + table(schema, PARTICIPANT));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String hex = rs.getString(2);
+                if (hex != null && hex.matches("#[0-9A-Fa-f]{8}")) colours.put(rs.getString(1), Integer.parseUnsignedInt(hex.substring(1), 16));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- whole project
 
     @Override
@@ -205,6 +249,7 @@ public final class PostgisStorage implements ProjectStorage {
                 scenarios.clear();
                 p.scenarios().forEach(s -> scenarios.add(s.name()));
                 loadAuthors(c);
+                loadColours(c);
                 return p;
             } finally {
                 rollbackQuietly(c);
@@ -910,6 +955,10 @@ public final class PostgisStorage implements ProjectStorage {
                 }
             }
             case "reload" -> out.addAll(resync(c));
+            case "participant" -> {
+                loadColours(c);
+                out.add(new RemoteChanges.Redraw());
+            }
             default -> LOG.log(System.Logger.Level.DEBUG, "ignored notification type {0}", type);
         }
         if (n.has("l") && !type.equals("layer-del")) {

@@ -358,6 +358,22 @@ class PostgisStorageTest {
     }
 
     @Test
+    void sslmodeRequireAgainstAServerWithoutSslIsRefusedInWords() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require(); // the throwaway cluster runs without SSL
+        String base = pg.url(freshSchema());
+        InputException x = assertThrows(InputException.class, () -> ProjectStorage.open(base + "&sslmode=require", pg.prompt()));
+        assertEquals("pg.connect.ssl", x.userMessage().key());
+        String nl = x.getMessage(java.util.Locale.forLanguageTag("nl"));
+        assertTrue(nl.contains("versleutelde verbinding") && nl.contains("127.0.0.1"), nl);
+        assertFalse(nl.contains("PSQL") || nl.contains("Exception") || nl.contains("does not support"), nl);
+        assertThrows(InputException.class, () -> ProjectStorage.open(base + "&sslmode=verify-full", pg.prompt()));
+        // the same address without the demand connects (sslmode=disable is passed on too)
+        try (ProjectStorage ok = ProjectStorage.open(base + "&sslmode=disable", pg.prompt())) {
+            ok.save(new Project());
+        }
+    }
+
+    @Test
     void aLostConnectionIsReportedRefusesEditsAndCatchesUpAfterReconnecting() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         String schema = seededSchema(pg);
