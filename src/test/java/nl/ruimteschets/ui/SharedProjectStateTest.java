@@ -1,11 +1,11 @@
 package nl.ruimteschets.ui;
 
+import static nl.ruimteschets.ui.SharedProjectTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import nl.ruimteschets.io.ProjectStorage;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window of a shared project tells the planner when it cannot take changes and stays as it was: a
@@ -77,15 +76,6 @@ class SharedProjectStateTest {
             roStage.close();
             rwStage.close();
         });
-    }
-
-    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String told(FxRobot robot, Stage owner) {

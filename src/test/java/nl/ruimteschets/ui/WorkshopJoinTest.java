@@ -1,11 +1,11 @@
 package nl.ruimteschets.ui;
 
+import static nl.ruimteschets.ui.SharedProjectTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ColorPicker;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A workshop on two machines, driven by the robot: the projector shows the facilitator's PostGIS project in
@@ -94,15 +93,6 @@ class WorkshopJoinTest {
             laptopStage.close();
             projectorStage.close();
         });
-    }
-
-    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static boolean showing(FxRobot robot, String id) {

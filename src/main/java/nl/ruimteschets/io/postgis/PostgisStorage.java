@@ -370,22 +370,8 @@ public final class PostgisStorage implements ProjectStorage {
         }
         if (conflict != null) throw conflict(conflict, change);
         pending.renamed.forEach((from, to) -> renameKeys(from, to));
-        pending.noteVersions.forEach((k, v) -> {
-            knownNotes.put(k, v);
-            mineNotes.put(k, v);
-        });
-        pending.removedNotes.forEach(k -> {
-            knownNotes.remove(k);
-            mineNotes.remove(k);
-        });
-        pending.layerVersions.forEach((k, v) -> {
-            knownLayers.put(k, v);
-            mineLayers.put(k, v);
-        });
-        pending.removedLayers.forEach(k -> {
-            knownLayers.remove(k);
-            mineLayers.remove(k);
-        });
+        committed(pending.noteVersions, pending.removedNotes, knownNotes, mineNotes);
+        committed(pending.layerVersions, pending.removedLayers, knownLayers, mineLayers);
         pending.versions.forEach((k, v) -> {
             known.put(k, v);
             mine.put(k, v);
@@ -395,6 +381,18 @@ public final class PostgisStorage implements ProjectStorage {
             known.remove(k);
             mine.remove(k);
             authors.remove(k);
+        });
+    }
+
+    /** After a commit: the versions this client wrote are both what it shows and its own. */
+    private static void committed(Map<String, Long> written, Set<String> removed, Map<String, Long> known, Map<String, Long> mine) {
+        written.forEach((k, v) -> {
+            known.put(k, v);
+            mine.put(k, v);
+        });
+        removed.forEach(k -> {
+            known.remove(k);
+            mine.remove(k);
         });
     }
 
@@ -639,7 +637,8 @@ public final class PostgisStorage implements ProjectStorage {
         // Every other layer change (look, role, attribute value, removal) first takes the layer's version.
         String layerName = change instanceof LayerChanges.Display d ? d.name() : change instanceof LayerChanges.Replace r ? r.layer().name()
                 : change instanceof LayerChanges.EditValue v ? v.layer() : change instanceof LayerChanges.Remove r ? r.name() : null;
-        if (layerName != null) {
+        // (a plain PostGIS table beside the project, shown as a base map, has no role row and no version)
+        if (layerName != null && (p.layerVersion(layerName) != null || layerVersion(c, layerName) != null)) {
             Long expected = p.layerVersion(layerName);
             if (expected == null || (undoOrRedo && !expected.equals(mineLayers.get(layerName)) && !p.layerVersions.containsKey(layerName))) {
                 return new Conflict(undoOrRedo ? "pg.conflict.layer.undo" : "pg.conflict.layer", null, null, layerName);
