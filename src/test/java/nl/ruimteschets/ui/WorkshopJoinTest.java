@@ -116,6 +116,7 @@ class WorkshopJoinTest {
             robot.lookup("#joinName").queryAs(TextField.class).setText("Carla");
             robot.lookup("#joinColour").queryAs(ColorPicker.class).setValue(chosen);
         });
+        snapshot(robot, robot.lookup("#joinUrl").query().getScene(), "workshop-join.png");
         robot.clickOn("OK");
         // the server wants the password: asked, never put in the address
         waitUntil("the password is asked", () -> showing(robot, "#databasePassword"));
@@ -146,6 +147,14 @@ class WorkshopJoinTest {
         assertEquals(WorkshopJoin.toRgba(chosen), projector.map().authorColours().apply("Carla").intValue(), "in her colour");
         assertTrue(projector.presenting(), "still presenting");
         shoot(robot);
+    }
+
+    private static void snapshot(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = scene.snapshot(null));
+        Path dir = Path.of(System.getProperty("ruimteschets.shots", tmp.toString()));
+        java.nio.file.Files.createDirectories(dir);
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name).toFile());
     }
 
     private void shoot(FxRobot robot) throws Exception {
