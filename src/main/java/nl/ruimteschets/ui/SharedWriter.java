@@ -65,9 +65,9 @@ final class SharedWriter {
         return queue.isEmpty() && !writing;
     }
 
-    /** How many changes wait to be written (including one being written). */
+    /** How many changes wait to be written (the one being written stays at the head of the queue until done). */
     synchronized int pending() {
-        return queue.size() + (writing ? 1 : 0);
+        return queue.size();
     }
 
     /** Waits up to {@code millis} for the queue to empty; true when it did. */
