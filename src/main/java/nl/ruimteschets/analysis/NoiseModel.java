@@ -3,6 +3,7 @@ package nl.ruimteschets.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.geo.NearbyObjects;
 import nl.ruimteschets.geo.PackedEnvelopes;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.Feature;
@@ -34,16 +35,21 @@ public final class NoiseModel {
     private final PreparedGeometry preparedZones;
     /** Point-in-zone tests for thousands of object centres per edit, without a Point object each. */
     private final IndexedPointInAreaLocator zoneLocator;
-    private final List<LayerIndex> sensitive;
+    private final NearbyObjects sensitive;
 
     public NoiseModel(NoiseKernel kernel, List<LayerIndex> noiseZones, List<LayerIndex> sensitive) {
+        this(kernel, noiseZones, NearbyObjects.of(sensitive));
+    }
+
+    /** @param sensitive the sensitive objects, asked for what lies within each contour's envelope */
+    public NoiseModel(NoiseKernel kernel, List<LayerIndex> noiseZones, NearbyObjects sensitive) {
         this.propagation = new NoisePropagation(kernel);
         List<Geometry> parts = new ArrayList<>();
         for (LayerIndex li : noiseZones) for (Feature f : li.layer().features()) parts.add(f.geometry());
         this.zones = parts.isEmpty() ? null : Overlay.union(parts);
         this.preparedZones = zones == null ? null : PreparedGeometryFactory.prepare(zones);
         this.zoneLocator = zones == null ? null : new IndexedPointInAreaLocator(zones);
-        this.sensitive = List.copyOf(sensitive);
+        this.sensitive = sensitive;
     }
 
     /** As {@link #evaluate(Geometry, double, boolean, double, double)} with the source at 5 m. */
@@ -103,7 +109,7 @@ public final class NoiseModel {
             Coordinate centre = new Coordinate();
             int[] n = {0};
             double[] area = {0};
-            for (LayerIndex li : sensitive) {
+            for (LayerIndex li : sensitive.near(growth.getEnvelopeInternal())) {
                 List<Feature> features = li.layer().features();
                 PackedEnvelopes env = li.packed();
                 env.query(growth.getEnvelopeInternal(), k -> {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import nl.ruimteschets.geo.CellMask;
 import nl.ruimteschets.geo.FootprintDistance;
 import nl.ruimteschets.geo.LayerIndex;
+import nl.ruimteschets.geo.NearbyObjects;
 import nl.ruimteschets.geo.PackedEnvelopes;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.ActivityProfile;
@@ -31,12 +32,17 @@ public final class SafetyModel {
     /** Buffer smoothness: 8 segments per quarter circle is well below a pixel at 1:25,000. */
     private static final int QUADRANT_SEGMENTS = 8;
 
-    private final List<LayerIndex> sensitive;
+    private final NearbyObjects sensitive;
     private final Geometry existingContours;
     private final Geometry veiligheidscontouren;
 
     public SafetyModel(List<LayerIndex> sensitive, List<LayerIndex> safetyContours) {
-        this.sensitive = List.copyOf(sensitive);
+        this(NearbyObjects.of(sensitive), safetyContours);
+    }
+
+    /** @param sensitive the sensitive objects, asked for what lies within the largest distance of each footprint */
+    public SafetyModel(NearbyObjects sensitive, List<LayerIndex> safetyContours) {
+        this.sensitive = sensitive;
         List<Geometry> existing = new ArrayList<>();
         List<Geometry> envelopes = new ArrayList<>();
         for (LayerIndex li : safetyContours) {
@@ -74,7 +80,7 @@ public final class SafetyModel {
         FootprintDistance distance = new FootprintDistance(footprint);
         Envelope fe = footprint.getEnvelopeInternal();
         double reach2 = (reach + 0.1) * (reach + 0.1); // packed envelopes are floats: a few cm of slack
-        for (LayerIndex li : sensitive) {
+        for (LayerIndex li : sensitive.near(query)) {
             Layer layer = li.layer();
             // Scan the packed envelopes (sequential memory) and drop, before touching any geometry,
             // objects whose envelope is already farther than the largest distance from the footprint's.

@@ -158,9 +158,22 @@ public final class Cli {
         @CommandLine.ParentCommand Cli root;
         @Parameters(index = "0", paramLabel = "PROJECT") String project;
         @Option(names = "--json") boolean asJson;
+        @Option(names = "--in-database", paramLabel = "LAYER",
+                description = "keep LAYER of a PostGIS project in the database (fetched by area, never read whole)")
+        List<String> inDatabase = new ArrayList<>();
+        @Option(names = "--in-memory", paramLabel = "LAYER", description = "read LAYER of a PostGIS project into memory, whatever its size")
+        List<String> inMemory = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
+            if (!inDatabase.isEmpty() || !inMemory.isEmpty()) {
+                if (!nl.ruimteschets.io.ProjectStorage.isDatabase(project)) {
+                    throw new InputException(new UserMessage("cli.layers.notdatabase", project));
+                }
+                var location = nl.ruimteschets.io.postgis.PgLocation.parse(project);
+                for (String l : inDatabase) nl.ruimteschets.io.postgis.BigLayers.mark(location, ProjectArg.TERMINAL, l, true);
+                for (String l : inMemory) nl.ruimteschets.io.postgis.BigLayers.mark(location, ProjectArg.TERMINAL, l, false);
+            }
             Project p = ProjectArg.load(project);
             // what opening cleaned up (a killed save's temp copy, a layer without its role) goes to stderr
             for (UserMessage note : p.openNotes()) System.err.println(note.format(root.locale()));
@@ -170,7 +183,8 @@ public final class Cli {
                 m.put("name", l.name());
                 m.put("role", l.role().name());
                 m.put("geometry_type", l.geometryType());
-                m.put("features", l.features().size());
+                m.put("features", l.featureCount()); // about, for a layer that stays in the database
+                m.put("in_database", l.inDatabase());
                 m.put("repaired", l.report().repaired());
                 m.put("skipped", l.report().skipped());
                 m.put("source", l.source());
@@ -181,8 +195,9 @@ public final class Cli {
             } else {
                 System.out.printf("%-28s %-15s %-16s %10s %9s %8s%n", "name", "role", "geometry", "features", "repaired", "skipped");
                 for (Map<String, Object> m : rows) {
-                    System.out.printf("%-28s %-15s %-16s %10d %9d %8d%n", m.get("name"), m.get("role"), m.get("geometry_type"),
-                            m.get("features"), m.get("repaired"), m.get("skipped"));
+                    System.out.printf("%-28s %-15s %-16s %10d %9d %8d%s%n", m.get("name"), m.get("role"), m.get("geometry_type"),
+                            m.get("features"), m.get("repaired"), m.get("skipped"),
+                            Boolean.TRUE.equals(m.get("in_database")) ? "  (database)" : "");
                 }
             }
             return 0;

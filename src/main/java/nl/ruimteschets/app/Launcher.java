@@ -19,7 +19,7 @@ public final class Launcher {
         String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv("DISPLAY"), System.getenv("WAYLAND_DISPLAY"));
         if (noDisplay != null) exitWithoutWindow(options, new UserMessage("app.noDisplay", noDisplay));
         // Without a project file the sample opens: build it while JavaFX starts.
-        if (options.file() == null) RuimteschetsApp.prepareSample();
+        if (options.file() == null && options.database() == null) RuimteschetsApp.prepareSample();
         try {
             javafx.application.Application.launch(RuimteschetsApp.class, args);
         } catch (UnsupportedOperationException e) { // "Unable to open DISPLAY": a display that is set but not there
@@ -48,7 +48,8 @@ public final class Launcher {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--lang") && i + 1 < args.length) i++;
-            else if (!a.equals("--exit-after-shown") && !a.toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) return false;
+            else if (!a.equals("--exit-after-shown") && !a.toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")
+                    && !nl.ruimteschets.io.ProjectStorage.isDatabase(a)) return false; // a PostGIS project's URL opens the app too
         }
         return true;
     }

@@ -1,148 +1,241 @@
 package nl.ruimteschets.bench;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import nl.ruimteschets.analysis.AnalysisContext;
+import nl.ruimteschets.analysis.ModelSettings;
 import nl.ruimteschets.analysis.ScenarioEngine;
 import nl.ruimteschets.analysis.ScenarioResult;
+import nl.ruimteschets.geo.TileCache;
+import nl.ruimteschets.io.postgis.BigLayers;
 import nl.ruimteschets.io.postgis.PgConnector;
 import nl.ruimteschets.io.postgis.PgLocation;
-import nl.ruimteschets.io.postgis.PostgisTiledLayer;
+import nl.ruimteschets.io.postgis.PostgisStorage;
 import nl.ruimteschets.model.ActivityCatalogue;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Cluster;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.LayerRole;
-import org.locationtech.jts.geom.Envelope;
+import nl.ruimteschets.model.Project;
+import org.locationtech.jts.geom.util.AffineTransformation;
 
 /**
- * A footprint layer too big for memory, left in PostGIS: for a candidate in a new area the footprints
- * within the models' reach come from the table's GiST index by tile ({@link PostgisTiledLayer}), the engine
- * is built on that window plus the in-memory Natura 2000 (550,000 vertices), zones and contours, and a
- * vertex drag then runs on memory alone. Prints the first answer (fetch, engine build, first compute) for
- * three new areas, drag p50/p95 and heap. A missing table is made first ({@link #CREATE}: 10,000,000 rows
- * by generate_series, a GiST index; minutes).
+ * A footprint layer too big for memory, left in PostGIS, as the app uses it: a project schema whose
+ * 10,000,000-footprint table is marked to stay in the database ({@link BigLayers}), opened through
+ * {@link PostgisStorage} (the layer arrives without features), the engine built once on it plus the
+ * in-memory Natura 2000 (550,000 vertices), zones and contours. For three new areas it prints the first
+ * answer (the tiles within the models' reach fetched through the GiST index, then the computation), then
+ * a vertex drag and a drag of the whole candidate across tile edges (the next tiles prefetched while
+ * dragging) with p50/p95/p99 and how many steps had to wait for the database, and the heap after GC.
  *
- * <pre>PGPASSWORD=… java -Xmx1g -cp target/ruimteschets.jar nl.ruimteschets.bench.BigLayerBenchmark \
- *     'postgresql://postgres@127.0.0.1:5432/db?schema=big' footprints 300</pre>
+ * <p>Without arguments it starts a throwaway cluster ({@code .ci/pg-cluster}, as the tests do), generates
+ * the table with generate_series (printing how long that took) and stops the cluster at the end:
+ * <pre>./mvnw -B -ntp -q -DskipTests package &amp;&amp; java -Xmx1g -cp target/ruimteschets.jar nl.ruimteschets.bench.BigLayerBenchmark</pre>
+ * With a URL ({@code postgresql://user@host:port/db?schema=big}, password from PGPASSWORD or ~/.pgpass) it
+ * uses that schema and generates the table only when missing.
  */
 public final class BigLayerBenchmark {
-    /** Reach of the models around a candidate for sensitive objects (gifwolk 1.5 km, noise contours a few km). */
-    static final double REACH_M = 4000;
-    /** Extra margin fetched so a drag of a few hundred metres needs no new fetch. */
-    static final double SLACK_M = 1000;
+    static final String TABLE = "footprints";
+    static final int ROWS = 10_000_000;
 
     /**
      * 10,000,000 footprints over the RD extent of the Netherlands: a jittered grid of 3,163 x 3,162 cells
-     * (85 m x 95 m), each a 10-24 m by 8-20 m rectangle, deterministic (hashes of the id). %1$s is the
-     * quoted schema.table, %2$s the quoted schema.
+     * (85 m x 95 m), each a 10-24 m by 8-20 m rectangle, deterministic (hashes of the id), in grid order
+     * (so a tile's rows lie together on disk, as after CLUSTER). %1$s is the quoted schema.table.
      */
     static final String CREATE = """
-            CREATE SCHEMA IF NOT EXISTS %2$s;
             CREATE UNLOGGED TABLE %1$s AS
-            SELECT i AS fid,
-                   ST_MakeEnvelope(x, y, x + 10 + (h %% 15), y + 8 + ((h / 15) %% 13), 28992) AS geom,
+            SELECT i::bigint AS fid,
+                   ST_MakeEnvelope(x, y, x + 10 + (h %% 15), y + 8 + ((h / 15) %% 13), 28992)::geometry(Polygon, 28992) AS geom,
                    (ARRAY['zeer kwetsbaar','beperkt kwetsbaar','kwetsbaar'])[1 + (h %% 3)] AS kwetsbaarheid
             FROM (SELECT i, 13000 + (i %% 3163) * 85.0 + (abs(hashint4(i::int)) %% 40) AS x,
                          306000 + (i / 3163) * 95.0 + (abs(hashint4(i::int + 7)) %% 40) AS y,
                          abs(hashint4(i::int + 13)) AS h
-                  FROM generate_series(0, 9999999) AS i) t;
+                  FROM generate_series(0, %2$d) AS i) t;
             ALTER TABLE %1$s ADD PRIMARY KEY (fid);
             CREATE INDEX ON %1$s USING gist (geom);
-            ANALYZE %1$s;
             """;
 
     private BigLayerBenchmark() { }
 
     public static void main(String[] args) throws Exception {
-        PgLocation loc = PgLocation.parse(args[0]);
-        String table = args.length > 1 ? args[1] : "footprints";
-        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        List<Layer> rest = new ArrayList<>();
-        rest.add(BenchWorld.natura2000(new java.util.Random(8), 550_000));
-        rest.add(BenchWorld.zones());
-        rest.add(BenchWorld.contours());
-        Map<String, ActivityProfile> profiles = new java.util.LinkedHashMap<>();
-        for (ActivityProfile p : ActivityCatalogue.defaults()) profiles.put(p.name(), p);
-        String profile = "Chemie (Brzo)";
-        List<Cluster> clusters = List.of(new Cluster("Rotterdam-Moerdijk", List.of(), 400, 1200, 300, 0.6, ""));
-        try (Connection c = new PgConnector(loc, null).connect()) {
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        if (args.length > 0 && !args[0].equals("-")) {
+            run(PgLocation.parse(args[0]), null, steps);
+            return;
+        }
+        Path script = Path.of(".ci/pg-cluster").toAbsolutePath();
+        Path dir = Files.createTempDirectory("rs-bigbench");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process p = new ProcessBuilder(script.toString(), "start", dir.toString(), String.valueOf(port)).start();
+        String password = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("no throwaway cluster: " + err);
+        System.out.printf(Locale.ROOT, "throwaway PostgreSQL cluster on 127.0.0.1:%d in %s%n", port, dir);
+        try {
+            run(PgLocation.parse("postgresql://postgres@127.0.0.1:" + port + "/rs_test?schema=big"),
+                    (l, u) -> password.toCharArray(), steps);
+        } finally {
+            new ProcessBuilder(script.toString(), "stop", dir.toString()).inheritIO().start().waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void run(PgLocation loc, PgConnector.PasswordPrompt prompt, int steps) throws Exception {
+        PgConnector connector = new PgConnector(loc, prompt);
+        try (Connection c = connector.connect()) {
             boolean exists;
             try (var ps = c.prepareStatement("SELECT to_regclass(format('%I.%I', ?::text, ?::text)) IS NOT NULL")) {
                 ps.setString(1, loc.schema());
-                ps.setString(2, table);
+                ps.setString(2, TABLE);
                 try (var rs = ps.executeQuery()) {
                     exists = rs.next() && rs.getBoolean(1);
                 }
             }
             if (!exists) {
+                try (PostgisStorage st = PostgisStorage.connect(loc, prompt)) {
+                    st.save(new Project()); // an empty project: the rs_* tables
+                }
+                String q = quote(loc.schema()) + "." + quote(TABLE);
                 long t = System.nanoTime();
-                String q = quote(loc.schema()) + "." + quote(table);
                 try (var st = c.createStatement()) {
-                    st.execute(String.format(CREATE, q, quote(loc.schema())));
+                    st.execute(String.format(Locale.ROOT, CREATE, q, ROWS - 1));
                 }
-                System.out.printf(Locale.ROOT, "made %s with 10,000,000 footprints and a GiST index in %.0f s%n", q,
-                        (System.nanoTime() - t) / 1e9);
-            }
-            long rows;
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT reltuples::bigint FROM pg_class WHERE oid = "
-                    + "to_regclass('" + loc.schema().replace("'", "''") + "." + table.replace("'", "''") + "')")) {
-                rows = rs.next() ? rs.getLong(1) : -1;
-            }
-            System.out.printf(Locale.ROOT, "PostGIS table %s.%s: ~%,d footprints; reach %.0f m + slack %.0f m; max heap %d MB%n",
-                    loc.schema(), table, rows, REACH_M, SLACK_M, Runtime.getRuntime().maxMemory() >> 20);
-            PostgisTiledLayer big = new PostgisTiledLayer(c, loc.schema(), table, List.of("kwetsbaarheid"),
-                    LayerRole.SENSITIVE, Map.of(Layer.MAP_VULNERABILITY, "kwetsbaarheid"), 1000, 100, 400);
-            double[][] areas = {{58500, 445000}, {120000, 480000}, {190000, 330000}};
-            double[] ms = new double[steps];
-            for (double[] at : areas) {
-                long t0 = System.nanoTime();
-                Candidate first = EngineBenchmark.candidate("a", at[0], at[1], 0, profile);
-                Envelope area = new Envelope(first.geometry().getEnvelopeInternal());
-                area.expandBy(REACH_M + SLACK_M);
-                Layer window = big.window(area);
                 long t1 = System.nanoTime();
-                List<Layer> layers = new ArrayList<>(rest);
-                layers.add(0, window);
-                ScenarioEngine engine = new ScenarioEngine(new AnalysisContext(layers), Runnable::run, r -> { });
+                BigLayers.keep(c, loc.schema(), TABLE, true); // measure (one pass), ANALYZE, list in rs_layer_storage
                 long t2 = System.nanoTime();
-                ScenarioResult r = engine.compute(snapshot(first, profiles, clusters), 1);
-                long t3 = System.nanoTime();
-                System.out.printf(Locale.ROOT, "new area (%.0f, %.0f): first answer %.0f ms = fetch %.0f ms (%,d footprints, "
-                                + "%d tiles fetched so far) + engine build %.0f ms + compute %.0f ms; %d objects in the gifwolk area%n",
-                        at[0], at[1], (t3 - t0) / 1e6, (t1 - t0) / 1e6, window.features().size(), big.fetchedTiles(),
-                        (t2 - t1) / 1e6, (t3 - t2) / 1e6, r.candidates().get(0).safety().gifwolkCount());
-                int warm = 50;
-                for (int i = -warm; i < steps; i++) {
-                    Candidate dragged = EngineBenchmark.candidate("a", at[0], at[1], (i + warm) % 60 * 5.0, profile);
-                    long a = System.nanoTime();
-                    // the window still covers the reach (the drag stays within the slack): memory only
-                    Envelope need = new Envelope(dragged.geometry().getEnvelopeInternal());
-                    need.expandBy(REACH_M);
-                    if (!area.contains(need)) throw new IllegalStateException("drag left the fetched area");
-                    engine.compute(snapshot(dragged, profiles, clusters), i + warm + 2);
-                    if (i >= 0) ms[i] = (System.nanoTime() - a) / 1e6;
+                try (var ps = c.prepareStatement("INSERT INTO " + quote(loc.schema()) + ".rs_layer_role (layer_table, role, "
+                        + "field_mapping, source, import_report, display_order) VALUES (?, 'SENSITIVE', ?, ?, '{}', 0)")) {
+                    ps.setString(1, TABLE);
+                    ps.setString(2, "{\"" + Layer.MAP_VULNERABILITY + "\":\"kwetsbaarheid\"}");
+                    ps.setString(3, "generate_series (BigLayerBenchmark)");
+                    ps.executeUpdate();
                 }
-                double[] sorted = ms.clone();
-                Arrays.sort(sorted);
-                System.gc();
-                long heap = EngineBenchmark.usedHeap();
-                System.out.printf(Locale.ROOT, "  drag of a vertex (%d steps of 5 m): p50 %.2f ms, p95 %.2f ms (goal p95 <= 16 ms); "
-                        + "heap in use %d MB%n", steps, EngineBenchmark.pct(sorted, 50), EngineBenchmark.pct(sorted, 95), heap >> 20);
+                System.out.printf(Locale.ROOT, "generated %s: %,d footprints with primary key and GiST index in %.1f s, "
+                        + "measured and analysed for the layer list in %.1f s%n", q, ROWS, (t1 - t) / 1e9, (t2 - t1) / 1e9);
             }
         }
+        Map<String, ActivityProfile> profiles = new LinkedHashMap<>();
+        for (ActivityProfile a : ActivityCatalogue.defaults()) profiles.put(a.name(), a);
+        String profile = "Chemie (Brzo)";
+        List<Cluster> clusters = List.of(new Cluster("Rotterdam-Moerdijk", List.of(), 400, 1200, 300, 0.6, ""));
+        try (PostgisStorage storage = PostgisStorage.connect(loc, prompt)) {
+            long t0 = System.nanoTime();
+            Project project = storage.load();
+            double openMs = (System.nanoTime() - t0) / 1e6;
+            t0 = System.nanoTime();
+            Layer big = project.layer(TABLE).orElseThrow();
+            if (!big.inDatabase()) throw new IllegalStateException(TABLE + " was read into memory");
+            List<Layer> layers = new ArrayList<>(project.layers());
+            layers.add(BenchWorld.natura2000(new java.util.Random(8), 550_000));
+            layers.add(BenchWorld.zones());
+            layers.add(BenchWorld.contours());
+            AnalysisContext context = new AnalysisContext(layers, ModelSettings.DEFAULTS);
+            ScenarioEngine engine = new ScenarioEngine(context, Runnable::run, r -> { });
+            TileCache tiles = context.tiled(LayerRole.SENSITIVE).get(0);
+            System.out.printf(Locale.ROOT, "project opened in %.0f ms with %s in the database (~%,d footprints, largest %.0f m); "
+                            + "engine built in %.0f ms (with the in-memory Natura 2000); tiles %.0f m, cache bound %,d features; "
+                            + "max heap %d MB%n", openMs, TABLE,
+                    big.featureCount(), big.remote().maxFeatureSize(), (System.nanoTime() - t0) / 1e6, tiles.tileSize(),
+                    tiles.maxFeatures(), Runtime.getRuntime().maxMemory() >> 20);
+            double[][] areas = {{58500, 445000}, {120000, 480000}, {190000, 330000}};
+            long version = 1;
+            // The first computation of a session loads kernels and tables and compiles: not an area's cost.
+            long w = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                engine.compute(snapshot(EngineBenchmark.candidate("a", 240_000 + i * 500, 620_000, 0, profile), profiles, clusters), version++);
+            }
+            System.out.printf(Locale.ROOT, "engine warm-up (20 candidates north of the footprints, tiles there empty): %.0f ms%n",
+                    (System.nanoTime() - w) / 1e6);
+            for (double[] at : areas) {
+                Candidate first = EngineBenchmark.candidate("a", at[0], at[1], 0, profile);
+                long fetched = tiles.fetchedTiles();
+                long a = System.nanoTime();
+                ScenarioResult r = engine.compute(snapshot(first, profiles, clusters), version++);
+                double firstMs = (System.nanoTime() - a) / 1e6;
+                System.out.printf(Locale.ROOT, "new area (%.0f, %.0f): first answer %.0f ms (goal <= 1000 ms), %d tiles fetched, "
+                                + "%,d footprints cached; %d in the gifwolk area, %d in the noise contour%n", at[0], at[1], firstMs,
+                        tiles.fetchedTiles() - fetched, tiles.cachedFeatures(), r.candidates().get(0).safety().gifwolkCount(),
+                        r.candidates().get(0).noise().sensitiveCount());
+                double[] vertex = new double[steps];
+                long waits = tiles.waits();
+                for (int i = 0; i < steps; i++) {
+                    Candidate dragged = EngineBenchmark.candidate("a", at[0], at[1], (i + 1) % 60 * 5.0, profile);
+                    long s = System.nanoTime();
+                    engine.compute(snapshot(dragged, profiles, clusters), version++);
+                    vertex[i] = (System.nanoTime() - s) / 1e6;
+                }
+                print("vertex drag", steps + " steps of 5 m", vertex, tiles.waits() - waits);
+                // The whole candidate dragged 30 m a step east: 9 km over 300 steps, across nine tile edges.
+                double[] move = new double[steps];
+                waits = tiles.waits();
+                for (int i = 0; i < steps; i++) {
+                    Candidate moved = first.withGeometry(AffineTransformation.translationInstance(30.0 * (i + 1), 0)
+                            .transform(first.geometry()));
+                    long s = System.nanoTime();
+                    engine.compute(snapshot(moved, profiles, clusters), version++);
+                    move[i] = (System.nanoTime() - s) / 1e6;
+                }
+                print("move drag", steps + " steps of 30 m", move, tiles.waits() - waits);
+            }
+            System.gc();
+            long heap = EngineBenchmark.usedHeap();
+            System.out.printf(Locale.ROOT, "heap in use after GC %d MB (goal < 1024 MB); %,d footprints in %d cached tiles, "
+                            + "%d tiles fetched in %d queries%n", heap >> 20, tiles.cachedFeatures(),
+                    tiles.cachedTiles(), tiles.fetchedTiles(), tiles.queries());
+            // The same vertex drags with the footprints around each area held in memory (as an imported
+            // layer would be), on this machine in this run: what the database path is measured against.
+            for (double[] at : areas) {
+                Candidate first = EngineBenchmark.candidate("a", at[0], at[1], 0, profile);
+                org.locationtech.jts.geom.Envelope around = new org.locationtech.jts.geom.Envelope(first.geometry().getEnvelopeInternal());
+                around.expandBy(6_000);
+                List<nl.ruimteschets.model.Feature> near = new ArrayList<>();
+                for (var li : tiles.near(around)) near.addAll(li.layer().features());
+                List<Layer> memLayers = new ArrayList<>(layers);
+                memLayers.set(memLayers.indexOf(big), big.inMemory(near));
+                ScenarioEngine mem = new ScenarioEngine(new AnalysisContext(memLayers, ModelSettings.DEFAULTS), Runnable::run, r -> { });
+                mem.compute(snapshot(first, profiles, clusters), 1);
+                double[] vertex = new double[steps];
+                for (int i = 0; i < steps; i++) {
+                    Candidate dragged = EngineBenchmark.candidate("a", at[0], at[1], (i + 1) % 60 * 5.0, profile);
+                    long s = System.nanoTime();
+                    mem.compute(snapshot(dragged, profiles, clusters), i + 2);
+                    vertex[i] = (System.nanoTime() - s) / 1e6;
+                }
+                print(String.format(Locale.ROOT, "in memory at (%.0f, %.0f), %,d footprints: vertex drag", at[0], at[1], near.size()),
+                        steps + " steps of 5 m", vertex, -1);
+            }
+        }
+    }
+
+    /** @param waits steps that waited for the database, or -1 when the layer is in memory */
+    private static void print(String what, String how, double[] ms, long waits) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %s (%s): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (goal p95 <= 16 ms)%s%n", what, how,
+                EngineBenchmark.pct(sorted, 50), EngineBenchmark.pct(sorted, 95), EngineBenchmark.pct(sorted, 99),
+                waits < 0 ? "" : "; " + waits + " steps waited for the database");
     }
 
     private static String quote(String ident) {
         return '"' + ident.replace("\"", "\"\"") + '"';
     }
 
-    private static ScenarioEngine.Snapshot snapshot(Candidate dragged, Map<String, ActivityProfile> profiles, List<Cluster> clusters) {
-        return new ScenarioEngine.Snapshot(List.of(dragged), profiles, clusters);
+    private static ScenarioEngine.Snapshot snapshot(Candidate c, Map<String, ActivityProfile> profiles, List<Cluster> clusters) {
+        return new ScenarioEngine.Snapshot(List.of(c), profiles, clusters);
     }
 }

@@ -359,6 +359,11 @@ public final class ProjectStore {
      * @throws IOException on any failure; the target is then untouched
      */
     public static void save(Project project, Path file) throws IOException {
+        for (Layer l : project.layers()) {
+            if (l.inDatabase()) {
+                throw new ProjectWriteException(new UserMessage("pg.layer.indatabase.copy", l.name(), l.remote().location()), null);
+            }
+        }
         if (Files.exists(file) && isGeoPackage(file)) {
             try {
                 checkWritable(file);

@@ -10,6 +10,9 @@ import org.locationtech.jts.geom.Envelope;
  * how it got here (source and import report). Roles map semantic fields (cluster name, vulnerability
  * class, KDW, contour kind) to attribute names through {@link #fieldMapping()}.
  *
+ * <p>A layer too big for memory stays in the database ({@link #remote()} not null): its feature list is
+ * empty and the engine and the map fetch what they need by area.
+ *
  * <p>Immutable apart from the feature list's contents, which the loader fills once.
  */
 public final class Layer {
@@ -30,6 +33,7 @@ public final class Layer {
     private final Map<String, String> fieldMapping;
     private final String source;
     private final ImportReport report;
+    private final RemoteFeatures remote;
 
     public Layer(String name, LayerRole role, List<Field> fields, List<Feature> features,
                  Map<String, String> fieldMapping, String source, ImportReport report) {
@@ -40,6 +44,20 @@ public final class Layer {
         this.fieldMapping = Map.copyOf(fieldMapping);
         this.source = source == null ? "" : source;
         this.report = report == null ? new ImportReport() : report;
+        this.remote = null;
+    }
+
+    /** A layer whose features stay in the database. */
+    public Layer(String name, LayerRole role, List<Field> fields, RemoteFeatures remote,
+                 Map<String, String> fieldMapping, String source, ImportReport report) {
+        this.name = Objects.requireNonNull(name);
+        this.role = Objects.requireNonNull(role);
+        this.fields = List.copyOf(fields);
+        this.features = List.of();
+        this.fieldMapping = Map.copyOf(fieldMapping);
+        this.source = source == null ? "" : source;
+        this.report = report == null ? new ImportReport() : report;
+        this.remote = Objects.requireNonNull(remote);
     }
 
     public String name() { return name; }
@@ -50,12 +68,27 @@ public final class Layer {
     public String source() { return source; }
     public ImportReport report() { return report; }
 
+    /** Where the features stay when the layer is too big for memory; null for a layer held in memory. */
+    public RemoteFeatures remote() { return remote; }
+
+    /** Whether the features stay in the database (see {@link #remote()}). */
+    public boolean inDatabase() { return remote != null; }
+
+    /** How many features the layer has (for a layer in the database: about how many). */
+    public long featureCount() { return remote != null ? remote.estimatedCount() : features.size(); }
+
+    /** The same layer's name, role, fields and mapping with these features held in memory (a part of a layer in the database). */
+    public Layer inMemory(List<Feature> part) {
+        return new Layer(name, role, fields, part, fieldMapping, source, report);
+    }
+
     /** The same layer with other features (an attribute corrected); the features' order and fields as given. */
     public Layer withFeatures(List<Feature> newFeatures) {
         return new Layer(name, role, fields, newFeatures, fieldMapping, source, report);
     }
 
     public Layer withRole(LayerRole newRole, Map<String, String> newMapping) {
+        if (remote != null) return new Layer(name, newRole, fields, remote, newMapping, source, report);
         return new Layer(name, newRole, fields, features, newMapping, source, report);
     }
 
@@ -85,10 +118,12 @@ public final class Layer {
     }
 
     public String geometryType() {
+        if (remote != null) return remote.geometryType();
         return features.isEmpty() ? "Unknown" : features.get(0).geometry().getGeometryType();
     }
 
     public Envelope extent() {
+        if (remote != null) return new Envelope(remote.extent());
         Envelope e = new Envelope();
         for (Feature f : features) e.expandToInclude(f.geometry().getEnvelopeInternal());
         return e;

@@ -116,6 +116,20 @@ public final class MapRenderer {
         this.layers = layers.stream().map(Packed::new).toList();
     }
 
+    private MapRenderer(List<Packed> packed, Void unused) {
+        this.layers = List.copyOf(packed);
+    }
+
+    /**
+     * The same layers with layer {@code index} (bottom first) replaced, say by the part of a layer in the
+     * database that lies in the view; the other layers are not packed again.
+     */
+    public MapRenderer withLayer(int index, Layer layer) {
+        List<Packed> next = new ArrayList<>(layers);
+        next.set(index, new Packed(layer));
+        return new MapRenderer(next, null);
+    }
+
     // ------------------------------------------------------------------ drawing
 
     /**

@@ -66,17 +66,49 @@ final class EngineBinding {
         engineLayers = layers;
         window.statusBar().engine("engine.indexing");
         engineThread.execute(() -> {
-            AnalysisContext ctx = new AnalysisContext(layers);
+            // The tile caches of layers in the database carry over, so a rebuild fetches nothing again.
+            AnalysisContext ctx = new AnalysisContext(layers, nl.ruimteschets.analysis.ModelSettings.DEFAULTS, context);
             Platform.runLater(() -> {
                 if (engineLayers != layers) return; // a newer rebuild is on its way
                 context = ctx;
                 contextLayers = layers;
-                engine = new ScenarioEngine(ctx, engineThread, r -> Platform.runLater(() -> delivered(ctx, r)));
+                engine = new ScenarioEngine(ctx, this::runReadingTiles, r -> Platform.runLater(() -> delivered(ctx, r)));
                 delivered = 0; // a new engine counts its versions from 1 again
                 submitted = 0;
                 submit();
             });
         });
+    }
+
+    /**
+     * Runs engine work on the engine thread; when a layer in the database cannot be read (connection
+     * lost), the planner reads why in the status bar and the last result stays.
+     */
+    private void runReadingTiles(Runnable task) {
+        engineThread.execute(() -> {
+            try {
+                task.run();
+            } catch (nl.ruimteschets.geo.TileCache.Unavailable e) {
+                Platform.runLater(() -> {
+                    delivered = submitted;
+                    window.status(e.userMessage().format(window.locale()));
+                    window.statusBar().engine("engine.ready");
+                });
+            }
+        });
+    }
+
+    /** Views up to this wide (metres per pixel) are where a planner sketches: worth fetching before the first edit. */
+    private static final double PREFETCH_MAX_M_PER_PX = 5;
+
+    /**
+     * Starts fetching the engine's tiles of layers in the database that cover a zoomed-in view, so the
+     * first candidate drawn there is answered from memory (the fetch runs on the tile loader's thread).
+     */
+    void prefetch(nl.ruimteschets.render.Viewport v) {
+        AnalysisContext ctx = context;
+        if (ctx == null || v.metresPerPixel() > PREFETCH_MAX_M_PER_PX) return;
+        for (nl.ruimteschets.geo.TileCache t : ctx.tiled(nl.ruimteschets.model.LayerRole.SENSITIVE)) t.prefetch(v.worldBounds());
     }
 
     /** Hands the scenario as now on screen (with the live preview, if dragging) to the engine. */

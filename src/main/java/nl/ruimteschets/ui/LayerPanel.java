@@ -117,7 +117,9 @@ final class LayerPanel extends VBox {
             swatch.setStrokeWidth(1.5);
             Label name = new Label(l.name());
             name.setMaxWidth(150);
-            Label badge = new Label(text.getString("role." + l.role().name()));
+            // A layer that stays in the database says so where it cannot be cut off: beside its role.
+            Label badge = new Label(text.getString("role." + l.role().name())
+                    + (l.inDatabase() ? " · " + text.getString("layers.indatabase.mark") : ""));
             badge.setStyle("-fx-font-size: 10px; -fx-background-color: #e3e8ef; -fx-background-radius: 6; -fx-padding: 0 5 0 5;");
             Slider opacity = new Slider(0, 1, item.opacity());
             opacity.setPrefWidth(90);
@@ -141,13 +143,15 @@ final class LayerPanel extends VBox {
             setGraphic(cell);
             setText(null);
             setTooltip(new Tooltip(l.name() + "\n" + text.getString("role." + l.role().name()) + " — "
-                    + l.features().size() + " " + text.getString("layers.features") + (l.source().isEmpty() ? "" : "\n" + l.source())));
+                    + String.format(java.util.Locale.getDefault(), "%,d", l.featureCount()) + " " + text.getString("layers.features")
+                    + (l.inDatabase() ? "\n" + text.getString("layers.indatabase") : "") + (l.source().isEmpty() ? "" : "\n" + l.source())));
             MenuItem props = new MenuItem(text.getString("layers.menu.properties"));
             props.setOnAction(e -> actions.properties(l));
             MenuItem zoom = new MenuItem(text.getString("layers.menu.zoom"));
             zoom.setOnAction(e -> actions.zoomTo(l));
             MenuItem table = new MenuItem(text.getString("layers.menu.table"));
             table.setOnAction(e -> actions.table(l));
+            table.setDisable(l.inDatabase()); // its rows stay in the database; QGIS shows them
             MenuItem remove = new MenuItem(text.getString("layers.menu.remove"));
             remove.setOnAction(e -> actions.remove(l));
             setContextMenu(new ContextMenu(props, zoom, table, remove));

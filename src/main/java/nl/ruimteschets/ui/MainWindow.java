@@ -133,6 +133,7 @@ public final class MainWindow {
         map.onViewport(v -> {
             statusBar.scale(v);
             presentation.followViewport(v);
+            engine.prefetch(v);
         });
         map.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);

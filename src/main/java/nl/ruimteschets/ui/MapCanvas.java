@@ -51,6 +51,8 @@ public final class MapCanvas extends Pane {
     /** A layer as the map shows it: the project layer, its index and the panel's settings. */
     public static final class MapLayer {
         final Layer layer;
+        /** For a layer in the database: its part around the view, as last fetched (null until then). */
+        private Layer window;
         /** Built on first use (snapping, identify): drawing has its own packed index, and a million-feature layer should not wait for a second one. */
         private LayerIndex index;
         private MapRenderer.LayerLook look;
@@ -62,8 +64,14 @@ public final class MapCanvas extends Pane {
 
         public Layer layer() { return layer; }
         public LayerIndex index() {
-            if (index == null) index = new LayerIndex(layer);
+            if (index == null) index = new LayerIndex(drawn());
             return index;
+        }
+
+        /** What the map draws and identifies: the layer, or for a layer in the database its part around the view. */
+        Layer drawn() {
+            if (!layer.inDatabase()) return layer;
+            return window != null ? window : layer.inMemory(List.of());
         }
         public boolean visible() { return look.visible(); }
         public double opacity() { return look.opacity(); }
@@ -97,6 +105,7 @@ public final class MapCanvas extends Pane {
     private java.util.function.BiConsumer<GraphicsContext, Viewport> extraLayer;
     private Geometry highlight;
     private Viewport viewport = new Viewport(155_000, 463_000, 300, 800, 600);
+    private final DatabaseLayerViews databaseViews = new DatabaseLayerViews(this::windowArrived);
     private Consumer<double[]> cursorListener = p -> { };
     private Consumer<Viewport> viewportListener = v -> { };
     private MapTools tools;
@@ -202,9 +211,10 @@ public final class MapCanvas extends Pane {
         }
         // Packing a million envelopes takes a moment: do it where the drawing happens.
         List<Layer> list = List.copyOf(newLayers);
+        List<Layer> toDraw = layers.stream().map(MapLayer::drawn).toList();
         renderer = null;
         renderThread.execute(() -> {
-            MapRenderer r = new MapRenderer(list);
+            MapRenderer r = new MapRenderer(toDraw);
             javafx.application.Platform.runLater(() -> {
                 if (layers.stream().map(m -> m.layer).toList().equals(list)) {
                     renderer = r;
@@ -216,6 +226,29 @@ public final class MapCanvas extends Pane {
     }
 
     public List<MapLayer> layers() { return List.copyOf(layers); }
+
+    /** A database layer's part around the view arrived: draw it in place of the part before. */
+    private void windowArrived(Layer remote, Layer window) {
+        MapLayer m = layers.stream().filter(x -> x.layer == remote).findFirst().orElse(null);
+        if (m == null) return;
+        MapRenderer r = renderer;
+        if (r == null) {
+            databaseViews.forget(remote); // the layers are being packed anew: fetch again for the next view
+            return;
+        }
+        m.window = window;
+        m.index = null;
+        int i = layers.indexOf(m);
+        renderThread.execute(() -> {
+            MapRenderer next = r.withLayer(i, window);
+            javafx.application.Platform.runLater(() -> {
+                if (renderer == r) {
+                    renderer = next;
+                    redraw();
+                }
+            });
+        });
+    }
 
     public MapLayer layer(String name) {
         return layers.stream().filter(m -> m.layer.name().equals(name)).findFirst().orElse(null);
@@ -457,6 +490,10 @@ public final class MapCanvas extends Pane {
             return;
         }
         Viewport v = viewport;
+        if (layers.stream().anyMatch(l -> l.layer.inDatabase())) {
+            databaseViews.viewChanged(layers.stream().filter(l -> l.visible() && l.layer.inDatabase()).map(l -> l.layer).toList(),
+                    v.resize(w, h));
+        }
         List<MapRenderer.LayerLook> looks = layers.stream().map(l -> l.look).toList();
         MapLabels lb = labels;
         List<MapLabels.Item> candidateLabels = candidates.stream().map(c -> MapLabels.candidate(c.name(), c.footprint())).toList();

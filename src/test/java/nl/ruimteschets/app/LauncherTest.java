@@ -11,6 +11,8 @@ class LauncherTest {
         assertTrue(Launcher.onlyAppArguments(new String[0]), "double-click: no arguments");
         assertTrue(Launcher.onlyAppArguments(new String[] {"/home/planner/Schets Zeeland.GPKG", "--lang", "en"}));
         assertTrue(Launcher.onlyAppArguments(new String[] {"--exit-after-shown"}));
+        assertTrue(Launcher.onlyAppArguments(new String[] {"postgresql://gis.provincie.nl/planning?schema=havens"}),
+                "a PostGIS project's URL opens the window, as the README says");
     }
 
     @Test

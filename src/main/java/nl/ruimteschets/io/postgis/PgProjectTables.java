@@ -85,11 +85,20 @@ final class PgProjectTables {
                 throw new InputException(new UserMessage("pg.schema.foreign", schema, t));
             }
         }
-        for (String t : ours) PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, t) + " CASCADE");
+        List<String> kept = new ArrayList<>();
+        for (Layer l : p.layers()) {
+            if (!l.inDatabase()) continue;
+            // A layer too big for memory is written nowhere but where it stays (copy it with ogr2ogr).
+            if (!(l.remote() instanceof PostgisTiledLayer t && t.isIn(c, schema))) {
+                throw new InputException(new UserMessage("pg.layer.indatabase.copy", l.name(), l.remote().location()));
+            }
+            kept.add(l.name());
+        }
+        for (String t : ours) if (!kept.contains(t)) PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, t) + " CASCADE");
         createPlanningTables(c, schema);
         int order = 0;
         for (Layer l : p.layers()) {
-            writeLayer(c, schema, l);
+            if (!l.inDatabase()) writeLayer(c, schema, l);
             insertRole(c, schema, l, order++);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, LAYER_DISPLAY)
@@ -474,6 +483,15 @@ final class PgProjectTables {
 
     /** The version of each candidate as loaded, by {@link PostgisStorage#key}. */
     static Project load(Connection c, String schema, Map<String, Long> versions) throws SQLException, InputException, IOException {
+        return load(c, schema, versions, null);
+    }
+
+    /**
+     * @param connector where a layer that stays in the database ({@link BigLayers}) opens its own connections;
+     *        null reads every layer into memory
+     */
+    static Project load(Connection c, String schema, Map<String, Long> versions, PgConnector connector)
+            throws SQLException, InputException, IOException {
         Project p = new Project();
         boolean isProject = PgSql.tableExists(c, schema, META);
         if (isProject) checkVersion(c, schema);
@@ -490,7 +508,7 @@ final class PgProjectTables {
                 Map<String, String> mapping = r.mapping() == null || r.mapping().isBlank() ? Map.of()
                         : ReportJson.MAPPER.readValue(r.mapping(), new TypeReference<Map<String, String>>() { });
                 p.putLayer(loadLayer(c, schema, r.table(), LayerRole.parse(r.role()), mapping, r.source(),
-                        ReportJson.read(r.report())));
+                        ReportJson.read(r.report()), connector));
                 placed.add(r.table());
             }
         }
@@ -504,7 +522,8 @@ final class PgProjectTables {
             }
             for (String t : more) {
                 if (placed.contains(t) || (isProject && (t.equals(CANDIDATE) || t.equals(ANNOTATION)))) continue;
-                p.putLayer(loadLayer(c, schema, t, LayerRole.BASEMAP, Map.of(), "postgresql:" + schema + "." + t, new ImportReport()));
+                p.putLayer(loadLayer(c, schema, t, LayerRole.BASEMAP, Map.of(), "postgresql:" + schema + "." + t, new ImportReport(),
+                        connector));
             }
         }
         if (isProject) readPlanning(c, schema, p, versions);
@@ -529,6 +548,12 @@ final class PgProjectTables {
 
     static Layer loadLayer(Connection c, String schema, String table, LayerRole role, Map<String, String> mapping,
                            String source, ImportReport report) throws SQLException, InputException {
+        return loadLayer(c, schema, table, role, mapping, source, report, null);
+    }
+
+    /** The layer read into memory, or, when it is too big ({@link BigLayers}) and a connector is given, left in the database. */
+    static Layer loadLayer(Connection c, String schema, String table, LayerRole role, Map<String, String> mapping,
+                           String source, ImportReport report, PgConnector connector) throws SQLException, InputException {
         String geomCol = "geom";
         try (PreparedStatement ps = c.prepareStatement("SELECT f_geometry_column FROM public.geometry_columns "
                 + "WHERE f_table_schema = ? AND f_table_name = ? LIMIT 1")) {
@@ -552,6 +577,8 @@ final class PgProjectTables {
                 }
             }
         }
+        Layer big = BigLayers.remoteOrNull(c, connector, schema, table, geomCol, fields, role, mapping, source, report);
+        if (big != null) return big;
         StringBuilder sql = new StringBuilder("SELECT ").append(hasFid ? "fid" : "0").append(", ST_AsBinary(ST_Force2D(")
                 .append(ident(geomCol)).append("))");
         for (Field f : fields) sql.append(", ").append(ident(f.name()));
@@ -584,7 +611,7 @@ final class PgProjectTables {
     }
 
     /** Values as the GeoPackage reader gives them: Long, Double, Boolean, LocalDate or String. */
-    private static Object value(ResultSet rs, int col, FieldType type) throws SQLException {
+    static Object value(ResultSet rs, int col, FieldType type) throws SQLException {
         Object v = switch (type) {
             case INTEGER -> rs.getLong(col);
             case REAL -> rs.getDouble(col);

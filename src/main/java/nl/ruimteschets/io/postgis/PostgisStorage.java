@@ -238,7 +238,7 @@ public final class PostgisStorage implements ProjectStorage {
             try {
                 Map<String, Long> versions = new HashMap<>();
                 if (!schemaExists(c)) throw new InputException(new UserMessage("pg.schema.missing", schema, location()));
-                Project p = PgProjectTables.load(c, schema, versions);
+                Project p = PgProjectTables.load(c, schema, versions, connector);
                 Map<String, Long> notes = new HashMap<>(), layers = new HashMap<>();
                 PgProjectTables.readVersions(c, schema, notes, layers);
                 c.commit();
@@ -977,7 +977,8 @@ public final class PostgisStorage implements ProjectStorage {
                 if (!rs.next()) return null;
                 Map<String, String> mapping = ReportJson.MAPPER.readValue(rs.getString(2), new TypeReference<Map<String, String>>() { });
                 ImportReport report = ReportJson.read(rs.getString(4));
-                return PgProjectTables.loadLayer(c, schema, name, LayerRole.parse(rs.getString(1)), mapping, rs.getString(3), report);
+                return PgProjectTables.loadLayer(c, schema, name, LayerRole.parse(rs.getString(1)), mapping, rs.getString(3), report,
+                        connector);
             }
         }
     }

@@ -8,127 +8,224 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
-import nl.ruimteschets.model.FieldType;
 import nl.ruimteschets.model.InputException;
-import nl.ruimteschets.model.Layer;
-import nl.ruimteschets.model.LayerRole;
+import nl.ruimteschets.model.RemoteFeatures;
+import nl.ruimteschets.model.UserMessage;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * A layer too big for memory that stays in PostGIS: {@link #window} returns an in-memory layer of what
- * lies within an area (the edited candidate's envelope plus each model's reach), fetched through the
- * table's GiST index one tile at a time and cached by tile (least recently used tiles dropped), so a drag
- * that stays in the area touches no database at all. A feature belongs to the tile holding the lower-left
- * corner of its bounding box, so no feature is fetched twice; features up to {@code maxFeatureSize} wide
- * reaching into the area from a neighbouring tile are included. Text attributes only (the fields a model
- * maps: name, vulnerability, …). Not thread-safe: one user (the engine's thread).
+ * A PostGIS table too big for memory, read by area: {@link #tiles} for the engine's tile cache (one query
+ * over the tiles' bounding box through the GiST index with {@code &&}, bucketed by the tile of each
+ * envelope's lower-left corner), {@link #forView} for the map (the features in the view, an even sample of
+ * at most a limit when zoomed out, simplified to a pixel, none when zoomed out further). All values travel as parameters; the schema,
+ * table and column names are quoted identifiers.
+ *
+ * <p>Thread-safe: one connection for tiles and one for views (so the map never waits behind the engine),
+ * each used by one caller at a time, opened when first needed and closed after a minute unused.
  */
-public final class PostgisTiledLayer {
-    private final Connection connection;
+public final class PostgisTiledLayer implements RemoteFeatures {
+    /** How long an unused connection stays open: a drag across a town needs it again within seconds. */
+    private static final long IDLE_CLOSE_S = 60;
+    private static final ScheduledExecutorService IDLE = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ruimteschets-pg-idle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The map reads at most this many times its limit in one view, keeping one in so many. */
+    static final int MAX_SAMPLED = 20;
+
+    private final PgConnector connector;
     private final String schema;
     private final String tableName;
+    private final String geomColumn;
+    private final String idColumn;
     private final List<Field> fields;
-    private final LayerRole role;
-    private final Map<String, String> mapping;
-    private final double tileSize;
-    private final double maxFeatureSize;
-    private final Map<Long, List<Feature>> tiles;
-    private long fetchedTiles;
+    private final String geometryType;
+    private final BigLayers.Stats stats;
+    private final Lane tileLane = new Lane();
+    private final Lane viewLane = new Lane();
 
-    public PostgisTiledLayer(Connection connection, String schema, String tableName, List<String> textFields, LayerRole role,
-                             Map<String, String> mapping, double tileSize, double maxFeatureSize, int maxTiles) {
-        this.connection = connection;
+    PostgisTiledLayer(PgConnector connector, String schema, String tableName, String geomColumn, String idColumn,
+                      List<Field> fields, String geometryType, BigLayers.Stats stats) {
+        this.connector = connector;
         this.schema = schema;
         this.tableName = tableName;
-        this.fields = textFields.stream().map(f -> new Field(f, FieldType.TEXT)).toList();
-        this.role = role;
-        this.mapping = Map.copyOf(mapping);
-        this.tileSize = tileSize;
-        this.maxFeatureSize = maxFeatureSize;
-        this.tiles = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, List<Feature>> eldest) {
-                return size() > maxTiles;
-            }
-        };
+        this.geomColumn = geomColumn;
+        this.idColumn = idColumn;
+        this.fields = List.copyOf(fields);
+        this.geometryType = geometryType;
+        this.stats = stats;
     }
 
-    /** How many tiles came from the database so far (the rest were served from the cache). */
-    public long fetchedTiles() { return fetchedTiles; }
+    public List<Field> fields() { return fields; }
 
-    /** The features that may lie within {@code area}, as a layer the engine can index. */
-    public Layer window(Envelope area) throws SQLException, InputException {
-        long x0 = (long) Math.floor((area.getMinX() - maxFeatureSize) / tileSize);
-        long y0 = (long) Math.floor((area.getMinY() - maxFeatureSize) / tileSize);
-        long x1 = (long) Math.floor(area.getMaxX() / tileSize);
-        long y1 = (long) Math.floor(area.getMaxY() / tileSize);
-        List<long[]> missing = new ArrayList<>();
-        for (long tx = x0; tx <= x1; tx++) {
-            for (long ty = y0; ty <= y1; ty++) if (!tiles.containsKey(key(tx, ty))) missing.add(new long[] {tx, ty});
-        }
-        if (!missing.isEmpty()) fetch(missing);
-        List<Feature> out = new ArrayList<>();
-        for (long tx = x0; tx <= x1; tx++) {
-            for (long ty = y0; ty <= y1; ty++) {
-                for (Feature f : tiles.getOrDefault(key(tx, ty), List.of())) {
-                    if (f.geometry().getEnvelopeInternal().intersects(area)) out.add(f);
-                }
-            }
-        }
-        return new Layer(tableName, role, fields, out, mapping, "postgresql:" + schema + "." + tableName, null);
+    /** Whether this is a table of {@code schema} in the database {@code c} is connected to (the same server and database). */
+    boolean isIn(Connection c, String schema) throws SQLException {
+        return this.schema.equals(schema) && c.getMetaData().getURL().equals(connector.location().jdbcUrl());
     }
 
-    /** One query over the missing tiles' bounding box (GiST), bucketed by anchor tile in Java. */
-    private void fetch(List<long[]> missing) throws SQLException, InputException {
+    @Override
+    public String location() { return connector.location() + " " + schema + "." + tableName; }
+
+    @Override
+    public long estimatedCount() { return stats.count(); }
+
+    @Override
+    public Envelope extent() { return new Envelope(stats.extent()); }
+
+    @Override
+    public String geometryType() { return geometryType; }
+
+    @Override
+    public double maxFeatureSize() { return stats.maxFeatureSize(); }
+
+    @Override
+    public Map<Long, List<Feature>> tiles(double size, List<long[]> tiles) throws InputException {
         long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = Long.MIN_VALUE, maxY = Long.MIN_VALUE;
-        for (long[] t : missing) {
+        Map<Long, List<Feature>> got = new HashMap<>();
+        for (long[] t : tiles) {
             minX = Math.min(minX, t[0]);
             minY = Math.min(minY, t[1]);
             maxX = Math.max(maxX, t[0]);
             maxY = Math.max(maxY, t[1]);
+            got.put(RemoteFeatures.tileKey(t[0], t[1]), new ArrayList<>());
         }
-        Map<Long, List<Feature>> got = new LinkedHashMap<>();
-        for (long[] t : missing) got.put(key(t[0], t[1]), new ArrayList<>());
-        StringBuilder sql = new StringBuilder("SELECT fid, ST_AsBinary(geom), ST_XMin(geom), ST_YMin(geom)");
+        String g = ident(geomColumn);
+        // A feature anchored in a tile has its envelope's lower-left corner there, so it meets the tiles' box.
+        StringBuilder sql = new StringBuilder("SELECT ").append(ident(idColumn)).append(", ST_AsBinary(ST_Force2D(").append(g)
+                .append(")), ST_XMin(").append(g).append("), ST_YMin(").append(g).append(')');
         for (Field f : fields) sql.append(", ").append(ident(f.name()));
-        sql.append(" FROM ").append(table(schema, tableName))
-                .append(" WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ").append(PgSql.SRID).append(')')
-                .append(" AND ST_XMin(geom) >= ? AND ST_YMin(geom) >= ?");
-        WKBReader wkb = new WKBReader(PgProjectTables.FACTORY);
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            double ex0 = minX * tileSize, ey0 = minY * tileSize, ex1 = (maxX + 1) * tileSize, ey1 = (maxY + 1) * tileSize;
-            ps.setDouble(1, ex0);
-            ps.setDouble(2, ey0);
-            ps.setDouble(3, ex1);
-            ps.setDouble(4, ey1);
-            ps.setDouble(5, ex0);
-            ps.setDouble(6, ey0);
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<Feature> bucket = got.get(key((long) Math.floor(rs.getDouble(3) / tileSize),
-                            (long) Math.floor(rs.getDouble(4) / tileSize)));
-                    if (bucket == null) continue; // anchored in a tile already cached (or beyond the box's edge)
-                    Object[] values = new Object[fields.size()];
-                    for (int i = 0; i < values.length; i++) values[i] = rs.getString(5 + i);
-                    bucket.add(new Feature(rs.getLong(1), wkb.read(rs.getBytes(2)), values));
-                }
-            }
-        } catch (ParseException e) {
-            throw new InputException(new nl.ruimteschets.model.UserMessage("pg.geometry.damaged", schema + "." + tableName), e);
-        }
-        tiles.putAll(got);
-        fetchedTiles += got.size();
+        sql.append(" FROM ").append(table(schema, tableName)).append(" WHERE ").append(g)
+                .append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(PgSql.SRID).append(") AND ST_XMin(").append(g)
+                .append(") >= ? AND ST_YMin(").append(g).append(") >= ?");
+        double ex0 = minX * size, ey0 = minY * size, ex1 = (maxX + 1) * size, ey1 = (maxY + 1) * size;
+        Object[] params = {ex0, ey0, ex1, ey1, ex0, ey0};
+        read(tileLane, sql.toString(), params, (rs, wkb) -> {
+            List<Feature> bucket = got.get(RemoteFeatures.tileKey((long) Math.floor(rs.getDouble(3) / size),
+                    (long) Math.floor(rs.getDouble(4) / size)));
+            if (bucket != null) bucket.add(feature(rs, wkb, 5)); // else anchored in a tile not asked for
+        });
+        return got;
     }
 
-    private static long key(long tx, long ty) {
-        return (tx << 32) ^ (ty & 0xFFFFFFFFL);
+    @Override
+    public List<Feature> forView(Envelope view, double tolerance, int limit) throws InputException {
+        String g = ident(geomColumn);
+        String box = "ST_MakeEnvelope(?, ?, ?, ?, " + PgSql.SRID + ")";
+        long inView = estimateIn(view);
+        // Zoomed out so far that even reading the view's rows through the index takes seconds: nothing (a
+        // page sample would be quick but shows the table's storage order as stripes, not where things are).
+        if (inView > (long) limit * MAX_SAMPLED) return List.of();
+        // Zoomed out: an even sample, one in k by key, through the index.
+        long stride = inView > limit ? (inView + limit - 1) / limit : 1;
+        StringBuilder sql = new StringBuilder("SELECT ").append(ident(idColumn)).append(", ST_AsBinary(ST_Force2D(")
+                .append(tolerance > 0 ? "ST_SimplifyPreserveTopology(" + g + ", ?)" : g).append("))");
+        for (Field f : fields) sql.append(", ").append(ident(f.name()));
+        sql.append(" FROM ").append(table(schema, tableName));
+        sql.append(" WHERE ").append(g).append(" && ").append(box);
+        // by a hash of the key, so a key that follows the storage grid draws no pattern of its own
+        if (stride > 1) sql.append(" AND (hashint8(").append(ident(idColumn)).append("::bigint) & 2147483647) % ? = 0");
+        sql.append(" LIMIT ?");
+        List<Object> params = new ArrayList<>();
+        if (tolerance > 0) params.add(tolerance);
+        params.addAll(List.of(view.getMinX(), view.getMinY(), view.getMaxX(), view.getMaxY()));
+        if (stride > 1) params.add(stride);
+        params.add(limit);
+        List<Feature> out = new ArrayList<>();
+        read(viewLane, sql.toString(), params.toArray(), (rs, wkb) -> out.add(feature(rs, wkb, 3)));
+        return out;
+    }
+
+    /** About how many features meet the envelope, from the table's statistics (the whole table without them). */
+    private long estimateIn(Envelope view) throws InputException {
+        long[] n = {stats.count()};
+        try {
+            read(viewLane, "SELECT _postgis_selectivity(?::regclass, ?, ST_MakeEnvelope(?, ?, ?, ?, " + PgSql.SRID + "))",
+                    new Object[] {table(schema, tableName), geomColumn, view.getMinX(), view.getMinY(), view.getMaxX(), view.getMaxY()},
+                    (rs, wkb) -> n[0] = Math.round(rs.getDouble(1) * stats.count()));
+        } catch (InputException e) {
+            // no statistics yet (never analysed): assume the whole table may be in view, so the query samples
+        }
+        return n[0];
+    }
+
+    private Feature feature(ResultSet rs, WKBReader wkb, int firstValue) throws SQLException, ParseException {
+        byte[] g = rs.getBytes(2);
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) values[i] = PgProjectTables.value(rs, firstValue + i, fields.get(i).type());
+        return new Feature(rs.getLong(1), g == null ? null : wkb.read(g), values);
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs, WKBReader wkb) throws SQLException, ParseException;
+    }
+
+    /** Runs a query on a lane's connection (reconnecting once when the server dropped it), streaming the rows. */
+    private void read(Lane lane, String sql, Object[] params, Row row) throws InputException {
+        synchronized (lane) {
+            for (int attempt = 0; ; attempt++) {
+                Connection c = lane.open(connector);
+                try {
+                    c.setAutoCommit(false); // a cursor: rows stream in batches instead of arriving all at once
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+                        ps.setFetchSize(10_000);
+                        WKBReader wkb = new WKBReader(PgProjectTables.FACTORY);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) row.accept(rs, wkb);
+                        }
+                    } finally {
+                        c.rollback();
+                    }
+                    lane.release();
+                    return;
+                } catch (ParseException e) {
+                    lane.release();
+                    throw new InputException(new UserMessage("pg.geometry.damaged", schema + "." + tableName), e);
+                } catch (SQLException e) {
+                    lane.drop();
+                    boolean lost = e.getSQLState() != null && e.getSQLState().startsWith("08");
+                    if (!lost || attempt > 0) throw new InputException(new UserMessage("pg.layer.read.failed", location()), e);
+                }
+            }
+        }
+    }
+
+    /** One connection, used under its own lock, closed after {@link #IDLE_CLOSE_S} unused. */
+    private static final class Lane {
+        private Connection connection;
+        private ScheduledFuture<?> closing;
+
+        Connection open(PgConnector connector) throws InputException {
+            if (closing != null) closing.cancel(false);
+            if (connection == null) connection = connector.connect();
+            return connection;
+        }
+
+        void release() {
+            closing = IDLE.schedule(() -> {
+                synchronized (this) {
+                    drop();
+                }
+            }, IDLE_CLOSE_S, TimeUnit.SECONDS);
+        }
+
+        void drop() {
+            PostgisStorage.closeQuietly(connection);
+            connection = null;
+        }
     }
 }

@@ -1,0 +1,51 @@
+package nl.ruimteschets.model;
+
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The features of a layer too big for memory, which stay in a database and are fetched by area, never all
+ * at once: tile by tile for the engine (by the lower-left corner of each feature's envelope, so every feature
+ * belongs to exactly one tile) and by view, simplified and limited, for the map. Implementations are
+ * thread-safe (the engine's tile loader, the map and identify ask from their own threads).
+ */
+public interface RemoteFeatures {
+
+    /** Where the features live, as shown to the planner (never with a password). */
+    String location();
+
+    /** About how many features there are (the database's statistics; exact once counted). */
+    long estimatedCount();
+
+    /** The features' extent (possibly an estimate a little larger than the truth). */
+    Envelope extent();
+
+    /** The geometry type the table declares ("Polygon", "Geometry", …). */
+    String geometryType();
+
+    /**
+     * The largest width or height of any feature's envelope: a feature anchored this far outside an area
+     * can still reach into it, so the engine asks for tiles that far around.
+     */
+    double maxFeatureSize();
+
+    /**
+     * Every feature whose envelope's lower-left corner lies in one of the tiles (tile {@code (tx, ty)} spans
+     * {@code [tx·size, (tx+1)·size) × [ty·size, (ty+1)·size)}), with all attribute values, by tile key
+     * {@link #tileKey}. Blocks for the database.
+     *
+     * @throws InputException when the database cannot be read, in the planner's words
+     */
+    java.util.Map<Long, List<Feature>> tiles(double size, List<long[]> tiles) throws InputException;
+
+    /**
+     * Features whose envelope meets {@code view}, for drawing: at most about {@code limit} (an even sample
+     * when more lie in the view, none when far more do) with geometries simplified to {@code tolerance} metres.
+     */
+    List<Feature> forView(Envelope view, double tolerance, int limit) throws InputException;
+
+    /** The key of tile (tx, ty) in {@link #tiles}. */
+    static long tileKey(long tx, long ty) {
+        return (tx << 32) ^ (ty & 0xFFFFFFFFL);
+    }
+}
