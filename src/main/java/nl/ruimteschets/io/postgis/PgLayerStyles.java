@@ -72,7 +72,10 @@ final class PgLayerStyles {
                 + "VALUES (current_database(), ?, ?, ?, ?, XMLPARSE(DOCUMENT ?), XMLPARSE(DOCUMENT ?), "
                 + "NOT EXISTS (SELECT 1 FROM public.layer_styles o WHERE o.f_table_catalog = current_database() "
                 + "AND o.f_table_schema = ? AND o.f_table_name = ? AND o.useasdefault), ?, 'Vector')")) {
-            for (QgisStyles.Entry e : entries) {
+            for (QgisStyles.Entry given : entries) {
+                // a layer kept in the database has no features in memory: its family comes from PostGIS
+                QgisStyles.Entry e = given.kind() != GeometryKind.MIXED ? given
+                        : new QgisStyles.Entry(given.table(), given.geometryColumn(), storedKind(c, schema, given.table()), given.look());
                 int i = 1;
                 ins.setString(i++, schema);
                 ins.setString(i++, e.table());
@@ -114,16 +117,19 @@ final class PgLayerStyles {
                 role = LayerRole.parse(rs.getString(1));
             }
         }
-        GeometryKind kind = GeometryKind.MIXED;
+        write(c, schema, List.of(new QgisStyles.Entry(layer, "geom", GeometryKind.MIXED, QgisStyles.Look.of(role, display))), null);
+    }
+
+    /** The geometry family of a stored table, from PostGIS's geometry_columns (MIXED for plain Geometry). */
+    private static GeometryKind storedKind(Connection c, String schema, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT type FROM public.geometry_columns "
                 + "WHERE f_table_schema = ? AND f_table_name = ? AND f_geometry_column = 'geom'")) {
             ps.setString(1, schema);
-            ps.setString(2, layer);
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) kind = GeoPackageLayers.kindOf(rs.getString(1));
+                return rs.next() ? GeoPackageLayers.kindOf(rs.getString(1)) : GeometryKind.MIXED;
             }
         }
-        write(c, schema, List.of(new QgisStyles.Entry(layer, "geom", kind, QgisStyles.Look.of(role, display))), null);
     }
 
     /** The saved look of a stored layer (null when it has none). */
