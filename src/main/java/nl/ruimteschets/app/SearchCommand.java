@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.ruimteschets.analysis.AnalysisContext;
 import nl.ruimteschets.analysis.search.Criterion;
+import nl.ruimteschets.analysis.search.FootprintShape;
 import nl.ruimteschets.analysis.search.LocationChanges;
 import nl.ruimteschets.analysis.search.RankedLocation;
+import nl.ruimteschets.analysis.search.SearchAreas;
 import nl.ruimteschets.analysis.search.SearchRequest;
 import nl.ruimteschets.analysis.search.SearchWorld;
 import nl.ruimteschets.analysis.search.SiteSearch;
@@ -67,7 +69,13 @@ final class SearchCommand implements Callable<Integer> {
     static final class Where {
         @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "search the cluster and its surroundings") String cluster;
         @Option(names = "--area", required = true, paramLabel = "FILE", description = "search area polygons (Shapefile, GeoPackage, GeoJSON)") Path area;
+        @Option(names = "--province", required = true, paramLabel = "NAME", description = "search a province of the project's province layer (e.g. Zeeland)") String province;
     }
+
+    @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "square",
+            description = "footprint shape: square (default), rectangle:ASPECT[:DEGREES] (long side ASPECT times the short one, "
+                    + "turned DEGREES counter-clockwise from east), or candidate:NAME (the shape of a candidate, scaled to --ha)")
+    String shape;
 
     @Override
     public Integer call() throws Exception {
@@ -83,12 +91,19 @@ final class SearchCommand implements Callable<Integer> {
         ActivityProfile prof = profile(p, profile);
         Geometry area;
         String areaName;
+        FootprintShape footprintShape = shape(p, shape);
         if (where.cluster != null) {
             AnalysisContext probe = new AnalysisContext(p.layers().stream().filter(l -> l.role() == LayerRole.CLUSTER).toList());
-            List<Geometry> parts = new SearchWorld(probe).clusterGeometries(where.cluster);
-            if (parts.isEmpty()) throw new InputException(new UserMessage("cli.search.cluster.unknown", where.cluster, ProjectArg.name(project)));
-            area = Overlay.union(parts).buffer(surroundingsKm * 1000, 8);
+            area = SearchAreas.clusterSurroundings(new SearchWorld(probe), where.cluster, surroundingsKm).orElseThrow(() ->
+                    new InputException(new UserMessage("cli.search.cluster.unknown", where.cluster, ProjectArg.name(project))));
             areaName = where.cluster;
+        } else if (where.province != null) {
+            Map<String, Geometry> all = SearchAreas.provinces(p.layers());
+            if (all.isEmpty()) throw new InputException(new UserMessage("cli.search.province.nolayer", ProjectArg.name(project)));
+            Map.Entry<String, Geometry> hit = SearchAreas.province(p.layers(), where.province).orElseThrow(() ->
+                    new InputException(new UserMessage("cli.search.province.unknown", where.province, String.join(", ", all.keySet()))));
+            area = hit.getValue();
+            areaName = hit.getKey();
         } else {
             Layer l = LayerLoader.load(where.area, null, null, LayerRole.BASEMAP, null, null, null, nl.ruimteschets.io.ProgressListener.NONE);
             List<Geometry> parts = new ArrayList<>();
@@ -102,7 +117,7 @@ final class SearchCommand implements Callable<Integer> {
         List<Geometry> occupied = new ArrayList<>();
         if (scenario != null) p.scenario(scenario).ifPresent(s -> s.candidates().forEach(c -> occupied.add(c.footprint())));
         SearchRequest req = new SearchRequest(prof, gross, area, plotsOnly, parent,
-                maxKm == null ? null : maxKm * 1000, w, cell, top, occupied);
+                maxKm == null ? null : maxKm * 1000, w, cell, top, occupied, footprintShape);
 
         SiteSearch search = new SiteSearch(new SearchWorld(new AnalysisContext(p.layers())));
         SiteSearch.Result res;
@@ -171,6 +186,27 @@ final class SearchCommand implements Callable<Integer> {
         throw new InputException(new UserMessage("cli.search.profile.unknown", name, String.join(", ", all.keySet())));
     }
 
+    /** {@code --shape}: square, rectangle:ASPECT[:DEGREES] or candidate:NAME (a candidate of any scenario, by name or id). */
+    static FootprintShape shape(Project p, String text) throws InputException {
+        String t = text.trim();
+        if (t.toLowerCase(Locale.ROOT).startsWith("candidate:")) {
+            String name = t.substring("candidate:".length()).trim();
+            for (var s : p.scenarios()) {
+                for (Candidate c : s.candidates()) {
+                    if ((c.name().equalsIgnoreCase(name) || c.id().equals(name)) && !c.isPoint() && c.footprint() instanceof Polygonal) {
+                        return FootprintShape.of(c.footprint());
+                    }
+                }
+            }
+            throw new InputException(new UserMessage("cli.search.shape.candidate", name));
+        }
+        try {
+            return FootprintShape.parse(t);
+        } catch (RuntimeException e) {
+            throw new InputException(new UserMessage("cli.search.shape.invalid", text));
+        }
+    }
+
     /** NAME=W pairs; names are the criterion names in lower case (zone_growth, …). */
     static Map<Criterion, Double> parseWeights(List<String> given) throws InputException {
         Map<Criterion, Double> w = new EnumMap<>(SearchRequest.defaultWeights());
@@ -198,6 +234,7 @@ final class SearchCommand implements Callable<Integer> {
         ask.put("parent_cluster", req.parentCluster());
         ask.put("max_distance_km", req.maxDistanceM() == null ? null : req.maxDistanceM() / 1000);
         ask.put("plots_only", req.plotsOnly());
+        ask.put("shape", req.shape().describe());
         Map<String, Object> weights = new LinkedHashMap<>();
         for (Criterion c : Criterion.values()) weights.put(c.name().toLowerCase(Locale.ROOT), req.weight(c));
         ask.put("weights", weights);

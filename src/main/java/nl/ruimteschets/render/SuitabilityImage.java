@@ -5,7 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
@@ -79,46 +79,61 @@ public final class SuitabilityImage {
     }
 
     /**
-     * The project's map over the search area with the suitability layer, the ranked locations
-     * numbered, and the legend.
+     * The project's map over the search area with the suitability layer under everything the map writes
+     * (names, its legend, scale bar), the ranked locations drawn as candidates numbered by rank (numbers
+     * placed among the map's names, none overlapping: at a small scale only those with room show), and
+     * the suitability legend top left, which the names keep clear of.
      */
     public static BufferedImage render(Project p, SuitabilityMap m, Criterion criterion, List<RankedLocation> ranked,
                                        int width, int height, Locale locale) {
         Envelope area = m.request().area().getEnvelopeInternal();
         area.expandBy(Math.max(area.getWidth(), area.getHeight()) * 0.05);
-        BufferedImage img = MapImage.render(p, new Scenario("-", ""), area, width, height, locale);
         Viewport v = new Viewport(area.centre().x, area.centre().y,
                 Math.max(area.getWidth() / width, area.getHeight() / height), width, height);
+        Scenario numbered = new Scenario("-", "");
+        for (RankedLocation l : ranked) numbered.add(l.candidate().withName(String.valueOf(l.rank())));
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D pg = probe.createGraphics();
+        int[] size = legendSize(pg, m, locale);
+        pg.dispose();
+        List<Rectangle2D> keepClear = List.of(new Rectangle2D.Double(0, 0, size[0] + 20, size[1] + 20));
+        BufferedImage img = MapImage.render(p, numbered, null, v, v.scaleDenominator(), false, locale, (g, vp) -> {
+            Envelope ge = m.grid().envelope();
+            int x0 = (int) Math.round(vp.toScreenX(ge.getMinX())), y0 = (int) Math.round(vp.toScreenY(ge.getMaxY()));
+            int x1 = (int) Math.round(vp.toScreenX(ge.getMaxX())), y1 = (int) Math.round(vp.toScreenY(ge.getMinY()));
+            Object interpolation = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(cells(m, criterion), x0, y0, x1 - x0, y1 - y0, null);
+            if (interpolation != null) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            g.setColor(new Color(0x333333));
+            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {6, 4}, 0));
+            g.draw(MapImage.path(m.request().area(), vp));
+        }, keepClear);
         Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        Envelope ge = m.grid().envelope();
-        int x0 = (int) Math.round(v.toScreenX(ge.getMinX())), y0 = (int) Math.round(v.toScreenY(ge.getMaxY()));
-        int x1 = (int) Math.round(v.toScreenX(ge.getMaxX())), y1 = (int) Math.round(v.toScreenY(ge.getMinY()));
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(cells(m, criterion), x0, y0, x1 - x0, y1 - y0, null);
-        g.setColor(new Color(0x333333));
-        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {6, 4}, 0));
-        g.draw(MapImage.path(m.request().area(), v));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        for (RankedLocation l : ranked) {
-            Path2D path = MapImage.path(l.candidate().geometry(), v);
-            g.setColor(new Color(30, 136, 229, 90));
-            g.fill(path);
-            g.setColor(new Color(0x0D47A1));
-            g.setStroke(new BasicStroke(2f));
-            g.draw(path);
-            Envelope e = l.candidate().geometry().getEnvelopeInternal();
-            String label = String.valueOf(l.rank());
-            float lx = (float) v.toScreenX(e.getMaxX()) + 3, ly = (float) v.toScreenY(e.getMaxY()) + 4;
-            g.setColor(Color.WHITE);
-            for (int dx = -1; dx <= 1; dx++) for (int dy = -1; dy <= 1; dy++) g.drawString(label, lx + dx, ly + dy);
-            g.setColor(new Color(0x0D47A1));
-            g.drawString(label, lx, ly);
-        }
         legend(g, m, criterion, locale, 10, 10);
         g.dispose();
         return img;
+    }
+
+    /**
+     * Where the rank numbers go in a view, decluttered as the map's names are ({@link MapLabels}): best
+     * rank first, on its footprint or beside it, never over another number or a {@code keepClear}
+     * rectangle; a number with no room is left out (the list has every location).
+     */
+    public static List<MapLabels.Placed> rankLabels(List<RankedLocation> ranked, Viewport v, List<Rectangle2D> keepClear) {
+        // One size for all, so the placement keeps the rank order (it puts bigger features first).
+        double size = 0;
+        for (RankedLocation l : ranked) {
+            Envelope e = l.candidate().geometry().getEnvelopeInternal();
+            size = Math.max(size, Math.max(e.getWidth(), e.getHeight()));
+        }
+        List<MapLabels.Item> items = new java.util.ArrayList<>();
+        for (RankedLocation l : ranked.stream().sorted(java.util.Comparator.comparingInt(RankedLocation::rank)).toList()) {
+            MapLabels.Item at = MapLabels.candidate(String.valueOf(l.rank()), l.candidate().geometry());
+            items.add(new MapLabels.Item(at.text(), at.x(), at.y(), size, at.kind()));
+        }
+        return new MapLabels(List.of(), java.util.Map.of()).place(v, items, keepClear);
     }
 
     /** The legend alone as an image (the app draws it over its map). */

@@ -77,6 +77,17 @@ public final class MapImage {
      */
     public static BufferedImage render(Project p, Scenario s, ScenarioResult result, Viewport v, long scaleDenominator,
                                        boolean overview, Locale locale) {
+        return render(p, s, result, v, scaleDenominator, overview, locale, null, List.of());
+    }
+
+    /**
+     * As {@link #render(Project, Scenario, ScenarioResult, Viewport, long, boolean, Locale)}, with a layer of
+     * the caller's drawn over the base map and under the candidates, names, legend and scale bar (the site
+     * search's suitability cells), and screen rectangles the names keep clear of (the caller's own legend).
+     */
+    public static BufferedImage render(Project p, Scenario s, ScenarioResult result, Viewport v, long scaleDenominator,
+                                       boolean overview, Locale locale, java.util.function.BiConsumer<Graphics2D, Viewport> overlay,
+                                       List<java.awt.geom.Rectangle2D> keepClear) {
         ResourceBundle text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
         int width = (int) v.width(), height = (int) v.height();
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
@@ -91,6 +102,7 @@ public final class MapImage {
         g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        if (overlay != null) overlay.accept(g, v);
         if (result != null) contours(g, result, v);
         for (Candidate c : s.candidates()) {
             boolean sat = c.kind() == CandidateKind.SATELLITE;
@@ -107,6 +119,7 @@ public final class MapImage {
                 new java.awt.geom.Rectangle2D.Double(width - 260, 0, 260, 70 + (p.layers().size() + 2) * 17 + 10),
                 new java.awt.geom.Rectangle2D.Double(0, height - 50, 280, 50)));
         if (result != null) reserved.add(new java.awt.geom.Rectangle2D.Double(0, 0, 230, 190));
+        reserved.addAll(keepClear);
         if (overview) reserved.add(new java.awt.geom.Rectangle2D.Double(width - width / 3.0, height - height / 3.0 - 20,
                 width / 3.0, height / 3.0 + 20));
         // Workshop notes keep their numbers readable: no label over a note's disc.

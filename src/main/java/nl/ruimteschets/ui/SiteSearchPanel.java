@@ -38,17 +38,16 @@ import nl.ruimteschets.analysis.AnalysisContext;
 import nl.ruimteschets.analysis.search.Criterion;
 import nl.ruimteschets.analysis.search.LocationChanges;
 import nl.ruimteschets.analysis.search.RankedLocation;
+import nl.ruimteschets.analysis.search.FootprintShape;
+import nl.ruimteschets.analysis.search.SearchAreas;
 import nl.ruimteschets.analysis.search.SearchRequest;
 import nl.ruimteschets.analysis.search.SearchWorld;
 import nl.ruimteschets.analysis.search.SiteSearch;
 import nl.ruimteschets.analysis.search.SuitabilityMap;
-import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.geo.Rd;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Candidate;
-import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
-import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.render.SuitabilityImage;
 import nl.ruimteschets.render.Viewport;
@@ -88,6 +87,11 @@ public final class SiteSearchPanel {
     private final ComboBox<String> cluster = new ComboBox<>();
     private final ComboBox<String> province = new ComboBox<>();
     private final TextField surroundings = new TextField("5");
+    /** The footprint's shape: square, rectangle (aspect, orientation) or the selected candidate's outline. */
+    private enum ShapeMode { SQUARE, RECTANGLE, CANDIDATE }
+    private final ComboBox<ShapeMode> shapeMode = new ComboBox<>(FXCollections.observableArrayList(ShapeMode.values()));
+    private final TextField aspect = new TextField("3");
+    private final TextField orientation = new TextField("0");
     private final CheckBox satellite = new CheckBox();
     private final TextField maxKm = new TextField("10");
     private final Spinner<Integer> top = new Spinner<>(1, 50, 10);
@@ -194,15 +198,7 @@ public final class SiteSearchPanel {
         status.setId("search-status");
         areaMode.getItems().setAll(AreaMode.values());
         areaMode.setValue(AreaMode.CLUSTER);
-        areaMode.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(AreaMode m) {
-                return m == null ? "" : t("search.area." + m.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public AreaMode fromString(String s) { return null; }
-        });
+        areaMode.setConverter(named("search.area."));
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
@@ -210,6 +206,21 @@ public final class SiteSearchPanel {
         form.addRow(row++, new Label(t("search.profile")), profile);
         net.setText(t("search.net"));
         form.addRow(row++, new Label(t("search.size")), new HBox(6, size, net));
+        shapeMode.setValue(ShapeMode.SQUARE);
+        shapeMode.setId("search-shape");
+        province.setId("search-province");
+        shapeMode.setConverter(named("search.shape."));
+        aspect.setPrefColumnCount(3);
+        orientation.setPrefColumnCount(3);
+        aspect.setTooltip(new javafx.scene.control.Tooltip(t("search.shape.aspect")));
+        orientation.setTooltip(new javafx.scene.control.Tooltip(t("search.shape.orientation")));
+        // Narrow at 1366 px: the two numbers say what they are in their prompt and tooltip.
+        aspect.setPromptText(t("search.shape.aspect"));
+        orientation.setPromptText(t("search.shape.orientation"));
+        aspect.setId("search-shape-aspect");
+        orientation.setId("search-shape-orientation");
+        form.addRow(row++, new Label(t("search.shape")), new HBox(6, shapeMode, aspect, new Label(t("search.shape.ratioUnit")), orientation,
+                new Label(t("search.shape.degreeUnit"))));
         form.addRow(row++, new Label(t("search.area")), areaMode);
         form.addRow(row++, new Label(t("search.cluster")), new HBox(6, cluster, province));
         form.addRow(row++, new Label(t("search.surroundings")), surroundings);
@@ -258,7 +269,8 @@ public final class SiteSearchPanel {
         });
         layerChoice.setId("search-layer");
 
-        for (var field : List.of(size, surroundings, maxKm)) field.textProperty().addListener((o, a, b) -> changed());
+        for (var field : List.of(size, surroundings, maxKm, aspect, orientation)) field.textProperty().addListener((o, a, b) -> changed());
+        shapeMode.valueProperty().addListener((o, a, b) -> changed());
         for (var box : List.of(net, satellite)) box.selectedProperty().addListener((o, a, b) -> changed());
         for (var combo : List.of(profile, cluster, province)) combo.valueProperty().addListener((o, a, b) -> changed());
         areaMode.valueProperty().addListener((o, a, b) -> changed());
@@ -310,7 +322,22 @@ public final class SiteSearchPanel {
         root.setId("search-panel");
         province.disableProperty().bind(areaMode.valueProperty().isNotEqualTo(AreaMode.PROVINCE));
         surroundings.disableProperty().bind(areaMode.valueProperty().isNotEqualTo(AreaMode.CLUSTER));
+        aspect.disableProperty().bind(shapeMode.valueProperty().isNotEqualTo(ShapeMode.RECTANGLE));
+        orientation.disableProperty().bind(shapeMode.valueProperty().isEqualTo(ShapeMode.SQUARE));
         maxKm.disableProperty().bind(satellite.selectedProperty().not());
+    }
+
+    /** Shows an enum choice by its text under {@code prefix} + the constant's name in lower case. */
+    private <E extends Enum<E>> javafx.util.StringConverter<E> named(String prefix) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(E m) {
+                return m == null ? "" : t(prefix + m.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public E fromString(String s) { return null; }
+        };
     }
 
     private void columns() {
@@ -341,15 +368,7 @@ public final class SiteSearchPanel {
         if (names.isEmpty()) nl.ruimteschets.model.ActivityCatalogue.defaults().forEach(a -> names.add(a.name()));
         keep(profile, names);
         keep(cluster, new ArrayList<>(p.clusters().keySet()));
-        List<String> provinces = new ArrayList<>();
-        for (Layer l : p.layers()) {
-            if (l.role() != LayerRole.BASEMAP || !l.name().toLowerCase(Locale.ROOT).contains("provinc")) continue;
-            for (Feature f : l.features()) {
-                String n = l.text(f, Layer.MAP_NAME);
-                if (n != null && !provinces.contains(n)) provinces.add(n);
-            }
-        }
-        keep(province, provinces);
+        keep(province, new ArrayList<>(SearchAreas.provinces(p.layers()).keySet()));
     }
 
     private static void keep(ComboBox<String> box, List<String> items) {
@@ -380,14 +399,10 @@ public final class SiteSearchPanel {
         if (mode == AreaMode.CLUSTER) {
             double km = number(surroundings.getText());
             if (!(km >= 0)) return invalid("search.invalid.surroundings");
-            List<Geometry> parts = search.world().clusterGeometries(parent);
-            if (parts.isEmpty()) return invalid("search.invalid.cluster");
-            area = Overlay.union(parts).buffer(km * 1000, 8);
+            area = SearchAreas.clusterSurroundings(search.world(), parent, km).orElse(null);
+            if (area == null) return invalid("search.invalid.cluster");
         } else if (mode == AreaMode.PROVINCE) {
-            for (Layer l : p.layers()) {
-                if (l.role() != LayerRole.BASEMAP || !l.name().toLowerCase(Locale.ROOT).contains("provinc")) continue;
-                for (Feature f : l.features()) if (java.util.Objects.equals(l.text(f, Layer.MAP_NAME), province.getValue())) area = f.geometry();
-            }
+            area = SearchAreas.province(p.layers(), province.getValue()).map(Map.Entry::getValue).orElse(null);
             if (area == null) return invalid("search.invalid.province");
         } else if (mode == AreaMode.SKETCH) {
             Candidate sel = window.map().selected();
@@ -403,6 +418,18 @@ public final class SiteSearchPanel {
             if (!(km > 0)) return invalid("search.invalid.maxKm");
             max = km * 1000;
         }
+        FootprintShape shape = FootprintShape.SQUARE;
+        double turn = number(orientation.getText());
+        if (shapeMode.getValue() == ShapeMode.RECTANGLE) {
+            double a = number(aspect.getText());
+            if (!(a >= 1 && a <= 100) || !Double.isFinite(turn)) return invalid("search.invalid.shape");
+            shape = FootprintShape.rectangle(a, turn);
+        } else if (shapeMode.getValue() == ShapeMode.CANDIDATE) {
+            Candidate sel = window.map().selected();
+            if (sel == null || sel.isPoint() || !Double.isFinite(turn)) return invalid("search.invalid.shapeCandidate");
+            FootprintShape of = FootprintShape.of(sel.footprint());
+            shape = new FootprintShape(1, turn, of.template());
+        }
         Map<Criterion, Double> w = new EnumMap<>(Criterion.class);
         weights.forEach((c, s) -> w.put(c, s.getValue()));
         List<Geometry> occupied = new ArrayList<>();
@@ -411,7 +438,7 @@ public final class SiteSearchPanel {
             if (!c.id().equals(areaId)) occupied.add(c.footprint()); // the outline drawn as search area takes nothing
         }));
         return new SearchRequest(prof, gross, area, mode == AreaMode.PLOTS, parent, max, w, SearchRequest.DEFAULT_CELL_M,
-                top.getValue(), occupied);
+                top.getValue(), occupied, shape);
     }
 
     private SearchRequest invalid(String key) {
@@ -518,16 +545,15 @@ public final class SiteSearchPanel {
                 g.closePath();
                 g.stroke();
             }
-            Envelope fe = fp.getEnvelopeInternal();
-            // Rank numbers with a white halo, readable over any cell colour.
-            g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
-            double tx = v.toScreenX(fe.getMaxX()) + 3, ty = v.toScreenY(fe.getMaxY()) + 4;
+        }
+        // Rank numbers with a white halo, decluttered like the map's names: zoomed out, those without room wait.
+        g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
+        g.setLineWidth(3);
+        var keepClear = List.<java.awt.geom.Rectangle2D>of(new java.awt.geom.Rectangle2D.Double(0, 0, legend.getWidth() + 20, legend.getHeight() + 20));
+        for (var label : SuitabilityImage.rankLabels(table.getItems(), v, keepClear)) {
             g.setStroke(Color.WHITE);
-            g.setLineWidth(3);
-            g.strokeText(String.valueOf(l.rank()), tx, ty);
-            g.fillText(String.valueOf(l.rank()), tx, ty);
-            g.setStroke(Color.web("#0D47A1"));
-            g.setLineWidth(2);
+            g.strokeText(label.text(), label.x(), label.y());
+            g.fillText(label.text(), label.x(), label.y());
         }
         g.drawImage(legend, 10, 10);
     }

@@ -108,6 +108,46 @@ class SearchCommandTest {
         assertTrue(root(r).get("request").get("parent_cluster").isNull(), "no cluster given: no parent");
     }
 
+    @Test
+    void aProvinceByNameAndARectangleShapeSetWhereAndWhat() throws Exception {
+        Project world = SearchWorldFixtures.project();
+        // A province layer as the map's own (recognised by its CBS source): the world's west and east halves.
+        var name = new nl.ruimteschets.model.Field("name", nl.ruimteschets.model.FieldType.TEXT);
+        Geometry west = SearchWorldFixtures.box(95_000, 110_000, 395_000, 425_000), east = SearchWorldFixtures.box(110_000, 125_000, 395_000, 425_000);
+        world.putLayer(new nl.ruimteschets.model.Layer("Provincies", nl.ruimteschets.model.LayerRole.BASEMAP, List.of(name),
+                List.of(new nl.ruimteschets.model.Feature(1, west, new Object[] {"Westland"}),
+                        new nl.ruimteschets.model.Feature(2, east, new Object[] {"Oostland (Oost)"})),
+                Map.of(nl.ruimteschets.model.Layer.MAP_NAME, "name"), "Provincies: CBS/PDOK bestuurlijke grenzen", null));
+        Path project = dir.resolve("provincies.gpkg");
+        ProjectStore.save(world, project);
+        CliTest.Run r = CliTest.cli("search", project.toString(), "--profile", "Datacenter", "--ha", "30", "--province", "oostland",
+                "--shape", "rectangle:4", "--top", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = root(r);
+        assertEquals("rectangle:4:0", root.get("request").get("shape").asText());
+        int free = 0;
+        for (JsonNode l : root.get("locations")) {
+            Geometry g = new WKTReader().read(l.get("geometry_wkt").asText());
+            assertTrue(east.contains(g.getCentroid()), "outside the province: " + g.getCentroid());
+            if (!"position".equals(l.get("source").asText())) continue;
+            free++;
+            var e = g.getEnvelopeInternal();
+            assertEquals(4.0, e.getWidth() / e.getHeight(), 0.01, "a 4:1 rectangle lying east-west");
+            assertEquals(30.0, g.getArea() / 10_000, 0.01);
+        }
+        assertEquals(3, free);
+
+        CliTest.Run unknown = CliTest.cli("--lang", "en", "search", project.toString(), "--profile", "Datacenter", "--ha", "30",
+                "--province", "Atlantis");
+        assertEquals(3, unknown.code());
+        assertTrue(unknown.err().contains("Atlantis") && unknown.err().contains("Westland, Oostland (Oost)"), unknown.err());
+        CliTest.Run shape = CliTest.cli("search", project.toString(), "--profile", "Datacenter", "--ha", "30",
+                "--province", "Westland", "--shape", "cirkel");
+        assertEquals(3, shape.code());
+        assertTrue(shape.err().contains("Vorm \"cirkel\" is onbekend"), shape.err());
+        for (CliTest.Run x : List.of(unknown, shape)) assertFalse(x.err().contains("\tat "), x.err());
+    }
+
     private static JsonNode root(CliTest.Run r) throws Exception {
         return new ObjectMapper().readTree(r.out());
     }

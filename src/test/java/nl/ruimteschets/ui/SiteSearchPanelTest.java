@@ -68,6 +68,33 @@ class SiteSearchPanelTest {
         robot.interact(() -> window.undo());
         assertEquals(before, window.session().scenario().orElseThrow().candidates().size());
 
+        // A 4:1 rectangle lying east-west, in the province of Zeeland from the map's province layer.
+        javafx.scene.control.ComboBox<Object> shape = robot.lookup("#search-shape").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<Object> area = robot.lookup("#search-area").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<String> province = robot.lookup("#search-province").queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(province.getItems().contains("Zeeland"), province.getItems().toString());
+        robot.interact(() -> {
+            shape.getSelectionModel().select(1);
+            robot.lookup("#search-shape-aspect").queryAs(javafx.scene.control.TextField.class).setText("4");
+            robot.lookup("#search-shape-orientation").queryAs(javafx.scene.control.TextField.class).setText("0");
+            area.getSelectionModel().select(1);
+            province.setValue("Zeeland");
+        });
+        org.locationtech.jts.geom.Geometry zeeland = nl.ruimteschets.analysis.search.SearchAreas
+                .province(window.session().project().layers(), "Zeeland").orElseThrow().getValue();
+        Label statusLabel = robot.lookup("#search-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            // Read on the FX thread, where the panel changes them.
+            List<RankedLocation> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(table.getItems())).get();
+            String text = WaitForAsyncUtils.asyncFx(statusLabel::getText).get();
+            return !rows.isEmpty() && rows.stream().allMatch(l -> zeeland.contains(l.candidate().geometry().getCentroid()))
+                    && rows.stream().filter(l -> l.plotName() == null).allMatch(l -> {
+                        var e = l.candidate().geometry().getEnvelopeInternal();
+                        return Math.abs(e.getWidth() / e.getHeight() - 4) < 0.01;
+                    })
+                    && text.contains("Spearman");
+        });
+
         robot.clickOn("#search-close");
         assertFalse(panel.isOpen());
         assertTrue(robot.lookup("#search-panel").tryQuery().isEmpty(), "closing puts the indicators back");

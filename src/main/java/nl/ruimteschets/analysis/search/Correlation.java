@@ -82,6 +82,32 @@ final class Correlation {
         return out;
     }
 
+    /**
+     * Two correlations of one plan with a single inverse transform: both results are real, so
+     * IFFT(S₁·conj K₁ + i·S₂·conj K₂) carries the first in its real and the second in its imaginary part.
+     */
+    double[][] correlatePair(double[] layer1, double[] kernel1, double[] layer2, double[] kernel2) {
+        double[] a = new double[2 * mx * my];
+        for (int p = 0; p < a.length; p += 2) {
+            double r1 = layer1[p] * kernel1[p] + layer1[p + 1] * kernel1[p + 1];   // S1 · conj K1
+            double i1 = layer1[p + 1] * kernel1[p] - layer1[p] * kernel1[p + 1];
+            double r2 = layer2[p] * kernel2[p] + layer2[p + 1] * kernel2[p + 1];   // S2 · conj K2
+            double i2 = layer2[p + 1] * kernel2[p] - layer2[p] * kernel2[p + 1];
+            a[p] = r1 - i2;     // P1 + i·P2
+            a[p + 1] = i1 + r2;
+        }
+        new DoubleFFT_2D(my, mx).complexInverse(a, true);
+        double[] out1 = new double[nx * ny], out2 = new double[nx * ny];
+        for (int j = 0; j < ny; j++) {
+            int src = 2 * ((j + h) * mx + h);
+            for (int i = 0; i < nx; i++) {
+                out1[j * nx + i] = a[src + 2 * i];
+                out2[j * nx + i] = a[src + 2 * i + 1];
+            }
+        }
+        return new double[][] {out1, out2};
+    }
+
     /** The smallest n' ≥ n whose only prime factors are 2, 3 and 5. */
     static int smooth(int n) {
         for (int m = Math.max(1, n); ; m++) {

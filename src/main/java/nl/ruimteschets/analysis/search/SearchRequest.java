@@ -21,10 +21,12 @@ import org.locationtech.jts.geom.Geometry;
  * @param cellM the fine map's cell size (100 m or finer)
  * @param topK how many free positions to rank
  * @param occupied footprints already taken (the scenario's candidates): positions overlapping them are excluded
+ * @param shape the footprint's shape ({@link FootprintShape#SQUARE} when null)
  */
 public record SearchRequest(ActivityProfile profile, double grossHa, Geometry area, boolean plotsOnly,
                             String parentCluster, Double maxDistanceM, Map<Criterion, Double> weights,
-                            double cellM, int topK, List<Geometry> occupied) {
+                            double cellM, int topK, List<Geometry> occupied,
+                            FootprintShape shape) {
     public static final double DEFAULT_CELL_M = 100.0;
     public static final double COARSE_CELL_M = 400.0;
 
@@ -42,6 +44,18 @@ public record SearchRequest(ActivityProfile profile, double grossHa, Geometry ar
         });
         weights = java.util.Collections.unmodifiableMap(w);
         occupied = occupied == null ? List.of() : List.copyOf(occupied);
+        shape = shape == null ? FootprintShape.SQUARE : shape;
+    }
+
+    /** A search for a square footprint. */
+    public SearchRequest(ActivityProfile profile, double grossHa, Geometry area, boolean plotsOnly, String parentCluster,
+                         Double maxDistanceM, Map<Criterion, Double> weights, double cellM, int topK, List<Geometry> occupied) {
+        this(profile, grossHa, area, plotsOnly, parentCluster, maxDistanceM, weights, cellM, topK, occupied, FootprintShape.SQUARE);
+    }
+
+    /** The same ask with another shape. */
+    public SearchRequest withShape(FootprintShape s) {
+        return new SearchRequest(profile, grossHa, area, plotsOnly, parentCluster, maxDistanceM, weights, cellM, topK, occupied, s);
     }
 
     /** Equal weights for every criterion that applies (distance only with a parent cluster). */
@@ -61,6 +75,9 @@ public record SearchRequest(ActivityProfile profile, double grossHa, Geometry ar
         return weights.getOrDefault(c, 0.0);
     }
 
-    /** Side of the square footprint, m. */
-    public double sideM() { return Math.sqrt(grossHa * 10_000.0); }
+    /** The footprint of the asked size and shape centred on (x, y). */
+    public org.locationtech.jts.geom.Polygon footprintAt(double x, double y) { return shape.at(grossHa, x, y); }
+
+    /** The farthest a point of the footprint lies from its centre, m. */
+    public double radiusM() { return shape.radiusM(grossHa); }
 }

@@ -21,6 +21,7 @@ import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.LayerRole;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
@@ -42,6 +43,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 public final class SiteSearch {
     /** How many available plots are re-evaluated at most (the best by map score). */
     static final int MAX_PLOTS = 30;
+    /** Stage figures on stderr (benchmark diagnostics), as the mapper's. */
+    private static final boolean STATS = Boolean.getBoolean("ruimteschets.searchStats");
 
     private final SearchWorld world;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, daemon("ruimteschets-search-fft"));
@@ -143,13 +146,18 @@ public final class SiteSearch {
 
     /** Best K free positions and the fitting plots, evaluated exactly and ranked by exact score. */
     public List<RankedLocation> rank(SuitabilityMap map, BooleanSupplier cancelled) {
+        long t0 = System.nanoTime();
         SearchRequest r = map.request();
         List<RankedLocation> out = new ArrayList<>();
         int[] serial = {0};
+        long engineNanos = 0;
         if (!r.plotsOnly() && r.topK() > 0) {
-            Integer[] order = bestFirst(map);
-            List<double[]> taken = new ArrayList<>();
-            double side = r.sideM();
+            int[] order = bestFirst(map);
+            RasterGrid grid = map.grid();
+            int[][] clash = overlapOffsets(r, grid.cell());
+            // Positions whose footprint would overlap one already picked: marked once per pick, so the scan
+            // down the ranking skips them in constant time.
+            boolean[] blocked = new boolean[grid.size()];
             int next = 0, tried = 0, clean = 0;
             // In rounds: pick the best positions not overlapping any picked before, evaluate them exactly
             // (two engines side by side), and pick more only for those the engine finds in conflict.
@@ -157,20 +165,20 @@ public final class SiteSearch {
                 List<Job> batch = new ArrayList<>();
                 for (; next < order.length && batch.size() < r.topK() - clean; next++) {
                     int i = order[next];
-                    double x = map.grid().centreX(i % map.grid().nx()), y = map.grid().centreY(i / map.grid().nx());
-                    boolean overlaps = false;
-                    for (double[] t : taken) {
-                        if (Math.abs(t[0] - x) < side && Math.abs(t[1] - y) < side) {
-                            overlaps = true;
-                            break;
-                        }
+                    if (blocked[i]) continue;
+                    int pi = i % grid.nx(), pj = i / grid.nx();
+                    // a conflicting position still blocks overlapping neighbours
+                    for (int[] o : clash) {
+                        int a = pi + o[0], b = pj + o[1];
+                        if (a >= 0 && b >= 0 && a < grid.nx() && b < grid.ny()) blocked[b * grid.nx() + a] = true;
                     }
-                    if (overlaps) continue;
-                    taken.add(new double[] {x, y}); // a conflicting position still blocks overlapping neighbours
-                    batch.add(new Job(SuitabilityMapper.footprint(r, x, y), i, null, ++serial[0]));
+                    batch.add(new Job(SuitabilityMapper.footprint(r, grid.centreX(pi), grid.centreY(pj)), i, null, ++serial[0]));
                 }
                 tried += batch.size();
-                for (RankedLocation loc : evaluateAll(map, batch, cancelled)) {
+                long e0 = System.nanoTime();
+                List<RankedLocation> evaluated = evaluateAll(map, batch, cancelled);
+                engineNanos += System.nanoTime() - e0;
+                for (RankedLocation loc : evaluated) {
                     if (!loc.hardConflict()) {
                         out.add(loc);
                         clean++;
@@ -178,10 +186,15 @@ public final class SiteSearch {
                 }
             }
         }
+        long tFree = System.nanoTime();
         List<Job> plotJobs = new ArrayList<>();
         for (Plot p : plots(map)) plotJobs.add(new Job(p.geometry, p.mapIndex, p.name, ++serial[0]));
         // A plot the engine finds in conflict (or already taken by a candidate) is not a place to go either.
         for (RankedLocation l : evaluateAll(map, plotJobs, cancelled)) if (!l.hardConflict()) out.add(l);
+        if (STATS) {
+            System.err.printf(java.util.Locale.ROOT, "  [rank] %d free positions evaluated (%d clean) in %.0f ms (engine %.0f ms); %d plots in %.0f ms%n",
+                    serial[0] - plotJobs.size(), out.size() - plotJobs.size(), (tFree - t0) / 1e6, engineNanos / 1e6, plotJobs.size(), (System.nanoTime() - tFree) / 1e6);
+        }
         out.sort(Comparator.comparingDouble(RankedLocation::exactScore).reversed());
         List<RankedLocation> ranked = new ArrayList<>();
         for (RankedLocation l : out) ranked.add(l.withRank(ranked.size() + 1));
@@ -216,21 +229,46 @@ public final class SiteSearch {
         return List.of(out);
     }
 
-    private static Integer[] bestFirst(SuitabilityMap map) {
-        List<Integer> valid = new ArrayList<>();
-        for (int i = 0; i < map.score().length; i++) if (map.valid(i)) valid.add(i);
-        Integer[] order = valid.toArray(new Integer[0]);
-        // Ties (equal scores) resolve by position index, so the same inputs give the same ranking.
-        Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(map.score()[b], map.score()[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+    /** Valid positions, best map score first; ties by position index, so the same inputs give the same ranking. */
+    private static int[] bestFirst(SuitabilityMap map) {
+        float[] score = map.score();
+        long[] keys = new long[score.length];
+        int n = 0;
+        for (int i = 0; i < score.length; i++) {
+            if (!map.valid(i)) continue;
+            // Scores are 0–100 (non-negative): their float bits sort as the floats do; inverted for best first.
+            keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.max(0f, score[i]))) << 32) | i;
+        }
+        long[] sorted = Arrays.copyOf(keys, n);
+        Arrays.sort(sorted);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) order[k] = (int) sorted[k];
         return order;
+    }
+
+    /**
+     * Cell offsets at which two footprints of the ask overlap (their interiors meet): footprints sit on
+     * cell centres, so whether two overlap depends only on their offset. Each offset is tested once with
+     * the exact polygons.
+     */
+    static int[][] overlapOffsets(SearchRequest r, double cell) {
+        Polygon at0 = SuitabilityMapper.footprint(r, 0, 0);
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(at0);
+        Envelope e = at0.getEnvelopeInternal();
+        int hx = (int) Math.ceil(e.getWidth() / cell) + 1, hy = (int) Math.ceil(e.getHeight() / cell) + 1;
+        List<int[]> out = new ArrayList<>();
+        for (int b = -hy; b <= hy; b++) {
+            for (int a = -hx; a <= hx; a++) {
+                Polygon other = SuitabilityMapper.footprint(r, a * cell, b * cell);
+                if (prepared.intersects(other) && at0.relate(other, "T********")) out.add(new int[] {a, b});
+            }
+        }
+        return out.toArray(new int[0][]);
     }
 
     private record Plot(String name, Geometry geometry, int mapIndex, double mapScore) { }
 
-    /** Available plots in the search area at least as big as asked: the asked square where it fits, else the plot. */
+    /** Available plots in the search area at least as big as asked: the asked footprint where it fits, else the plot. */
     private List<Plot> plots(SuitabilityMap map) {
         SearchRequest r = map.request();
         PreparedGeometry area = PreparedGeometryFactory.prepare(r.area());
@@ -244,7 +282,7 @@ public final class SiteSearch {
                 if (!area.contains(inside)) continue;
                 String name = l.text(f, Layer.MAP_NAME);
                 name = name == null || name.isBlank() ? l.name() + " #" + f.id() : name;
-                // Try the asked square on the map cell nearest the plot's interior point.
+                // Try the asked footprint on the map cell nearest the plot's interior point.
                 int idx = map.grid().indexOf(inside.getX(), inside.getY());
                 Geometry loc = g;
                 int mapIndex = -1;

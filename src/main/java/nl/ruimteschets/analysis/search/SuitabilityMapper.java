@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import nl.ruimteschets.analysis.HectareBalanceModel;
 import nl.ruimteschets.analysis.NitrogenEmission;
 import nl.ruimteschets.analysis.NitrogenModel;
@@ -65,10 +64,9 @@ public final class SuitabilityMapper {
         this.pool = pool;
     }
 
-    /** The square footprint of the asked size centred on (x, y). */
+    /** The footprint of the asked size and shape centred on (x, y). */
     public static Polygon footprint(SearchRequest r, double x, double y) {
-        double h = r.sideM() / 2;
-        return (Polygon) Rd.FACTORY.toGeometry(new Envelope(x - h, x + h, y - h, y + h));
+        return r.footprintAt(x, y);
     }
 
     /**
@@ -79,7 +77,6 @@ public final class SuitabilityMapper {
     public synchronized SuitabilityMap map(SearchRequest r, double cell, BooleanSupplier cancelled) {
         ActivityProfile p = r.profile();
         Stopwatch sw = new Stopwatch();
-        double side = r.sideM();
         Polygon fp = footprint(r, 0, 0);
         RasterGrid pos = RasterGrid.covering(r.area().getEnvelopeInternal(), cell);
         int n = pos.size();
@@ -95,19 +92,31 @@ public final class SuitabilityMapper {
         Kernel aandacht = att > 0 ? Kernel.shares(fp.buffer(att, 8), cell) : null;
         check(cancelled);
         sw.lap("footprint kernels");
-        Kernel contour = noiseContour(r, fp, cell);
-        sw.lap("noise kernel");
-        check(cancelled);
-        Kernel deposition = deposition(r, fp, cell);
-        sw.lap("deposition kernel");
-        check(cancelled);
-
         // A fixed pad (the deposition reach plus a 5-km footprint) keeps the layer rasters' grid, and so
         // the cached rasters, the same while the planner changes profile and size.
-        int needed = Math.max(Math.max(Math.max(touch.h, pr.h), Math.max(contour.h, deposition.h)), aandacht == null ? 0 : aandacht.h);
-        final int pad = Math.max(needed, (int) Math.ceil(LAYER_PAD_M / cell));
-        SearchWorld.Rasters layers = world.rasters(pos.grow(pad));
-        sw.lap("layer rasters");
+        final int pad = Math.max(Math.max(Math.max(touch.h, pr.h), aandacht == null ? 0 : aandacht.h),
+                Math.max(depositionHalfSize(r, cell), (int) Math.ceil(LAYER_PAD_M / cell)));
+        // The noise contour (here), the deposition kernel and the layer rasters (on the pool) do not depend
+        // on each other: made side by side, the first map of a new world comes sooner.
+        Future<Kernel> depositionJob = pool.submit(() -> deposition(r, fp, cell));
+        Future<SearchWorld.Rasters> layersJob = pool.submit(() -> world.rasters(pos.grow(pad)));
+        Kernel contour;
+        Kernel deposition;
+        SearchWorld.Rasters layers0;
+        try {
+            contour = noiseContour(r, fp, cell);
+            sw.lap("noise kernel");
+            check(cancelled);
+            deposition = await(depositionJob, cancelled);
+            layers0 = await(layersJob, cancelled);
+        } finally {
+            depositionJob.cancel(true);
+            layersJob.cancel(true);
+        }
+        sw.lap("deposition kernel and layer rasters");
+        // A noise contour wider than the pad (tens of km: not a real profile) gets rasters of its own.
+        final int padded = Math.max(pad, contour.h);
+        final SearchWorld.Rasters layers = padded == pad ? layers0 : world.rasters(pos.grow(padded));
         check(cancelled);
         RasterGrid big = layers.grid();
         double[] occupied = new double[big.size()];
@@ -121,38 +130,18 @@ public final class SuitabilityMapper {
         double cellHa = cell * cell / 10_000.0;
         // FFT round-off is ~1e-12 of the largest value: below this a sum is zero.
         final double eps = 1e-6;
-        List<Future<double[]>> jobs = new ArrayList<>();
-        final double[] occ = occupied;
-        jobs.add(submit(() -> corr(pos, touch, layers, "hard", layers.hard(), pad)));                   // 0 hard overlap (shares·cells)
-        jobs.add(submit(() -> corr(pos, pr, layers, "limit", layers.limitValue(), pad)));           // 1 PR limit-value objects
-        jobs.add(submit(() -> corr(pos, contour, layers, "zones", layers.zones(), pad)));           // 2 contour ∩ zones
-        jobs.add(submit(() -> corr(pos, contour, layers, "outside", layers.sensitiveOutsideZones(), pad))); // 3
-        jobs.add(submit(() -> aandacht == null ? new double[n] : corr(pos, aandacht, layers, "sensitive", layers.sensitive(), pad))); // 4
-        jobs.add(submit(() -> corr(pos, deposition, layers, "receptors", layers.receptors(), pad))); // 5
-        jobs.add(submit(() -> corr(pos, f, layers, "plots", layers.plots(), pad)));                 // 6
-        jobs.add(submit(() -> r.occupied().isEmpty() ? new double[n] : corr(pos, touch, null, null, occ, pad))); // 7
-        double[][] res = new double[jobs.size()][];
-        try {
-            for (int i = 0; i < jobs.size(); i++) {
-                while (true) {
-                    try {
-                        res[i] = jobs.get(i).get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-                        break;
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        if (cancelled.getAsBoolean()) throw new CancellationException();
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            for (Future<double[]> j : jobs) j.cancel(true);
-        }
+        List<Task> tasks = new ArrayList<>();
+        tasks.add(new Task(0, touch, "hard", layers.hard()));                        // hard overlap (shares·cells)
+        tasks.add(new Task(1, pr, "limit", layers.limitValue()));                    // PR limit-value objects
+        tasks.add(new Task(2, contour, "zones", layers.zones()));                    // contour ∩ zones
+        tasks.add(new Task(3, contour, "outside", layers.sensitiveOutsideZones()));  // objects outside zones in contour
+        if (aandacht != null) tasks.add(new Task(4, aandacht, "sensitive", layers.sensitive()));
+        tasks.add(new Task(5, deposition, "receptors", layers.receptors()));
+        tasks.add(new Task(6, f, "plots", layers.plots()));
+        tasks.add(new Task(7, touch, null, occupied));                               // not cached: changes with the scenario
+        double[][] res = correlateAll(pos, layers, tasks, padded, 8, cancelled);
         sw.lap("correlations");
-        double[] distanceKm = parentDistanceKm(r, pos, side);
+        double[] distanceKm = parentDistanceKm(r, pos, f);
         sw.lap("distance transform");
 
         Map<Criterion, float[]> crit = new EnumMap<>(Criterion.class);
@@ -231,24 +220,82 @@ public final class SuitabilityMapper {
         }
     }
 
-    private Future<double[]> submit(Supplier<double[]> s) {
-        return pool.submit(s::get);
-    }
-
     private static void check(BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean()) throw new CancellationException();
     }
 
+    /** One criterion to compute: a kernel against a layer raster (cached spectrum under {@code cacheName}, null: not cached). */
+    private record Task(int slot, Kernel kernel, String cacheName, double[] layer) { }
+
     /**
-     * One criterion at every position. The layer's spectrum is kept with the rasters (key: layer, grid,
-     * kernel size), so a new profile or size transforms only its kernel and the product back.
+     * Every task's criterion at every position, in {@code slots} result slots (zeros for an empty layer).
+     * Tasks with the same kernel size share a transform plan and are paired, two per inverse transform
+     * ({@link Correlation#correlatePair}); a kernel used twice in a pair is transformed once. The largest
+     * plans go first so the pool's threads finish together.
      */
-    private static double[] corr(RasterGrid pos, Kernel k, SearchWorld.Rasters cache, String name, double[] layer, int pad) {
-        if (isZero(layer)) return new double[pos.size()];
-        Correlation c = new Correlation(pos.nx(), pos.ny(), k.h);
-        double[] spectrum = cache == null ? c.layerSpectrum(layer, pad)
-                : cache.spectrum(name + "/" + pos.nx() + "x" + pos.ny() + "/" + k.h, () -> c.layerSpectrum(layer, pad));
-        return c.correlate(spectrum, c.kernelSpectrum(k.values));
+    private double[][] correlateAll(RasterGrid pos, SearchWorld.Rasters cache, List<Task> tasks, int pad, int slots,
+                                    BooleanSupplier cancelled) {
+        double[][] res = new double[slots][];
+        List<Task> todo = new ArrayList<>();
+        for (Task t : tasks) {
+            if (isZero(t.layer())) res[t.slot()] = new double[pos.size()];
+            else todo.add(t);
+        }
+        todo.sort(java.util.Comparator.comparingInt((Task t) -> -t.kernel().h)
+                .thenComparingInt(t -> System.identityHashCode(t.kernel())));
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int i = 0; i < todo.size(); ) {
+            Task a = todo.get(i);
+            Task b = i + 1 < todo.size() && todo.get(i + 1).kernel().h == a.kernel().h ? todo.get(i + 1) : null;
+            i += b == null ? 1 : 2;
+            jobs.add(pool.submit(() -> {
+                Correlation c = new Correlation(pos.nx(), pos.ny(), a.kernel().h);
+                double[] ka = c.kernelSpectrum(a.kernel().values());
+                if (b == null) {
+                    res[a.slot()] = c.correlate(spectrum(c, a, cache, pos, pad), ka);
+                    return;
+                }
+                double[] kb = b.kernel() == a.kernel() ? ka : c.kernelSpectrum(b.kernel().values());
+                double[][] two = c.correlatePair(spectrum(c, a, cache, pos, pad), ka, spectrum(c, b, cache, pos, pad), kb);
+                res[a.slot()] = two[0];
+                res[b.slot()] = two[1];
+            }));
+        }
+        try {
+            for (Future<?> j : jobs) await(j, cancelled);
+        } finally {
+            for (Future<?> j : jobs) j.cancel(true);
+        }
+        for (int i = 0; i < slots; i++) if (res[i] == null) res[i] = new double[pos.size()];
+        return res;
+    }
+
+    /**
+     * A layer's spectrum for this plan. It is kept with the rasters (key: layer, grid, kernel size), so a
+     * new profile or size transforms only its kernel and the product back.
+     */
+    private static double[] spectrum(Correlation c, Task t, SearchWorld.Rasters cache, RasterGrid pos, int pad) {
+        if (t.cacheName() == null) return c.layerSpectrum(t.layer(), pad);
+        return cache.spectrum(t.cacheName() + "/" + pos.nx() + "x" + pos.ny() + "/" + c.h + "/" + pad,
+                () -> c.layerSpectrum(t.layer(), pad));
+    }
+
+    /** The future's value, polling {@code cancelled} while it runs. */
+    private static <T> T await(Future<T> f, BooleanSupplier cancelled) {
+        try {
+            while (true) {
+                try {
+                    return f.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (cancelled.getAsBoolean()) throw new CancellationException();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
     }
 
     private static boolean isZero(double[] a) {
@@ -305,14 +352,13 @@ public final class SuitabilityMapper {
         Candidate probe = new Candidate("search", "search", CandidateKind.EXPANSION, r.parentCluster(), fp, 0,
                 p.name(), null, "");
         NitrogenEmission e = NitrogenModel.emission(probe, p, HectareBalanceModel.netHa(probe, p, null, 0));
-        // One size for every footprint up to 5 km across, so the receptors' spectrum is transformed once.
-        int h = Math.max((int) Math.ceil(LAYER_PAD_M / cell), (int) Math.ceil((OpsTable.MAX_DISTANCE_M + r.sideM()) / cell));
+        int h = depositionHalfSize(r, cell);
         int w = 2 * h + 1;
         double[] v = new double[w * w];
         if (e.noxKgYr() <= 0 && e.nh3KgYr() <= 0) return new Kernel(1, new double[9]);
         // The offsets within reach, evaluated through the nitrogen model's own code (direction-aware kernel,
         // area source, hot stacks): the map then screens the same deposition the engine computes.
-        double reach = OpsTable.MAX_DISTANCE_M + r.sideM() / Math.sqrt(2);
+        double reach = OpsTable.MAX_DISTANCE_M + r.radiusM();
         int[] index = new int[w * w];
         double[] xs = new double[w * w], ys = new double[w * w];
         int n = 0;
@@ -331,11 +377,21 @@ public final class SuitabilityMapper {
         return new Kernel(h, v);
     }
 
-    /** Distance from a footprint at each position to the parent cluster, km (null without a parent). */
-    private double[] parentDistanceKm(SearchRequest r, RasterGrid pos, double side) {
+    /** The deposition kernel's half size: one size for every footprint up to 5 km across, so the receptors' spectrum is transformed once. */
+    private static int depositionHalfSize(SearchRequest r, double cell) {
+        return Math.max((int) Math.ceil(LAYER_PAD_M / cell), (int) Math.ceil((OpsTable.MAX_DISTANCE_M + 2 * r.radiusM()) / cell));
+    }
+
+    /**
+     * Distance from a footprint at each position to the parent cluster, km (null without a parent): the
+     * nearest of the footprint's edge cells in a distance transform of the cluster, less half a cell, so
+     * an elongated or turned footprint reaches as far as it does.
+     */
+    private double[] parentDistanceKm(SearchRequest r, RasterGrid pos, Kernel footprint) {
         List<Geometry> cluster = world.clusterGeometries(r.parentCluster());
         if (cluster.isEmpty()) return null;
-        Envelope e = pos.envelope();
+        // Reaching a footprint beyond the positions on every side, so an edge cell never falls off the grid.
+        Envelope e = pos.grow(footprint.h + 1).envelope();
         for (Geometry g : cluster) e.expandToInclude(g.getEnvelopeInternal());
         RasterGrid all = RasterGrid.covering(e, pos.cell());
         RasterGrid.Coverage cov = all.new Coverage();
@@ -344,14 +400,19 @@ public final class SuitabilityMapper {
         boolean[] seed = new boolean[shares.length];
         for (int i = 0; i < seed.length; i++) seed[i] = shares[i] > 0;
         double[] d = DistanceTransform.distances(seed, all.nx(), all.ny());
+        int[][] edge = footprint.edgeOffsets();
         double[] out = new double[pos.size()];
+        java.util.Arrays.fill(out, Double.MAX_VALUE);
         int di = (int) Math.round((pos.x0() - all.x0()) / pos.cell()), dj = (int) Math.round((pos.y0() - all.y0()) / pos.cell());
-        for (int j = 0; j < pos.ny(); j++) {
-            for (int i = 0; i < pos.nx(); i++) {
-                double cells = d[(j + dj) * all.nx() + (i + di)];
-                out[j * pos.nx() + i] = Math.max(0, cells * pos.cell() - side / 2) / 1000.0;
+        int nx = pos.nx();
+        // Offset by offset over whole rows: a minimum over contiguous arrays, which the JIT vectorises.
+        for (int[] o : edge) {
+            for (int j = 0; j < pos.ny(); j++) {
+                int src = (j + dj + o[1]) * all.nx() + di + o[0], dst = j * nx;
+                for (int i = 0; i < nx; i++) out[dst + i] = Math.min(out[dst + i], d[src + i]);
             }
         }
+        for (int i = 0; i < out.length; i++) out[i] = Math.max(0, (out[i] - 0.5) * pos.cell()) / 1000.0;
         return out;
     }
 
@@ -372,6 +433,21 @@ public final class SuitabilityMapper {
             int s = 4;
             while (s < h) s *= 2;
             return s;
+        }
+
+        /** Offsets (a, b) of the cells the footprint touches that border a cell it does not (its outline). */
+        int[][] edgeOffsets() {
+            int w = 2 * h + 1;
+            List<int[]> out = new ArrayList<>();
+            for (int b = 0; b < w; b++) {
+                for (int a = 0; a < w; a++) {
+                    if (values[b * w + a] <= 0) continue;
+                    boolean edge = a == 0 || b == 0 || a == w - 1 || b == w - 1 || values[b * w + a - 1] <= 0
+                            || values[b * w + a + 1] <= 0 || values[(b - 1) * w + a] <= 0 || values[(b + 1) * w + a] <= 0;
+                    if (edge) out.add(new int[] {a - h, b - h});
+                }
+            }
+            return out.isEmpty() ? new int[][] {{0, 0}} : out.toArray(new int[0][]);
         }
 
         double sum() {

@@ -37,7 +37,7 @@ public final class SearchWorldFixtures {
 
     private SearchWorldFixtures() { }
 
-    static Geometry box(double x0, double x1, double y0, double y1) {
+    public static Geometry box(double x0, double x1, double y0, double y1) {
         return Rd.FACTORY.toGeometry(new Envelope(x0, x1, y0, y1));
     }
 
