@@ -179,7 +179,8 @@ public final class GeoPackageLayers {
         };
     }
 
-    static GeometryKind kindOf(String geometryTypeName) {
+    /** The family of an OGC geometry type name (POINT, MULTIPOLYGON, ...); MIXED for GEOMETRY or unknown. */
+    public static GeometryKind kindOf(String geometryTypeName) {
         String t = geometryTypeName == null ? "" : geometryTypeName.toUpperCase(java.util.Locale.ROOT);
         return switch (t) {
             case "POINT", "MULTIPOINT" -> GeometryKind.POINT;

@@ -66,6 +66,16 @@ public interface ProjectStorage extends AutoCloseable {
     void write(Change change, boolean undoOrRedo) throws InputException;
 
     /**
+     * Checks, without asking the server, whether a change can be written: not on a read-only role or a lost
+     * connection, and, with {@code staleUndo}, not an undo/redo step whose object a colleague changed since
+     * (as far as this client has heard). Lets the window refuse at once and write in the background.
+     *
+     * @throws ConflictException for a stale undo/redo step
+     * @throws InputException when the store cannot take changes now, in words
+     */
+    default void check(Change change, boolean staleUndo) throws InputException { }
+
+    /**
      * Hears colleagues' changes (as changes to apply to the model without undo) and the connection's
      * state. Called on the storage's thread; hand over to the thread that owns the project.
      */
@@ -73,6 +83,9 @@ public interface ProjectStorage extends AutoCloseable {
 
     /** Who wrote a candidate last, for a shared project (null for a file or when unknown). */
     default String author(String scenario, String candidateId) { return null; }
+
+    /** The colour (0xRRGGBBAA) an author chose when joining a workshop; null for a file or when none was chosen. */
+    default Integer authorColour(String author) { return null; }
 
     /** The state of a shared storage's connection. */
     enum ConnectionState { CONNECTED, LOST, READ_ONLY }

@@ -498,11 +498,7 @@ public final class ProjectStore {
     }
 
     private static GeometryKind kindOf(List<Feature> features) {
-        GeometryKind k = null;
-        for (Feature f : features) {
-            if (f.geometry() != null) k = k == null ? GeometryKind.of(f.geometry()) : k.combine(GeometryKind.of(f.geometry()));
-        }
-        return k == null ? GeometryKind.MIXED : k;
+        return QgisStyles.kindOf(features);
     }
 
     private static void writePlanning(GeoPackage gp, Project p) throws SQLException, IOException {
@@ -552,12 +548,7 @@ public final class ProjectStore {
 
     /** QGIS styles for every layer and the candidates, so QGIS shows the project as Ruimteschets does. */
     private static void writeStyles(GeoPackage gp, Project p) throws SQLException {
-        List<QgisStyles.Entry> entries = new ArrayList<>();
-        for (Layer l : p.layers()) {
-            entries.add(new QgisStyles.Entry(l.name(), "geom", kindOf(l.features()),
-                    QgisStyles.Look.of(l.role(), p.displays().get(l.name()))));
-        }
-        entries.add(new QgisStyles.Entry(CANDIDATE, "geom", GeometryKind.POLYGON, QgisStyles.CANDIDATES));
+        List<QgisStyles.Entry> entries = QgisStyles.entries(p);
         QgisStyles.write(gp, entries, entries.stream().map(QgisStyles.Entry::table).toList());
     }
 

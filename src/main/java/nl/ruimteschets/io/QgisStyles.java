@@ -63,6 +63,25 @@ public final class QgisStyles {
 
     private QgisStyles() { }
 
+    /** The style entries of a whole project: every layer with its planner's look, and the candidates. */
+    public static List<Entry> entries(nl.ruimteschets.model.Project p) {
+        List<Entry> entries = new ArrayList<>();
+        for (nl.ruimteschets.model.Layer l : p.layers()) {
+            entries.add(new Entry(l.name(), "geom", kindOf(l.features()), Look.of(l.role(), p.displays().get(l.name()))));
+        }
+        entries.add(new Entry(ProjectStore.CANDIDATE, "geom", GeometryKind.POLYGON, CANDIDATES));
+        return entries;
+    }
+
+    /** The geometry family all features share (MIXED when they differ or have none). */
+    public static GeometryKind kindOf(List<nl.ruimteschets.model.Feature> features) {
+        GeometryKind k = null;
+        for (nl.ruimteschets.model.Feature f : features) {
+            if (f.geometry() != null) k = k == null ? GeometryKind.of(f.geometry()) : k.combine(GeometryKind.of(f.geometry()));
+        }
+        return k == null ? GeometryKind.MIXED : k;
+    }
+
     /**
      * Writes (replaces) our style of each entry's table; with {@code keepOnly} non-null, also drops our
      * rows for tables not in it (layers removed from the project).
@@ -196,7 +215,7 @@ public final class QgisStyles {
     }
 
     /** A Styled Layer Descriptor 1.1 for clients that read SLD rather than QML. */
-    static String sld(String table, GeometryKind kind, Look look) {
+    public static String sld(String table, GeometryKind kind, Look look) {
         String symbolizer = switch (kind) {
             case POINT -> "<se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>circle</se:WellKnownName>"
                     + fill(look.fill() | 0xFF, look.opacity()) + stroke(look) + "</se:Mark><se:Size>8</se:Size></se:Graphic></se:PointSymbolizer>";

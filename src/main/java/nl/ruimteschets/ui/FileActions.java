@@ -89,16 +89,31 @@ final class FileActions {
 
     /** Opens a project from a PostgreSQL URL (in the background; a password is asked for only when needed). */
     void openLocation(String url) {
+        openLocation(url, null, null);
+    }
+
+    /** A step on the opened storage before the project is read (on the opening thread). */
+    interface StorageStep {
+        void accept(nl.ruimteschets.io.ProjectStorage storage) throws InputException;
+    }
+
+    /**
+     * Opens a project from a PostgreSQL URL; {@code prepare} (may be null) runs before it is read (joining a
+     * workshop), {@code opened} (may be null) on the FX thread once the window shows it.
+     */
+    void openLocation(String url, StorageStep prepare, java.util.function.Consumer<Session> opened) {
         window.statusBar().engine("file.opening");
         nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt prompt = DatabaseOpen.prompt(window.stage(), window.bundle());
         Thread t = new Thread(() -> {
             try {
                 nl.ruimteschets.io.ProjectStorage storage = nl.ruimteschets.io.ProjectStorage.open(url, prompt);
                 try {
+                    if (prepare != null) prepare.accept(storage);
                     Project p = storage.load();
                     Platform.runLater(() -> {
                         window.replaceSession(Session.of(p, storage));
                         DatabaseOpen.remember(storage.location());
+                        if (opened != null) opened.accept(window.session());
                     });
                 } catch (InputException | RuntimeException e) {
                     storage.close();

@@ -162,6 +162,7 @@ public final class MainWindow {
             session.selectScenario(text.getString("scenarios.first"));
         }
         session.addListener(sessionListener);
+        session.onRefused(this::refused);
         session.subscribe(javafx.application.Platform::runLater);
         map.showLayersOf(session.project());
         refresh();
@@ -206,6 +207,7 @@ public final class MainWindow {
         map.setCandidates(cands);
         String shown = session.scenarioName();
         map.setAuthors(session.shared() == null ? null : id -> session.shared().author(shown, id));
+        map.setAuthorColours(session.shared() == null ? null : session.shared()::authorColour);
         map.setAnnotations(session.scenario().map(Scenario::annotations).orElse(List.of()));
         sheet.show(p, map.selected());
         bars.showHistory(session.history());
@@ -271,6 +273,11 @@ public final class MainWindow {
         }
     }
 
+    /** A change the shared store refused after it was shown (written in the background): the planner is told why. */
+    private void refused(Session.Refused r) {
+        error(text.getString("error.change"), r.message(locale));
+    }
+
     /** Undo; a step a shared store refuses (a colleague changed it since) is shown, not thrown. */
     void undo() {
         String what = session.history().undoDescriptionKey();
@@ -306,6 +313,7 @@ public final class MainWindow {
         if (s != session) session.close();
         session = s;
         session.addListener(sessionListener);
+        session.onRefused(this::refused);
         session.subscribe(javafx.application.Platform::runLater);
         map.setSelected(null);
         engine.forgetResult();

@@ -94,6 +94,7 @@ public final class MapCanvas extends Pane {
     private final List<MapLayer> layers = new ArrayList<>();
     private List<Candidate> candidates = List.of();
     private java.util.function.Function<String, String> authorOf;
+    private java.util.function.Function<String, Integer> authorColourOf;
     private String selectedId;
     private CandidateResult selectedResult;
     private List<double[]> hexagons = List.of();
@@ -277,6 +278,14 @@ public final class MapCanvas extends Pane {
     }
 
     public java.util.function.Function<String, String> authors() { return authorOf; }
+
+    /** The colour each author chose when joining a workshop (0xRRGGBBAA; null: a colour by their name). */
+    public void setAuthorColours(java.util.function.Function<String, Integer> colourOf) {
+        this.authorColourOf = colourOf;
+        redrawTop();
+    }
+
+    public java.util.function.Function<String, Integer> authorColours() { return authorColourOf; }
 
     /** Distinct, colour-blind-safe hues (Okabe-Ito) for authors; an author keeps a colour by their name. */
     private static final int[] AUTHOR_COLOURS = {0xE69F00FF, 0x56B4E9FF, 0x009E73FF, 0xD55E00FF, 0xCC79A7FF, 0x0072B2FF,
@@ -615,7 +624,8 @@ public final class MapCanvas extends Pane {
             if (tools != null && tools.isBeingEdited(c.id())) continue;
             String author = authorOf == null ? null : authorOf.apply(c.id());
             if (author != null) {
-                int rgba = authorColour(author);
+                Integer chosen = authorColourOf == null ? null : authorColourOf.apply(author);
+                int rgba = chosen != null ? chosen : authorColour(author);
                 draw(g, c.footprint(), new LayerStyle((rgba & 0xFFFFFF00) | 0x66, rgba, 3, false));
                 drawAuthor(g, c, author, rgba);
             } else {

@@ -54,6 +54,7 @@ final class MenuAndToolBar {
         MenuItem newItem = item("menu.file.new", "Shortcut+N", e -> files.newProject());
         MenuItem open = item("menu.file.open", "Shortcut+O", e -> files.openDialog());
         MenuItem openDb = item("menu.file.openDatabase", null, e -> files.openDatabaseDialog());
+        MenuItem joinWorkshop = item("menu.file.joinWorkshop", null, e -> window.workshop().join());
         Menu recent = new Menu(window.text("menu.file.recent"));
         recent.setOnShowing(e -> files.fillRecent(recent));
         files.fillRecent(recent);
@@ -69,7 +70,7 @@ final class MenuAndToolBar {
                 item("menu.export.pdf", "Shortcut+R", e -> exports.reportDialog("pdf")),
                 item("menu.export.csv", null, e -> exports.reportDialog("csv")));
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", e -> files.quit());
-        file.getItems().addAll(newItem, open, openDb, recent, save, saveAs, new SeparatorMenuItem(), imp, export,
+        file.getItems().addAll(newItem, open, openDb, joinWorkshop, recent, save, saveAs, new SeparatorMenuItem(), imp, export,
                 new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu(window.text("menu.edit"));

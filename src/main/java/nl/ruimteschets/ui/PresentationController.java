@@ -157,6 +157,7 @@ final class PresentationController {
             audienceMap.showLayersOf(session.project());
             audienceMap.setCandidates(map.candidates());
             audienceMap.setAuthors(map.authors());
+            audienceMap.setAuthorColours(map.authorColours());
             audienceMap.setAnnotations(map.annotations());
             audienceMap.setSelected(map.selectedId());
             audienceMap.setSelectedResult(window.selectedResult());

@@ -14,6 +14,8 @@ import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.model.change.Change;
+import nl.ruimteschets.model.change.ChangeSet;
+import nl.ruimteschets.model.change.ScenarioChanges;
 import nl.ruimteschets.model.change.UndoHistory;
 
 /**
@@ -21,10 +23,12 @@ import nl.ruimteschets.model.change.UndoHistory;
  * bundled sample or a new project), the one undo history, the scenario on screen, and whether there
  * are unsaved changes. Every edit goes through {@link #perform}, so undo, the title's unsaved mark,
  * the map and the engine all follow. With shared storage (a PostGIS project) every change, undo and redo
- * is first written to the database; a refusal (a colleague's newer version, a read-only role, a lost
- * connection) comes back as {@link Refused} with the reason in words and nothing applied, and colleagues'
- * changes arrive through {@link #subscribe} without entering the undo history. No JavaFX: tested
- * headless. FX thread only.
+ * is checked at once against what this client knows (a read-only role, a lost connection, an undo step a
+ * colleague's later edit made stale: refused as {@link Refused} with the reason in words and nothing
+ * applied), then applied and handed to a {@link SharedWriter} that writes it in the background, in order;
+ * a refusal found there (a colleague's newer version) shows the stored state and reaches
+ * {@link #onRefused}. Colleagues' changes arrive through {@link #subscribe} without entering the undo
+ * history. No JavaFX: tested headless. FX thread only.
  */
 public final class Session {
     private final Project project;
@@ -36,13 +40,16 @@ public final class Session {
     /** Where a shared project lives (null for a file, which is written on Save). */
     private final ProjectStorage shared;
     private ConnectionState connection = ConnectionState.CONNECTED;
+    /** Writes shared changes off the FX thread; null until {@link #subscribe} (then writes are synchronous). */
+    private SharedWriter writer;
+    private Consumer<Refused> refusedListener = r -> { };
 
     /** A change refused by the shared store; the message is in the user's language. */
     public static final class Refused extends UndoHistory.StaleStepException {
         private final boolean stale;
         private final transient nl.ruimteschets.model.UserMessage reason;
 
-        Refused(InputException e, boolean stale) {
+        public Refused(InputException e, boolean stale) {
             super(e.getMessage(Locale.getDefault()));
             this.stale = stale;
             this.reason = e.userMessage();
@@ -85,11 +92,31 @@ public final class Session {
      */
     public void subscribe(Executor fxThread) {
         if (shared == null) return;
+        if (writer == null) {
+            writer = new SharedWriter(shared, fxThread, (newer, why) -> {
+                applyRemote(newer);
+                refusedListener.accept(new Refused(why, why instanceof ConflictException));
+            });
+        }
+        SharedWriter w = writer;
         shared.subscribe(changes -> fxThread.execute(() -> applyRemote(changes)),
-                state -> fxThread.execute(() -> {
-                    connection = state;
-                    changed(null);
-                }));
+                state -> {
+                    if (state == ConnectionState.CONNECTED) w.connected();
+                    fxThread.execute(() -> {
+                        connection = state;
+                        changed(null);
+                    });
+                });
+    }
+
+    /** Hears a change refused after it was applied (written in the background); called on the FX thread. */
+    public void onRefused(Consumer<Refused> listener) {
+        this.refusedListener = listener == null ? r -> { } : listener;
+    }
+
+    /** Changes made here and not yet written to the shared store (0 for a file). */
+    public int pendingWrites() {
+        return writer == null ? 0 : writer.pending();
     }
 
     /** Applies colleagues' changes (stored state) without touching the undo history. */
@@ -102,7 +129,10 @@ public final class Session {
 
     private void writeFirst(Change change, boolean undoOrRedo) {
         try {
-            shared.write(change, undoOrRedo);
+            // What this client knows is the whole truth about its own writes only when none is still queued.
+            shared.check(change, undoOrRedo && (writer == null || writer.idle()));
+            if (writer != null) writer.submit(frozen(change), undoOrRedo);
+            else shared.write(change, undoOrRedo);
         } catch (ConflictException e) {
             applyRemote(e.newer());
             throw new Refused(e, true);
@@ -111,9 +141,31 @@ public final class Session {
         }
     }
 
-    /** Closes shared storage (stops listening); nothing to do for a file. */
+    /** A change the writer thread may read while the FX thread goes on editing: a scenario is copied. */
+    private static Change frozen(Change c) {
+        if (c instanceof ScenarioChanges.Add a) return new ScenarioChanges.Add(ScenarioChanges.copy(a.scenario(), a.scenario().name()), a.index());
+        if (c instanceof ChangeSet set) return new ChangeSet(set.descriptionKey(), set.changes().stream().map(Session::frozen).toList());
+        return c;
+    }
+
+    /**
+     * Closes shared storage (stops listening) after writing what is still queued (waiting at most a few
+     * seconds: a change still queued then is logged as not written); nothing to do for a file.
+     */
     public void close() {
-        if (shared != null) shared.close();
+        if (shared == null) return;
+        if (writer != null) {
+            try {
+                if (!writer.drain(10_000)) {
+                    System.getLogger(Session.class.getName()).log(System.Logger.Level.WARNING,
+                            writer.pending() + " shared change(s) not written before closing " + shared.location());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writer.close();
+        }
+        shared.close();
     }
 
     /** What the title shows: the file name, or the database location. */

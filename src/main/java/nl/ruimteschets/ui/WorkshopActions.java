@@ -2,6 +2,7 @@ package nl.ruimteschets.ui;
 
 import java.text.MessageFormat;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.control.TextInputDialog;
@@ -16,7 +17,9 @@ import nl.ruimteschets.model.change.ScenarioChanges;
  * What a facilitator does during a workshop besides sketching: pinning numbered notes on the map
  * (tool A; each an undoable change of the current scenario) and "Bewaar stand" (Ctrl+B, also a
  * button in presentation mode), which saves the scenario as it is now as a new scenario named with
- * the time, so the room can go back to any earlier state.
+ * the time, so the room can go back to any earlier state. On a laptop, "Deelnemen aan workshop…" joins a
+ * shared PostGIS project under a name and colour and puts this laptop on one of its scenarios; everyone's
+ * candidates then show live, in their author's colour with the name, here and on the projector.
  *
  * <p>FX thread only.
  */
@@ -57,6 +60,19 @@ final class WorkshopActions implements MapTools.NoteTaker {
         d.getEditor().setPrefColumnCount(40);
         Optional<String> t = d.showAndWait().map(String::trim);
         return initial.isEmpty() ? t.filter(s -> !s.isEmpty()) : t;
+    }
+
+    /** Bestand → Deelnemen aan workshop…: address, name and colour; then the scenario to sketch on. */
+    void join() {
+        window.files().afterConfirmDiscard(() -> WorkshopJoin.ask(window.stage(), window.bundle()).ifPresent(a ->
+                window.files().openLocation(a.url(), storage -> {
+                    if (storage instanceof nl.ruimteschets.io.postgis.PostgisStorage pg) pg.join(a.name(), a.rgba());
+                }, session -> {
+                    List<String> names = session.project().scenarios().stream().map(Scenario::name).toList();
+                    WorkshopJoin.pickScenario(window.stage(), window.bundle(), names, session.scenarioName())
+                            .ifPresent(session::selectScenario);
+                    window.notify(MessageFormat.format(window.text("join.done"), a.name(), session.scenarioName()));
+                })));
     }
 
     /** "Bewaar stand": the current scenario saved under "… – stand 14:32"; the room goes on in the current one. */

@@ -105,7 +105,8 @@ class SharedProjectTest {
         return candidates(w).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+    /** Waits (polling, at most 20 s) until the condition holds, then for the FX events it caused. */
+    static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {

@@ -91,11 +91,27 @@ public final class PgConnector {
                 || ("08004".equals(state) && String.valueOf(e.getMessage()).contains("password"));
     }
 
+    /** The address asks for SSL (sslmode=require or verify-…) and the server offers none. */
+    private boolean sslRefused(SQLException e) {
+        String mode = location.options().getOrDefault("sslmode", "prefer");
+        boolean required = mode.equals("require") || mode.startsWith("verify");
+        // pgjdbc: "The server does not support SSL." (08004), in any of its languages still naming SSL
+        return required && "08004".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("SSL");
+    }
+
+    /** The TLS handshake failed: an untrusted or mismatching server certificate (verify-ca, verify-full). */
+    private static boolean sslFailed(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof javax.net.ssl.SSLException) return true;
+        return false;
+    }
+
     /** A connection failure as a message naming the location (never the password, SQL or a stack trace). */
     public InputException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String key;
         if (needsPassword(e)) key = "pg.connect.auth";
+        else if (sslRefused(e)) key = "pg.connect.ssl";
+        else if (sslFailed(e)) key = "pg.connect.ssl.failed";
         else if (state.equals("3D000")) key = "pg.connect.database";
         else if (state.startsWith("08")) key = "pg.connect.unreachable";
         else key = "pg.connect.failed";

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.ruimteschets.io.ProjectStore;
+import nl.ruimteschets.io.QgisStyles;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Annotation;
@@ -143,6 +144,8 @@ final class PgProjectTables {
         }
         int sOrder = 0;
         for (Scenario sc : p.scenarios()) insertScenario(c, schema, sc, sOrder++, author);
+        List<QgisStyles.Entry> styles = QgisStyles.entries(p);
+        PgLayerStyles.write(c, schema, styles, styles.stream().map(QgisStyles.Entry::table).toList());
     }
 
     /** Tables this store wrote: the rs_* tables and the layers rs_layer_role lists. */
@@ -174,7 +177,8 @@ final class PgProjectTables {
     static void createPlanningTables(Connection c, String schema) throws SQLException, InputException {
         PgSql.exec(c, "CREATE TABLE " + table(schema, META) + " (key text PRIMARY KEY, value text)");
         PgSql.exec(c, "CREATE TABLE " + table(schema, LAYER_ROLE) + " (id serial PRIMARY KEY, layer_table text UNIQUE NOT NULL, "
-                + "role text, field_mapping text, source text, import_report text, display_order integer)");
+                + "role text, field_mapping text, source text, import_report text, display_order integer, "
+                + "version bigint NOT NULL DEFAULT 1)");
         PgSql.exec(c, "CREATE TABLE " + table(schema, LAYER_DISPLAY) + " (id serial PRIMARY KEY, layer_table text UNIQUE NOT NULL, "
                 + "visible boolean, opacity double precision, fill text, stroke text, label_field text)");
         PgSql.exec(c, "CREATE TABLE " + table(schema, PROFILE) + " (id serial PRIMARY KEY, name text, description text, "
@@ -199,7 +203,7 @@ final class PgProjectTables {
         PgSql.exec(c, "CREATE TABLE " + table(schema, ANNOTATION) + " (fid bigserial PRIMARY KEY, scenario text NOT NULL, "
                 + "annotation_id text NOT NULL, number integer, text text, arrow_x double precision, arrow_y double precision, "
                 + "geom geometry(Point, " + PgSql.SRID + "), display_order double precision, author text, "
-                + "UNIQUE (scenario, annotation_id))");
+                + "version bigint NOT NULL DEFAULT 1, UNIQUE (scenario, annotation_id))");
         PgSql.exec(c, "CREATE INDEX ON " + table(schema, ANNOTATION) + " USING gist (geom)");
     }
 
@@ -231,6 +235,76 @@ final class PgProjectTables {
     static String selectAnnotationsSql(String schema) throws InputException {
         return "SELECT scenario, annotation_id, number, text, arrow_x, arrow_y, ST_X(geom), ST_Y(geom) FROM "
                 + table(schema, ANNOTATION);
+    }
+
+    /**
+     * Adds the version columns of notes and layers to a project an earlier Ruimteschets wrote (only when
+     * missing: ALTER TABLE would wait for every colleague's open transaction).
+     */
+    static void addVersionColumns(Connection c, String schema) throws SQLException, InputException {
+        for (String t : List.of(ANNOTATION, LAYER_ROLE)) {
+            if (!PgSql.tableExists(c, schema, t)) continue;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.columns "
+                    + "WHERE table_schema = ? AND table_name = ? AND column_name = 'version'")) {
+                ps.setString(1, schema);
+                ps.setString(2, t);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) continue;
+                }
+            }
+            PgSql.exec(c, "ALTER TABLE " + table(schema, t) + " ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 1");
+        }
+    }
+
+    /** The version of every note (by {@link PostgisStorage#key}) and layer (by table name); none for an older project. */
+    static void readVersions(Connection c, String schema, Map<String, Long> notes, Map<String, Long> layers)
+            throws SQLException, InputException {
+        if (hasVersion(c, schema, ANNOTATION)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT scenario, annotation_id, version FROM " + table(schema, ANNOTATION));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) notes.put(PostgisStorage.key(rs.getString(1), rs.getString(2)), rs.getLong(3));
+            }
+        }
+        if (hasVersion(c, schema, LAYER_ROLE)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT layer_table, version FROM " + table(schema, LAYER_ROLE));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) layers.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+    }
+
+    private static boolean hasVersion(Connection c, String schema, String t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ? AND column_name = 'version'")) {
+            ps.setString(1, schema);
+            ps.setString(2, t);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The name and type of a layer's {@code index}-th field (after fid and geom), as stored. */
+    static Field storedField(Connection c, String schema, String layer, int index) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT attname, format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute "
+                + "WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped AND attname NOT IN ('fid', 'geom') "
+                + "ORDER BY attnum OFFSET ? LIMIT 1")) {
+            ps.setString(1, table(schema, layer));
+            ps.setInt(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Field(rs.getString(1), fieldType(rs.getString(2))) : null;
+            }
+        }
+    }
+
+    /** One stored attribute value as the model holds it. */
+    static Object storedValue(Connection c, String schema, String layer, long fid, Field f) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ident(f.name()) + " FROM " + table(schema, layer) + " WHERE fid = ?")) {
+            ps.setLong(1, fid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? value(rs, 1, f.type()) : null;
+            }
+        }
     }
 
     static void setDisplay(PreparedStatement ps, String layer, LayerDisplay d) throws SQLException {

@@ -53,9 +53,9 @@ import org.postgresql.PGNotification;
 
 /**
  * A project in a PostgreSQL/PostGIS schema, shared by several planners. Every change is written in its own
- * transaction with an optimistic check: a candidate row carries a version, and an update or delete only
- * succeeds when the row still has the version this client last saw; otherwise {@link ConflictException}
- * brings the newer state. After each commit a NOTIFY on the project's channel tells the other clients,
+ * transaction with an optimistic check: a candidate row, a workshop note and a layer (its role row, for its
+ * role, look and attribute values) carry a version, and an update or delete only succeeds when the row
+ * still has the version this client last saw; otherwise {@link ConflictException} brings the newer state. After each commit a NOTIFY on the project's channel tells the other clients,
  * whose {@link ChangeFeed} thread fetches the rows and hands them over as changes to apply. An undo or
  * redo step is refused when a colleague changed the same candidate since this client's own edit.
  *
@@ -76,9 +76,18 @@ public final class PostgisStorage implements ProjectStorage {
     final Map<String, Long> known = new ConcurrentHashMap<>();
     /** Version of each candidate as this client last wrote it (for undo: was it the last writer?). */
     private final Map<String, Long> mine = new ConcurrentHashMap<>();
+    /** The same for workshop notes (by {@link #key} of scenario and note id) and for layers (by table name). */
+    final Map<String, Long> knownNotes = new ConcurrentHashMap<>();
+    private final Map<String, Long> mineNotes = new ConcurrentHashMap<>();
+    final Map<String, Long> knownLayers = new ConcurrentHashMap<>();
+    private final Map<String, Long> mineLayers = new ConcurrentHashMap<>();
     /** Who wrote each candidate last, by {@link #key}. */
     private final Map<String, String> authors = new ConcurrentHashMap<>();
     private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
+    /** The colour each workshop participant chose (0xRRGGBBAA), by name; from {@value #PARTICIPANT}. */
+    private final Map<String, Integer> colours = new ConcurrentHashMap<>();
+    /** Who joined a workshop on this project and in which colour; made by the first to join. */
+    static final String PARTICIPANT = "rs_participant";
     private volatile boolean readOnly;
     private volatile boolean lost;
     private final ChangeFeed feed;
@@ -177,25 +186,70 @@ public final class PostgisStorage implements ProjectStorage {
     @Override
     public String author(String scenario, String candidateId) { return authors.get(key(scenario, candidateId)); }
 
+    @Override
+    public Integer authorColour(String author) { return author == null ? null : colours.get(author); }
+
+    /**
+     * Joins a workshop on this project: {@code name} is written with this laptop's changes and every
+     * screen draws that author's candidates in {@code rgba} (0xRRGGBBAA). A read-only role joins to watch:
+     * its colour is only its own screen's.
+     */
+    public synchronized void join(String name, int rgba) throws InputException {
+        setAuthor(name);
+        colours.put(author, rgba);
+        if (readOnly) return;
+        try {
+            Connection c = writer();
+            PgSql.exec(c, "CREATE SCHEMA IF NOT EXISTS " + PgSql.ident(schema));
+            PgSql.exec(c, "CREATE TABLE IF NOT EXISTS " + table(schema, PARTICIPANT)
+                    + " (name text PRIMARY KEY, colour text NOT NULL, joined_at timestamptz NOT NULL DEFAULT now())");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, PARTICIPANT) + " (name, colour) VALUES (?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET colour = EXCLUDED.colour, joined_at = now()")) {
+                ps.setString(1, author);
+                ps.setString(2, String.format("#%08X", rgba));
+                ps.executeUpdate();
+            }
+            notify(c, message("participant"));
+        } catch (SQLException e) {
+            throw failure(e, "pg.write.failed");
+        }
+    }
+
+    private void loadColours(Connection c) throws SQLException, InputException {
+        if (!PgSql.tableExists(c, schema, PARTICIPANT)) return;
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, colour FROM " + table(schema, PARTICIPANT));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String hex = rs.getString(2);
+                if (hex != null && hex.matches("#[0-9A-Fa-f]{8}")) colours.put(rs.getString(1), Integer.parseUnsignedInt(hex.substring(1), 16));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- whole project
 
     @Override
     public synchronized Project load() throws InputException {
         try {
             Connection c = writer();
+            if (!readOnly && schemaExists(c)) PgProjectTables.addVersionColumns(c, schema);
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one consistent picture
             try {
                 Map<String, Long> versions = new HashMap<>();
                 if (!schemaExists(c)) throw new InputException(new UserMessage("pg.schema.missing", schema, location()));
                 Project p = PgProjectTables.load(c, schema, versions, connector);
+                Map<String, Long> notes = new HashMap<>(), layers = new HashMap<>();
+                PgProjectTables.readVersions(c, schema, notes, layers);
                 c.commit();
-                known.clear();
-                mine.clear();
+                forgetVersions();
                 known.putAll(versions);
+                knownNotes.putAll(notes);
+                knownLayers.putAll(layers);
                 scenarios.clear();
                 p.scenarios().forEach(s -> scenarios.add(s.name()));
                 loadAuthors(c);
+                loadColours(c);
                 return p;
             } finally {
                 rollbackQuietly(c);
@@ -205,6 +259,10 @@ public final class PostgisStorage implements ProjectStorage {
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(e, "pg.read.failed");
         }
+    }
+
+    private void forgetVersions() {
+        for (Map<String, Long> m : List.of(known, mine, knownNotes, mineNotes, knownLayers, mineLayers)) m.clear();
     }
 
     private void loadAuthors(Connection c) throws SQLException, InputException {
@@ -238,13 +296,14 @@ public final class PostgisStorage implements ProjectStorage {
                 rollbackQuietly(c);
                 c.setAutoCommit(true);
             }
-            known.clear();
-            mine.clear();
+            forgetVersions();
             scenarios.clear();
             project.scenarios().forEach(s -> {
                 scenarios.add(s.name());
                 s.candidates().forEach(cand -> known.put(key(s.name(), cand.id()), 1L));
+                s.annotations().forEach(a -> knownNotes.put(key(s.name(), a.id()), 1L));
             });
+            project.layers().forEach(l -> knownLayers.put(l.name(), 1L));
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(e, "pg.save.failed");
         }
@@ -258,11 +317,27 @@ public final class PostgisStorage implements ProjectStorage {
         final Set<String> removed = new LinkedHashSet<>();
         final List<ObjectNode> notes = new ArrayList<>();
         final Map<String, String> renamed = new HashMap<>();
+        final Map<String, Long> noteVersions = new HashMap<>();
+        final Set<String> removedNotes = new LinkedHashSet<>();
+        final Map<String, Long> layerVersions = new HashMap<>();
+        final Set<String> removedLayers = new LinkedHashSet<>();
 
         Long version(String key) {
             if (removed.contains(key)) return null;
             Long v = versions.get(key);
             return v != null ? v : known.get(key);
+        }
+
+        Long noteVersion(String key) {
+            if (removedNotes.contains(key)) return null;
+            Long v = noteVersions.get(key);
+            return v != null ? v : knownNotes.get(key);
+        }
+
+        Long layerVersion(String layer) {
+            if (removedLayers.contains(layer)) return null;
+            Long v = layerVersions.get(layer);
+            return v != null ? v : knownLayers.get(layer);
         }
     }
 
@@ -293,8 +368,10 @@ public final class PostgisStorage implements ProjectStorage {
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(e, "pg.write.failed");
         }
-        if (conflict != null) throw conflict(conflict);
+        if (conflict != null) throw conflict(conflict, change);
         pending.renamed.forEach((from, to) -> renameKeys(from, to));
+        committed(pending.noteVersions, pending.removedNotes, knownNotes, mineNotes);
+        committed(pending.layerVersions, pending.removedLayers, knownLayers, mineLayers);
         pending.versions.forEach((k, v) -> {
             known.put(k, v);
             mine.put(k, v);
@@ -307,24 +384,151 @@ public final class PostgisStorage implements ProjectStorage {
         });
     }
 
-    /** Why a change was refused, and which candidate to show in its newer state. */
-    private record Conflict(String messageKey, String scenario, String candidateId, String name) { }
+    /** After a commit: the versions this client wrote are both what it shows and its own. */
+    private static void committed(Map<String, Long> written, Set<String> removed, Map<String, Long> known, Map<String, Long> mine) {
+        written.forEach((k, v) -> {
+            known.put(k, v);
+            mine.put(k, v);
+        });
+        removed.forEach(k -> {
+            known.remove(k);
+            mine.remove(k);
+        });
+    }
 
-    private ConflictException conflict(Conflict conflict) throws InputException {
+    /** Why a change was refused, and which candidate to show in its newer state. */
+    private record Conflict(String messageKey, String scenario, String candidateId, String name, String noteId) {
+        Conflict(String messageKey, String scenario, String candidateId, String name) {
+            this(messageKey, scenario, candidateId, name, null);
+        }
+    }
+
+    private ConflictException conflict(Conflict conflict, Change change) throws InputException {
         List<Change> newer = new ArrayList<>();
         String who = null;
         String name = conflict.name();
-        if (conflict.candidateId() != null) {
-            try {
-                VersionedCandidate v = fetchCandidate(writer(), conflict.scenario(), conflict.candidateId());
-                newer.add(put(conflict.scenario(), conflict.candidateId(), v));
+        try {
+            Connection c = writer();
+            if (conflict.candidateId() != null) {
+                VersionedCandidate v = fetchCandidate(c, conflict.scenario(), conflict.candidateId());
                 if (v != null) who = v.author();
                 if (v != null && !v.candidate().name().isBlank()) name = v.candidate().name();
-            } catch (SQLException e) {
-                throw failure(e, "pg.write.failed");
+            } else if (conflict.noteId() != null) {
+                who = noteAuthor(c, conflict.scenario(), conflict.noteId());
             }
+            storedStateOf(c, change, newer, new LinkedHashSet<>());
+        } catch (SQLException | IOException e) {
+            throw failure(e, "pg.write.failed");
         }
         return new ConflictException(new UserMessage(conflict.messageKey(), name, who == null ? "?" : who), newer);
+    }
+
+    /** The stored state of every candidate, note and layer a change touches, as changes that show it. */
+    private void storedStateOf(Connection c, Change change, List<Change> out, Set<String> done)
+            throws SQLException, InputException, IOException {
+        if (change instanceof ChangeSet set) {
+            for (Change part : set.changes()) storedStateOf(c, part, out, done);
+            return;
+        }
+        String[] candidate = change instanceof CandidateChanges.Add a ? new String[] {a.scenario(), a.candidate().id()}
+                : change instanceof CandidateChanges.Replace r ? new String[] {r.scenario(), r.candidate().id()}
+                : change instanceof CandidateChanges.Remove r ? new String[] {r.scenario(), r.candidateId()} : null;
+        if (candidate != null && done.add("c" + key(candidate[0], candidate[1]))) {
+            out.add(put(candidate[0], candidate[1], fetchCandidate(c, candidate[0], candidate[1])));
+        }
+        String[] note = change instanceof AnnotationChanges.Add a ? new String[] {a.scenario(), a.annotation().id()}
+                : change instanceof AnnotationChanges.Replace r ? new String[] {r.scenario(), r.annotation().id()}
+                : change instanceof AnnotationChanges.Remove r ? new String[] {r.scenario(), r.annotationId()} : null;
+        if (note != null && done.add("n" + key(note[0], note[1]))) out.add(fetchNote(c, note[0], note[1]));
+        String layer = change instanceof LayerChanges.Display d ? d.name()
+                : change instanceof LayerChanges.Replace r ? r.layer().name()
+                : change instanceof LayerChanges.EditValue v ? v.layer()
+                : change instanceof LayerChanges.Remove r ? r.name() : null;
+        if (layer != null && done.add("l" + layer)) {
+            Layer stored = fetchLayer(c, layer);
+            if (stored != null) {
+                out.add(new RemoteChanges.Tolerant(new LayerChanges.Replace(stored)));
+                out.add(new RemoteChanges.Tolerant(new LayerChanges.Display(layer, PgLayerStyles.display(c, schema, layer))));
+            }
+            Long v = layerVersion(c, layer);
+            if (v == null) knownLayers.remove(layer);
+            else knownLayers.put(layer, v);
+        }
+    }
+
+    /**
+     * Refuses at once, without the server, what cannot be written now: a read-only role, a lost connection,
+     * and (with {@code staleUndo}) an undo/redo step on a candidate, note or layer a colleague changed after
+     * this client's own edit, as far as this client has heard.
+     */
+    @Override
+    public void check(Change change, boolean staleUndo) throws InputException {
+        if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
+        if (lost) throw new InputException(new UserMessage("pg.connection.lost", location()));
+        if (staleUndo) checkStale(change);
+    }
+
+    private void checkStale(Change change) throws ConflictException {
+        if (change instanceof ChangeSet set) {
+            for (Change part : set.changes()) checkStale(part);
+            return;
+        }
+        if (change instanceof CandidateChanges.Replace r) stale(known, mine, key(r.scenario(), r.candidate().id()), "pg.conflict.undo", r.candidate().name(), authors.get(key(r.scenario(), r.candidate().id())));
+        if (change instanceof CandidateChanges.Remove r) stale(known, mine, key(r.scenario(), r.candidateId()), "pg.conflict.undo", r.candidateId(), authors.get(key(r.scenario(), r.candidateId())));
+        if (change instanceof AnnotationChanges.Replace r) stale(knownNotes, mineNotes, key(r.scenario(), r.annotation().id()), "pg.conflict.note.undo", String.valueOf(r.annotation().number()), null);
+        if (change instanceof AnnotationChanges.Remove r) stale(knownNotes, mineNotes, key(r.scenario(), r.annotationId()), "pg.conflict.note.undo", "", null);
+        String layer = change instanceof LayerChanges.Display d ? d.name() : change instanceof LayerChanges.Replace r ? r.layer().name()
+                : change instanceof LayerChanges.EditValue v ? v.layer() : null;
+        if (layer != null) stale(knownLayers, mineLayers, layer, "pg.conflict.layer.undo", layer, null);
+    }
+
+    /** A colleague changed it since this client's own write (or it was never this client's write to undo). */
+    private static void stale(Map<String, Long> known, Map<String, Long> mine, String key, String messageKey, String name, String who)
+            throws ConflictException {
+        Long k = known.get(key);
+        if (k == null || !k.equals(mine.get(key))) {
+            throw new ConflictException(new UserMessage(messageKey, name, who == null ? "?" : who), List.of());
+        }
+    }
+
+    private String noteAuthor(Connection c, String scenario, String id) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT author FROM " + table(schema, ANNOTATION)
+                + " WHERE scenario = ? AND annotation_id = ?")) {
+            ps.setString(1, scenario);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** The stored note (null when removed), and this client now knows its version. */
+    private Change fetchNote(Connection c, String scenario, String id) throws SQLException, InputException {
+        Annotation a = null;
+        long version = -1;
+        try (PreparedStatement ps = c.prepareStatement(PgProjectTables.selectAnnotationsSql(schema)
+                .replace(" FROM ", ", version FROM ") + " WHERE scenario = ? AND annotation_id = ?")) {
+            ps.setString(1, scenario);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    a = PgProjectTables.annotation(rs);
+                    version = rs.getLong(9);
+                }
+            }
+        }
+        if (a == null) knownNotes.remove(key(scenario, id));
+        else knownNotes.put(key(scenario, id), version);
+        return new RemoteChanges.PutAnnotation(scenario, id, a);
+    }
+
+    private Long layerVersion(Connection c, String layer) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + table(schema, LAYER_ROLE) + " WHERE layer_table = ?")) {
+            ps.setString(1, layer);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
     }
 
     /** Writes one change inside the open transaction; returns a conflict instead of writing. */
@@ -358,7 +562,10 @@ public final class PostgisStorage implements ProjectStorage {
                 Conflict x = insertCandidate(c, a.scenario().name(), cand, -1, p);
                 if (x != null) return x;
             }
-            for (Annotation note : a.scenario().annotations()) writeAnnotation(c, a.scenario().name(), note, p);
+            for (Annotation note : a.scenario().annotations()) {
+                Conflict x = insertNote(c, a.scenario().name(), note, p);
+                if (x != null) return x;
+            }
             return null;
         }
         if (change instanceof ScenarioChanges.Remove r) {
@@ -392,23 +599,70 @@ public final class PostgisStorage implements ProjectStorage {
             p.notes.add(message("scenario-ren").put("f", r.from()).put("s", r.to()));
             return null;
         }
-        // Workshop notes: the last writer wins (a note is one person's remark; no version check).
-        if (change instanceof AnnotationChanges.Add a) {
-            writeAnnotation(c, a.scenario(), a.annotation(), p);
-            return null;
-        }
-        if (change instanceof AnnotationChanges.Replace r) {
-            writeAnnotation(c, r.scenario(), r.annotation(), p);
-            return null;
-        }
+        if (change instanceof AnnotationChanges.Add a) return insertNote(c, a.scenario(), a.annotation(), p);
+        if (change instanceof AnnotationChanges.Replace r) return updateNote(c, r.scenario(), r.annotation(), undoOrRedo, p);
         if (change instanceof AnnotationChanges.Remove r) {
+            String k = key(r.scenario(), r.annotationId());
+            Long expected = p.noteVersion(k);
+            if (expected == null || (undoOrRedo && !expected.equals(mineNotes.get(k)) && !p.noteVersions.containsKey(k))) {
+                return new Conflict(undoOrRedo ? "pg.conflict.note.undo" : "pg.conflict.note", r.scenario(), null, "", r.annotationId());
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, ANNOTATION)
-                    + " WHERE scenario = ? AND annotation_id = ?")) {
+                    + " WHERE scenario = ? AND annotation_id = ? AND version = ?")) {
                 ps.setString(1, r.scenario());
                 ps.setString(2, r.annotationId());
-                ps.executeUpdate();
+                ps.setLong(3, expected);
+                if (ps.executeUpdate() == 0) return new Conflict("pg.conflict.note", r.scenario(), null, "", r.annotationId());
             }
+            p.noteVersions.remove(k);
+            p.removedNotes.add(k);
             p.notes.add(message("ann").put("s", r.scenario()).put("i", r.annotationId()));
+            return null;
+        }
+        if (change instanceof LayerChanges.Move m) {
+            reorder(c, m.name(), m.toIndex());
+            p.notes.add(message("layer-move").put("l", m.name()).put("i", m.toIndex()));
+            return null;
+        }
+        if (change instanceof LayerChanges.Add a) {
+            PgProjectTables.writeLayer(c, schema, a.layer());
+            PgProjectTables.insertRole(c, schema, a.layer(), Integer.MAX_VALUE);
+            reorder(c, a.layer().name(), a.index());
+            PgLayerStyles.restyle(c, schema, a.layer().name(), PgLayerStyles.display(c, schema, a.layer().name()));
+            p.layerVersions.put(a.layer().name(), 1L);
+            p.removedLayers.remove(a.layer().name());
+            p.notes.add(message("layer-add").put("l", a.layer().name()).put("i", a.index()));
+            return null;
+        }
+        // Every other layer change (look, role, attribute value, removal) first takes the layer's version.
+        String layerName = change instanceof LayerChanges.Display d ? d.name() : change instanceof LayerChanges.Replace r ? r.layer().name()
+                : change instanceof LayerChanges.EditValue v ? v.layer() : change instanceof LayerChanges.Remove r ? r.name() : null;
+        // (a plain PostGIS table beside the project, shown as a base map, has no role row and no version)
+        if (layerName != null && (p.layerVersion(layerName) != null || layerVersion(c, layerName) != null)) {
+            Long expected = p.layerVersion(layerName);
+            if (expected == null || (undoOrRedo && !expected.equals(mineLayers.get(layerName)) && !p.layerVersions.containsKey(layerName))) {
+                return new Conflict(undoOrRedo ? "pg.conflict.layer.undo" : "pg.conflict.layer", null, null, layerName);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, LAYER_ROLE)
+                    + " SET version = version + 1 WHERE layer_table = ? AND version = ? RETURNING version")) {
+                ps.setString(1, layerName);
+                ps.setLong(2, expected);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return new Conflict("pg.conflict.layer", null, null, layerName);
+                    p.layerVersions.put(layerName, rs.getLong(1));
+                }
+            }
+        }
+        if (change instanceof LayerChanges.EditValue v) {
+            nl.ruimteschets.model.Field f = PgProjectTables.storedField(c, schema, v.layer(), v.fieldIndex());
+            if (f == null) return new Conflict("pg.conflict.layer", null, null, v.layer());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, v.layer()) + " SET " + PgSql.ident(f.name())
+                    + " = ? WHERE fid = ?")) {
+                ps.setObject(1, v.value());
+                ps.setLong(2, v.featureId());
+                if (ps.executeUpdate() == 0) return new Conflict("pg.conflict.layer", null, null, v.layer());
+            }
+            p.notes.add(message("layer-value").put("l", v.layer()).put("f", v.featureId()).put("i", v.fieldIndex()));
             return null;
         }
         if (change instanceof LayerChanges.Display d) {
@@ -420,31 +674,24 @@ public final class PostgisStorage implements ProjectStorage {
                     ps.executeUpdate();
                 }
             }
+            PgLayerStyles.restyle(c, schema, d.name(), d.display());
             p.notes.add(message("display").put("l", d.name()));
-            return null;
-        }
-        if (change instanceof LayerChanges.Add a) {
-            PgProjectTables.writeLayer(c, schema, a.layer());
-            PgProjectTables.insertRole(c, schema, a.layer(), Integer.MAX_VALUE);
-            reorder(c, a.layer().name(), a.index());
-            p.notes.add(message("layer-add").put("l", a.layer().name()).put("i", a.index()));
             return null;
         }
         if (change instanceof LayerChanges.Remove r) {
             PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, r.name()));
             deleteWhere(c, LAYER_ROLE, "layer_table", r.name());
             deleteWhere(c, LAYER_DISPLAY, "layer_table", r.name());
+            PgLayerStyles.remove(c, schema, r.name());
+            p.layerVersions.remove(r.name());
+            p.removedLayers.add(r.name());
             p.notes.add(message("layer-del").put("l", r.name()));
-            return null;
-        }
-        if (change instanceof LayerChanges.Move m) {
-            reorder(c, m.name(), m.toIndex());
-            p.notes.add(message("layer-move").put("l", m.name()).put("i", m.toIndex()));
             return null;
         }
         if (change instanceof LayerChanges.Replace r) {
             update(c, "UPDATE " + table(schema, LAYER_ROLE) + " SET role = ?, field_mapping = ? WHERE layer_table = ?",
                     r.layer().role().name(), ReportJson.MAPPER.writeValueAsString(r.layer().fieldMapping()), r.layer().name());
+            PgLayerStyles.restyle(c, schema, r.layer().name(), PgLayerStyles.display(c, schema, r.layer().name()));
             p.notes.add(message("layer-role").put("l", r.layer().name()));
             return null;
         }
@@ -467,14 +714,48 @@ public final class PostgisStorage implements ProjectStorage {
         return null;
     }
 
-    private void writeAnnotation(Connection c, String scenario, Annotation a, Pending p) throws SQLException, InputException {
+    private Conflict insertNote(Connection c, String scenario, Annotation a, Pending p) throws SQLException, InputException {
+        if (!existsScenario(c, scenario)) return new Conflict("pg.conflict.scenario.gone", null, null, scenario);
         try (PreparedStatement ps = c.prepareStatement(PgProjectTables.insertAnnotationSql(schema)
-                + " ON CONFLICT (scenario, annotation_id) DO UPDATE SET number = EXCLUDED.number, text = EXCLUDED.text, "
-                + "arrow_x = EXCLUDED.arrow_x, arrow_y = EXCLUDED.arrow_y, geom = EXCLUDED.geom, author = EXCLUDED.author")) {
+                + " ON CONFLICT (scenario, annotation_id) DO NOTHING")) {
             PgProjectTables.bindAnnotation(ps, scenario, a, System.currentTimeMillis(), author);
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) return new Conflict("pg.conflict.note", scenario, null, String.valueOf(a.number()), a.id());
+        }
+        String k = key(scenario, a.id());
+        p.removedNotes.remove(k);
+        p.noteVersions.put(k, 1L);
+        p.notes.add(message("ann").put("s", scenario).put("i", a.id()));
+        return null;
+    }
+
+    private Conflict updateNote(Connection c, String scenario, Annotation a, boolean undoOrRedo, Pending p)
+            throws SQLException, InputException {
+        String k = key(scenario, a.id());
+        Long expected = p.noteVersion(k);
+        String number = String.valueOf(a.number());
+        if (expected == null || (undoOrRedo && !expected.equals(mineNotes.get(k)) && !p.noteVersions.containsKey(k))) {
+            return new Conflict(undoOrRedo ? "pg.conflict.note.undo" : "pg.conflict.note", scenario, null, number, a.id());
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, ANNOTATION) + " SET number = ?, text = ?, "
+                + "arrow_x = ?, arrow_y = ?, geom = ST_SetSRID(ST_MakePoint(?, ?), " + PgSql.SRID + "), author = ?, "
+                + "version = version + 1 WHERE scenario = ? AND annotation_id = ? AND version = ? RETURNING version")) {
+            ps.setInt(1, a.number());
+            ps.setString(2, a.text());
+            ps.setObject(3, a.arrowX(), java.sql.Types.DOUBLE);
+            ps.setObject(4, a.arrowY(), java.sql.Types.DOUBLE);
+            ps.setDouble(5, a.x());
+            ps.setDouble(6, a.y());
+            ps.setString(7, author);
+            ps.setString(8, scenario);
+            ps.setString(9, a.id());
+            ps.setLong(10, expected);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return new Conflict("pg.conflict.note", scenario, null, number, a.id());
+                p.noteVersions.put(k, rs.getLong(1));
+            }
         }
         p.notes.add(message("ann").put("s", scenario).put("i", a.id()));
+        return null;
     }
 
     private double orderAt(Connection c, String scenario, int index) throws SQLException, InputException {
@@ -583,7 +864,7 @@ public final class PostgisStorage implements ProjectStorage {
     private void renameKeys(String from, String to) {
         scenarios.remove(from);
         scenarios.add(to);
-        for (Map<String, ?> m : List.<Map<String, ?>>of(known, mine, authors)) {
+        for (Map<String, ?> m : List.<Map<String, ?>>of(known, mine, authors, knownNotes, mineNotes)) {
             for (String k : List.copyOf(m.keySet())) {
                 if (k.startsWith(from + '\u0000')) {
                     @SuppressWarnings("unchecked") Map<String, Object> mm = (Map<String, Object>) m;
@@ -616,18 +897,16 @@ public final class PostgisStorage implements ProjectStorage {
                 String s = n.path("s").asText(), id = n.path("i").asText();
                 out.add(put(s, id, fetchCandidate(c, s, id)));
             }
-            case "ann" -> {
-                String s = n.path("s").asText(), id = n.path("i").asText();
-                Annotation a = null;
-                try (PreparedStatement ps = c.prepareStatement(PgProjectTables.selectAnnotationsSql(schema)
-                        + " WHERE scenario = ? AND annotation_id = ?")) {
-                    ps.setString(1, s);
-                    ps.setString(2, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) a = PgProjectTables.annotation(rs);
-                    }
+            case "ann" -> out.add(fetchNote(c, n.path("s").asText(), n.path("i").asText()));
+            case "layer-value" -> {
+                String l = n.path("l").asText();
+                long fid = n.path("f").asLong();
+                int i = n.path("i").asInt();
+                nl.ruimteschets.model.Field f = PgProjectTables.storedField(c, schema, l, i);
+                if (f != null) {
+                    out.add(new RemoteChanges.Tolerant(new LayerChanges.EditValue(l, fid, i,
+                            PgProjectTables.storedValue(c, schema, l, fid, f))));
                 }
-                out.add(new RemoteChanges.PutAnnotation(s, id, a));
             }
             case "scenario-add" -> {
                 String s = n.path("s").asText();
@@ -675,7 +954,17 @@ public final class PostgisStorage implements ProjectStorage {
                 }
             }
             case "reload" -> out.addAll(resync(c));
+            case "participant" -> {
+                loadColours(c);
+                out.add(new RemoteChanges.Redraw());
+            }
             default -> LOG.log(System.Logger.Level.DEBUG, "ignored notification type {0}", type);
+        }
+        if (n.has("l") && !type.equals("layer-del")) {
+            Long v = layerVersion(c, n.path("l").asText());
+            if (v != null) knownLayers.put(n.path("l").asText(), v);
+        } else if (type.equals("layer-del")) {
+            knownLayers.remove(n.path("l").asText());
         }
         return out;
     }

@@ -118,6 +118,15 @@ public final class RemoteChanges {
         public String descriptionKey() { return "change.remote"; }
     }
 
+    /** Nothing in the model changed, but the screen should redraw (a workshop participant joined with a colour). */
+    record Redraw() implements Change {
+        @Override
+        public Change apply(Project p) { return this; }
+
+        @Override
+        public String descriptionKey() { return "change.remote"; }
+    }
+
     /** A colleague gave a layer another role or field mapping. */
     record SetRole(String layer, nl.ruimteschets.model.LayerRole role, java.util.Map<String, String> mapping) implements Change {
         @Override

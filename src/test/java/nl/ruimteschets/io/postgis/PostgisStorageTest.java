@@ -119,6 +119,57 @@ class PostgisStorageTest {
     }
 
     @Test
+    void qgisFindsEveryLayersStyleInPublicLayerStylesAndItFollowsTheLayersChanges() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        Project sample = SampleProject.build();
+        String layer = sample.layers().get(0).name();
+        // QGIS's own query for a layer's default style (QgsPostgresProvider::loadStyle)
+        String qgis = "SELECT styleqml::text FROM public.layer_styles WHERE f_table_catalog = 'rs_test' AND f_table_schema = ? "
+                + "AND f_table_name = ? AND f_geometry_column = 'geom' AND useasdefault AND (type IS NULL OR type = 'Vector') "
+                + "ORDER BY update_time DESC LIMIT 1";
+        try (Connection c = pg.admin()) {
+            for (var l : sample.layers()) {
+                assertTrue(query(c, qgis, schema, l.name()).contains("<renderer-v2"), "a QML style for " + l.name());
+            }
+            assertTrue(query(c, qgis, schema, "rs_candidate").contains("naam"), "candidates labelled with their name");
+            try (PreparedStatement ps = c.prepareStatement("SELECT xpath_exists('//se:PolygonSymbolizer', stylesld, "
+                    + "ARRAY[ARRAY['se', 'http://www.opengis.net/se']]) FROM public.layer_styles WHERE f_table_schema = ? "
+                    + "AND f_table_name = 'rs_candidate'")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next() && rs.getBoolean(1), "an SLD for other clients");
+                }
+            }
+        }
+        try (ProjectStorage db = open(pg, schema)) {
+            db.load();
+            // a planner recolours the layer: QGIS sees the new fill
+            db.write(new nl.ruimteschets.model.change.LayerChanges.Display(layer,
+                    new nl.ruimteschets.model.LayerDisplay(true, 0.5, 0x12345680, 0x000000FF, null)), false);
+            try (Connection c = pg.admin()) {
+                String qml = query(c, qgis, schema, layer);
+                assertTrue(qml.contains("value=\"18,52,86,128\""), qml);
+                assertTrue(qml.contains("<layerOpacity>0.5</layerOpacity>"), qml);
+            }
+            db.write(new nl.ruimteschets.model.change.LayerChanges.Remove(layer), false);
+            try (Connection c = pg.admin()) {
+                assertEquals("", query(c, qgis, schema, layer), "the style left with the layer");
+            }
+        }
+    }
+
+    /** The first column of the first row as text, "" when there is none. */
+    private static String query(Connection c, String sql, String... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    @Test
     void hostileLayerAndFieldNamesAreQuotedNotExecuted() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         GeometryFactory gf = new GeometryFactory();
@@ -175,6 +226,60 @@ class PostgisStorageTest {
             } finally {
                 late.close();
             }
+        }
+    }
+
+    @Test
+    void twoPlannersEditingTheSameNoteOrLayerLookAtTheSameTime_theSecondIsToldAndSeesTheFirst() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        String scenario;
+        nl.ruimteschets.model.Annotation note = new nl.ruimteschets.model.Annotation("n-1", 1, "Ontsluiting via de A15?", 65000, 430000);
+        try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
+            Project pa = a.load();
+            scenario = pa.scenarios().get(0).name();
+            a.write(new nl.ruimteschets.model.change.AnnotationChanges.Add(scenario, note, -1), false);
+            Project pb = b.load(); // B sees the note as A wrote it
+            assertEquals(1, pb.scenario(scenario).orElseThrow().annotations().size());
+
+            // both change its text, each from the version they saw; A is first
+            a.write(new nl.ruimteschets.model.change.AnnotationChanges.Replace(scenario, note.withText("A: via de A15")), false);
+            ConflictException x = assertThrows(ConflictException.class, () -> b.write(
+                    new nl.ruimteschets.model.change.AnnotationChanges.Replace(scenario, note.withText("B: via het spoor")), false));
+            assertEquals("pg.conflict.note", x.userMessage().key());
+            assertTrue(x.getMessage(java.util.Locale.forLanguageTag("nl")).contains(System.getProperty("user.name")), x.getMessage());
+            x.newer().forEach(ch -> ch.apply(pb));
+            assertEquals("A: via de A15", pb.scenario(scenario).orElseThrow().annotations().get(0).text(), "B sees A's text");
+            // having seen it, B's next edit goes through; A's removal from the older version is refused
+            b.write(new nl.ruimteschets.model.change.AnnotationChanges.Replace(scenario, note.withText("B: via het spoor")), false);
+            ConflictException gone = assertThrows(ConflictException.class, () -> a.write(
+                    new nl.ruimteschets.model.change.AnnotationChanges.Remove(scenario, note.id()), false));
+            assertEquals("pg.conflict.note", gone.userMessage().key());
+
+            // the same for a layer's look: A recolours it, B's recolour from the older version is refused
+            String layer = pa.layers().get(0).name();
+            a.write(new nl.ruimteschets.model.change.LayerChanges.Display(layer,
+                    new nl.ruimteschets.model.LayerDisplay(true, 0.8, 0x11223380, 0x000000FF, null)), false);
+            ConflictException look = assertThrows(ConflictException.class, () -> b.write(
+                    new nl.ruimteschets.model.change.LayerChanges.Display(layer,
+                            new nl.ruimteschets.model.LayerDisplay(false, 0.3, 0x44556680, 0x000000FF, null)), false));
+            assertEquals("pg.conflict.layer", look.userMessage().key());
+            look.newer().forEach(ch -> ch.apply(pb));
+            assertEquals(0x11223380, pb.displays().get(layer).fill(), "B sees A's colour");
+        }
+        // and an attribute value edited in the table reaches the database
+        try (ProjectStorage a = open(pg, schema); ProjectStorage b = open(pg, schema)) {
+            Project pa = a.load();
+            Layer l = pa.layers().stream().filter(x -> !x.fields().isEmpty() && !x.features().isEmpty()).findFirst().orElseThrow();
+            int textField = -1;
+            for (int i = 0; i < l.fields().size(); i++) if (l.fields().get(i).type() == FieldType.TEXT) textField = i;
+            org.junit.jupiter.api.Assumptions.assumeTrue(textField >= 0, "the sample has a layer with a text field");
+            long fid = l.features().get(0).id();
+            a.write(new nl.ruimteschets.model.change.LayerChanges.EditValue(l.name(), fid, textField, "gecorrigeerd"), false);
+            Project pb = b.load();
+            Layer lb = pb.layer(l.name()).orElseThrow();
+            final int tf = textField;
+            assertEquals("gecorrigeerd", lb.features().stream().filter(f -> f.id() == fid).findFirst().orElseThrow().value(tf));
         }
     }
 
@@ -250,6 +355,22 @@ class PostgisStorageTest {
                 () -> ProjectStorage.open("postgresql://postgres:geheim@127.0.0.1:" + pg.port() + "/rs_test?schema=x", null));
         assertEquals("pg.url.password", inUrl.userMessage().key());
         assertFalse(inUrl.getMessage().contains("geheim"));
+    }
+
+    @Test
+    void sslmodeRequireAgainstAServerWithoutSslIsRefusedInWords() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require(); // the throwaway cluster runs without SSL
+        String base = pg.url(freshSchema());
+        InputException x = assertThrows(InputException.class, () -> ProjectStorage.open(base + "&sslmode=require", pg.prompt()));
+        assertEquals("pg.connect.ssl", x.userMessage().key());
+        String nl = x.getMessage(java.util.Locale.forLanguageTag("nl"));
+        assertTrue(nl.contains("versleutelde verbinding") && nl.contains("127.0.0.1"), nl);
+        assertFalse(nl.contains("PSQL") || nl.contains("Exception") || nl.contains("does not support"), nl);
+        assertThrows(InputException.class, () -> ProjectStorage.open(base + "&sslmode=verify-full", pg.prompt()));
+        // the same address without the demand connects (sslmode=disable is passed on too)
+        try (ProjectStorage ok = ProjectStorage.open(base + "&sslmode=disable", pg.prompt())) {
+            ok.save(new Project());
+        }
     }
 
     @Test

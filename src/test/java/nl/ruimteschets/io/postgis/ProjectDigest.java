@@ -12,10 +12,10 @@ import nl.ruimteschets.model.Scenario;
 import org.locationtech.jts.io.WKBWriter;
 
 /** A text of everything a project holds (geometry as exact WKB), so two projects compare with assertEquals. */
-final class ProjectDigest {
+public final class ProjectDigest {
     private ProjectDigest() { }
 
-    static String of(Project p) {
+    public static String of(Project p) {
         StringBuilder b = new StringBuilder();
         WKBWriter wkb = new WKBWriter(2);
         for (Layer l : p.layers()) {
