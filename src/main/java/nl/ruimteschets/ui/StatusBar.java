@@ -32,8 +32,13 @@ final class StatusBar extends HBox {
         status.setId("statusText");
         engineState.setId("engineState");
         engineState.setMinWidth(140);
-        // The hint may be cut; coordinates, scale and CRS never are.
+        // The hint may be cut at 1366 px; its whole text is then in the hover. Coordinates, scale and CRS are never cut.
         status.setMinWidth(0);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(480);
+        whole.textProperty().bind(status.textProperty());
+        status.setTooltip(whole);
         HBox.setHgrow(status, Priority.SOMETIMES);
         Label crs = new Label("EPSG:28992 (RD New)");
         for (Label l : new Label[] {engineState, coords, scale, crs}) l.setMinWidth(Region.USE_PREF_SIZE);
