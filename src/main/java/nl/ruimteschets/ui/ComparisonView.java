@@ -201,6 +201,7 @@ final class ComparisonView {
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             MapCanvas m = new MapCanvas();
+            m.setLegend(locale, 1); // the app's language, not the JVM's
             m.showLayersOf(project);
             m.setCandidates(s.candidates());
             m.setAnnotations(s.annotations());
@@ -382,6 +383,8 @@ final class ComparisonView {
         swipeTop = new MapCanvas();
         swipeBottom.showLayersOf(project);
         swipeTop.showLayersOf(project);
+        swipeBottom.setLegend(locale, 1);
+        swipeTop.setLegend(locale, 1);
         swipeBottom.setCandidates(b.candidates());
         swipeTop.setCandidates(a.candidates());
         swipeBottom.setAnnotations(b.annotations());

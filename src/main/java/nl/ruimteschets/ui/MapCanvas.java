@@ -743,6 +743,9 @@ public final class MapCanvas extends Pane {
     private String legendKey;
 
     /** The language and size (presentation mode: bigger) of the result legend. */
+    /** The language the result legend is drawn in. */
+    Locale legendLocale() { return legendLocale; }
+
     public void setLegend(Locale locale, double scale) {
         legendLocale = locale;
         legendScale = scale;

@@ -61,6 +61,9 @@ class ComparisonTest {
         WaitForAsyncUtils.waitForFxEvents();
         Rectangle clip = (Rectangle) v[0].swipeTop().getClip();
         assertEquals(v[0].swipeTop().getWidth() * 0.25, clip.getWidth(), 1e-6, "the slider moves the swipe edge");
+        for (MapCanvas m : maps) assertEquals(window.locale(), m.legendLocale(), "the legend speaks the app's language");
+        assertEquals(window.locale(), v[0].swipeTop().legendLocale());
+        Snapshots.write(v[0].stage().getScene(), "comparison-swipe");
         robot.interact(() -> v[0].stage().close());
     }
 

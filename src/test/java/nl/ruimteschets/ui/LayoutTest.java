@@ -3,12 +3,10 @@ package nl.ruimteschets.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -111,10 +109,6 @@ class LayoutTest {
     }
 
     private void snapshot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        java.awt.image.BufferedImage[] img = new java.awt.image.BufferedImage[1];
-        WaitForAsyncUtils.asyncFx(() -> img[0] = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null)).get();
-        Path out = Path.of(System.getProperty("java.io.tmpdir"), "ruimteschets-layout-" + name + ".png");
-        javax.imageio.ImageIO.write(img[0], "png", out.toFile());
+        Snapshots.write(stage.getScene(), "layout-" + name);
     }
 }

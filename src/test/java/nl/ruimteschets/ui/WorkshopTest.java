@@ -105,6 +105,10 @@ class WorkshopTest {
         assertEquals("Hier komt de kade", current().annotations().get(0).text());
         robot.interact(() -> window.undo());
         assertEquals(2, current().annotations().size());
+        robot.interact(() -> window.present());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.map().annotations().size() == 2);
+        Snapshots.write(window.map().getScene(), "presentation-notes");
+        robot.interact(() -> window.leavePresentation());
     }
 
     @Test
