@@ -26,8 +26,8 @@ import nl.ruimteschets.model.change.UndoHistory;
  * is checked at once against what this client knows (a read-only role, a lost connection, an undo step a
  * colleague's later edit made stale: refused as {@link Refused} with the reason in words and nothing
  * applied), then applied and handed to a {@link SharedWriter} that writes it in the background, in order;
- * a refusal found there (a colleague's newer version) shows the stored state and reaches
- * {@link #onRefused}. Colleagues' changes arrive through {@link #subscribe} without entering the undo
+ * a refusal found there (a colleague's newer version) shows the stored state, drops the refused step from
+ * the undo/redo history (as a refusal found at once does) and reaches {@link #onRefused}. Colleagues' changes arrive through {@link #subscribe} without entering the undo
  * history. No JavaFX: tested headless. FX thread only.
  */
 public final class Session {
@@ -93,8 +93,10 @@ public final class Session {
     public void subscribe(Executor fxThread) {
         if (shared == null) return;
         if (writer == null) {
-            writer = new SharedWriter(shared, fxThread, (newer, why) -> {
+            writer = new SharedWriter(shared, fxThread, (shown, newer, why) -> {
                 applyRemote(newer);
+                // Like a conflict found before applying: the step can never be written, so it leaves the history.
+                if (why instanceof ConflictException) history.drop(shown);
                 refusedListener.accept(new Refused(why, why instanceof ConflictException));
             });
         }
@@ -131,7 +133,7 @@ public final class Session {
         try {
             // What this client knows is the whole truth about its own writes only when none is still queued.
             shared.check(change, undoOrRedo && (writer == null || writer.idle()));
-            if (writer != null) writer.submit(frozen(change), undoOrRedo);
+            if (writer != null) writer.submit(frozen(change), undoOrRedo, change);
             else shared.write(change, undoOrRedo);
         } catch (ConflictException e) {
             applyRemote(e.newer());

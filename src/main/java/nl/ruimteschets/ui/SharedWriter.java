@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import nl.ruimteschets.io.ConflictException;
 import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.model.InputException;
@@ -14,7 +13,7 @@ import nl.ruimteschets.model.change.Change;
  * Writes a shared project's changes to the database on one background thread, in the order the planner
  * made them, so a slow or stalled connection never freezes the window: the change is already on screen.
  * A refusal comes back on the FX thread: a colleague's newer version ({@link ConflictException}) is applied
- * and the planner told in words; a change that cannot be written for another reason is told too. A lost
+ * and the planner told in words (the caller drops the refused step from the undo history); a change that cannot be written for another reason is told too. A lost
  * connection loses nothing: the change waits at the head of the queue and is written once the connection
  * is back ({@link #connected}).
  *
@@ -26,19 +25,25 @@ final class SharedWriter {
 
     private static final long RETRY_MS = 2000;
 
-    private record Job(Change change, boolean undoOrRedo) { }
+    /** What to write, and the change the planner's history knows it by (the same, or its unfrozen original). */
+    private record Job(Change change, boolean undoOrRedo, Change shown) { }
+
+    /** Hears, on the FX thread, a change the store refused: the stored state to show instead, and why. */
+    @FunctionalInterface
+    interface Refusal {
+        void refused(Change shown, List<Change> newer, InputException why);
+    }
 
     private final ProjectStorage storage;
     private final Executor fxThread;
-    /** The stored state to show instead, and why (on the FX thread). */
-    private final BiConsumer<List<Change>, InputException> refused;
+    private final Refusal refused;
     private final Deque<Job> queue = new ArrayDeque<>(); // guarded by this
     private boolean writing; // guarded by this
     private boolean waitingForConnection; // guarded by this
     private boolean closed; // guarded by this
     private final Thread thread;
 
-    SharedWriter(ProjectStorage storage, Executor fxThread, BiConsumer<List<Change>, InputException> refused) {
+    SharedWriter(ProjectStorage storage, Executor fxThread, Refusal refused) {
         this.storage = storage;
         this.fxThread = fxThread;
         this.refused = refused;
@@ -47,10 +52,13 @@ final class SharedWriter {
         thread.start();
     }
 
-    /** Queues a change the planner just made (already applied on screen). */
-    synchronized void submit(Change change, boolean undoOrRedo) {
+    /**
+     * Queues a change the planner just made (already applied on screen); {@code shown} is the change as the
+     * history holds it, handed back with a refusal.
+     */
+    synchronized void submit(Change change, boolean undoOrRedo, Change shown) {
         if (closed) throw new IllegalStateException("writer closed");
-        queue.addLast(new Job(change, undoOrRedo));
+        queue.addLast(new Job(change, undoOrRedo, shown));
         notifyAll();
     }
 
@@ -111,19 +119,19 @@ final class SharedWriter {
             try {
                 storage.write(job.change(), job.undoOrRedo());
             } catch (ConflictException e) {
-                fxThread.execute(() -> refused.accept(e.newer(), e));
+                fxThread.execute(() -> refused.refused(job.shown(), e.newer(), e));
             } catch (InputException e) {
                 if ("pg.connection.lost".equals(e.userMessage().key())) {
                     done = false; // kept at the head; written when the feed reports the connection back
                     LOG.log(System.Logger.Level.INFO, "shared write waits for the connection");
                 } else {
-                    fxThread.execute(() -> refused.accept(List.of(), e));
+                    fxThread.execute(() -> refused.refused(job.shown(), List.of(), e));
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "shared write failed", e);
                 InputException x = new InputException(new nl.ruimteschets.model.UserMessage("pg.write.failed",
                         storage.location(), e.getClass().getSimpleName()), e);
-                fxThread.execute(() -> refused.accept(List.of(), x));
+                fxThread.execute(() -> refused.refused(job.shown(), List.of(), x));
             }
             synchronized (this) {
                 writing = false;

@@ -178,4 +178,29 @@ class SharedWriterTest {
         assertTrue(told.isEmpty(), "nothing refused: the connection came back");
         session.close();
     }
+
+    @Test
+    void anUndoRefusedInTheBackgroundLeavesTheHistoryAndTheOtherStepsStay() throws Exception {
+        Rig r = new Rig();
+        Session session = r.session;
+        String original = name(session, 0);
+        session.perform(rename(session.project(), 0, "eerste"));
+        session.perform(rename(session.project(), 1, "tweede"));
+        r.fx.runUntil(() -> r.store.written.size() == 2, "both edits written");
+
+        Change colleague = rename(r.store.load(), 1, "naam van Bram");
+        r.store.script.add(new ConflictException(new UserMessage("pg.conflict.candidate", "Kandidaat", "Bram"), List.of(colleague)));
+        session.undo(); // passes the local check: only the write finds the colleague's version
+        assertTrue(session.history().canRedo(), "until the store answers, the undone step can be redone");
+        r.fx.runUntil(() -> !r.told.isEmpty(), "the planner is told");
+
+        assertTrue(r.told.get(0).conflict());
+        assertEquals("naam van Bram", name(session, 1), "the colleague's version is shown");
+        assertTrue(!session.history().canRedo(), "the refused step is no longer offered for redo");
+        assertEquals("change.candidate.properties", session.history().undoDescriptionKey(), "my other step stays");
+        session.undo();
+        r.fx.runUntil(() -> r.store.written.size() == 2 + 1, "the other step's undo is written");
+        assertEquals(original, name(session, 0), "the first edit was undone");
+        session.close();
+    }
 }

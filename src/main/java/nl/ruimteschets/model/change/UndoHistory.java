@@ -11,8 +11,11 @@ import nl.ruimteschets.model.Project;
  * view, the engine and the "unsaved changes" mark follow. Owned by the FX thread; not thread-safe.
  */
 public final class UndoHistory {
-    /** A step as the user named it (the original change's description) and the change that reverses it. */
-    private record Step(String descriptionKey, Change reverse) { }
+    /**
+     * A step as the user named it (the original change's description), the change that reverses it, and the
+     * change whose application made it (what a {@link Gate} saw: how a refusal found later names the step).
+     */
+    private record Step(String descriptionKey, Change reverse, Change madeBy) { }
 
     private final Project project;
     private final Deque<Step> undo = new ArrayDeque<>();
@@ -44,7 +47,7 @@ public final class UndoHistory {
 
     public void perform(Change change) {
         gate.before(change, false);
-        undo.push(new Step(change.descriptionKey(), change.apply(project)));
+        undo.push(new Step(change.descriptionKey(), change.apply(project), change));
         redo.clear();
         revision++;
         listener.accept(change);
@@ -74,9 +77,24 @@ public final class UndoHistory {
             throw e;
         }
         from.pop();
-        to.push(new Step(step.descriptionKey(), step.reverse().apply(project)));
+        to.push(new Step(step.descriptionKey(), step.reverse().apply(project), step.reverse()));
         revision++;
         listener.accept(step.reverse());
+    }
+
+    /**
+     * Drops the step that applying {@code madeBy} (the very change a {@link Gate} was given) put on the undo or
+     * redo stack, when that change turns out never to have been accepted (a shared store refused it after it
+     * was applied): undoing or redoing it could only be refused again. Other steps stay. False when no step
+     * holds it any more (already undone, redone or dropped).
+     */
+    public boolean drop(Change madeBy) {
+        boolean dropped = undo.removeIf(s -> s.madeBy() == madeBy) | redo.removeIf(s -> s.madeBy() == madeBy);
+        if (dropped) {
+            revision++;
+            listener.accept(null);
+        }
+        return dropped;
     }
 
     /** Changes with every perform, undo and redo; compare with a saved value for "unsaved changes". */
