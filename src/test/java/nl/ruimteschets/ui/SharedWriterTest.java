@@ -67,7 +67,7 @@ class SharedWriterTest {
     }
 
     /** The window's thread: tasks wait here until the test runs them, as Platform.runLater's would. */
-    private static final class FxQueue implements Executor {
+    static final class FxQueue implements Executor {
         final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
         @Override

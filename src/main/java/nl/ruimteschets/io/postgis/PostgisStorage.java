@@ -444,16 +444,22 @@ public final class PostgisStorage implements ProjectStorage {
                 : change instanceof LayerChanges.Replace r ? r.layer().name()
                 : change instanceof LayerChanges.EditValue v ? v.layer()
                 : change instanceof LayerChanges.Remove r ? r.name() : null;
-        if (layer != null && done.add("l" + layer)) {
-            Layer stored = fetchLayer(c, layer);
-            if (stored != null) {
-                out.add(new RemoteChanges.Tolerant(new LayerChanges.Replace(stored)));
-                out.add(new RemoteChanges.Tolerant(new LayerChanges.Display(layer, PgLayerStyles.display(c, schema, layer))));
-            }
-            Long v = layerVersion(c, layer);
-            if (v == null) knownLayers.remove(layer);
-            else knownLayers.put(layer, v);
+        if (layer != null && done.add("l" + layer)) storedLayer(c, layer, false, out);
+    }
+
+    /**
+     * The stored state of one layer as changes that show it ({@code added}: the model does not have it yet),
+     * and this client now knows its version.
+     */
+    private void storedLayer(Connection c, String layer, boolean added, List<Change> out) throws SQLException, InputException, IOException {
+        Layer stored = fetchLayer(c, layer);
+        if (stored != null) {
+            out.add(new RemoteChanges.Tolerant(added ? new LayerChanges.Add(stored, -1) : new LayerChanges.Replace(stored)));
+            out.add(new RemoteChanges.Tolerant(new LayerChanges.Display(layer, PgLayerStyles.display(c, schema, layer))));
         }
+        Long v = layerVersion(c, layer);
+        if (v == null) knownLayers.remove(layer);
+        else knownLayers.put(layer, v);
     }
 
     /**
@@ -984,10 +990,11 @@ public final class PostgisStorage implements ProjectStorage {
     }
 
     /**
-     * Everything that differs between the stored candidates and scenarios and what this client knows:
+     * Everything that differs between the stored candidates, scenarios, notes, layers and workshop colours
+     * and what this client knows:
      * after a reconnect (notifications were missed) or a colleague's whole-project save.
      */
-    List<Change> resync(Connection c) throws SQLException, InputException {
+    List<Change> resync(Connection c) throws SQLException, InputException, IOException {
         List<Change> out = new ArrayList<>();
         Set<String> stored = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT name, description FROM " + table(schema, SCENARIO)
@@ -1017,7 +1024,46 @@ public final class PostgisStorage implements ProjectStorage {
                 out.add(put(k.substring(0, cut), k.substring(cut + 1), null));
             }
         }
+        resyncNotesAndLayers(c, out);
+        // Workshop colours: a participant who joined meanwhile is drawn in their colour.
+        Map<String, Integer> before = Map.copyOf(colours);
+        colours.clear();
+        loadColours(c);
+        if (!colours.equals(before)) out.add(new RemoteChanges.Redraw());
         return out;
+    }
+
+    /**
+     * Notes and layers whose stored version differs from what this client knows, as changes that show the
+     * stored state (and this client then knows those versions): without them the next edit of a note or layer
+     * a colleague changed meanwhile would be refused as a conflict that never was.
+     */
+    private void resyncNotesAndLayers(Connection c, List<Change> out) throws SQLException, InputException, IOException {
+        Map<String, Long> notes = new HashMap<>(), layers = new HashMap<>();
+        PgProjectTables.readVersions(c, schema, notes, layers);
+        for (Map.Entry<String, Long> n : notes.entrySet()) {
+            if (!n.getValue().equals(knownNotes.get(n.getKey()))) {
+                int cut = n.getKey().indexOf('\u0000');
+                out.add(fetchNote(c, n.getKey().substring(0, cut), n.getKey().substring(cut + 1)));
+            }
+        }
+        for (String k : List.copyOf(knownNotes.keySet())) {
+            if (!notes.containsKey(k)) {
+                int cut = k.indexOf('\u0000');
+                knownNotes.remove(k);
+                out.add(new RemoteChanges.PutAnnotation(k.substring(0, cut), k.substring(cut + 1), null));
+            }
+        }
+        for (Map.Entry<String, Long> l : layers.entrySet()) {
+            Long have = knownLayers.get(l.getKey());
+            if (!l.getValue().equals(have)) storedLayer(c, l.getKey(), have == null, out);
+        }
+        for (String l : List.copyOf(knownLayers.keySet())) {
+            if (!layers.containsKey(l)) {
+                knownLayers.remove(l);
+                out.add(new RemoteChanges.Tolerant(new LayerChanges.Remove(l)));
+            }
+        }
     }
 
     VersionedCandidate fetchCandidate(Connection c, String scenario, String id) throws SQLException, InputException {
