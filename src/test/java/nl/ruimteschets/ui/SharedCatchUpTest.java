@@ -17,8 +17,10 @@ import nl.ruimteschets.io.postgis.PostgisStorage;
 import nl.ruimteschets.io.postgis.PostgisTestServer;
 import nl.ruimteschets.model.Annotation;
 import nl.ruimteschets.model.Candidate;
+import nl.ruimteschets.model.LayerDisplay;
 import nl.ruimteschets.model.change.AnnotationChanges;
 import nl.ruimteschets.model.change.CandidateChanges;
+import nl.ruimteschets.model.change.LayerChanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,28 +101,38 @@ class SharedCatchUpTest {
     }
 
     @Test
-    void afterAReconnectColleaguesNotesAndColoursAreShownAndMyNextNoteEditIsNoConflict() throws Exception {
+    void afterAReconnectColleaguesNotesLayersAndColoursAreShownAndMyNextEditsAreNoConflict() throws Exception {
         Candidate c = candidate(0);
         Annotation note = new Annotation("n-inhaal", 1, "mijn notitie", c.geometry().getCentroid().getX(), c.geometry().getCentroid().getY(), null, null);
         session.perform(new AnnotationChanges.Add(scenario(), note, -1));
+        String layer = session.project().layers().get(0).name();
+        session.perform(new LayerChanges.Display(layer, new LayerDisplay(true, 0.5, 0x336699FF, 0x000000FF, null)));
         ((PostgisStorage) session.shared()).join("Anna", 0x3366CCFF);
         written();
 
-        // The connection drops; while it is down Bram edits the note and joins the workshop in red.
+        // The connection drops; while it is down Bram edits the note, fades the layer and joins the workshop in red.
         pg.sql("BEGIN; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Ruimteschets' "
                 + "AND pid <> pg_backend_pid() AND backend_type = 'client backend'; "
                 + "UPDATE \"" + schema + "\".rs_annotation SET text = 'notitie van Bram', author = 'Bram', version = version + 1 "
                 + "WHERE annotation_id = 'n-inhaal'; "
+                + "UPDATE \"" + schema + "\".rs_layer_display SET opacity = 0.25 WHERE layer_table = '" + layer + "'; "
+                + "UPDATE \"" + schema + "\".rs_layer_role SET version = version + 1 WHERE layer_table = '" + layer + "'; "
                 + "INSERT INTO \"" + schema + "\".rs_participant (name, colour) VALUES ('Bram', '#FF0000FF'); COMMIT");
 
         fx.runUntil(() -> session.connection() == ConnectionState.CONNECTED
                 && "notitie van Bram".equals(note(session).text()), "reconnected and showing Bram's note");
         assertEquals(0xFF0000FF, session.shared().authorColour("Bram"), "Bram's colour is known after reconnecting");
+        assertEquals(0.25, session.project().displays().get(layer).opacity(), 1e-9, "Bram's faded layer is shown");
 
         session.perform(new AnnotationChanges.Replace(scenario(), note(session).withText("mijn antwoord")));
         written();
         assertTrue(told.isEmpty(), () -> "no conflict: " + told.get(0).message(Locale.forLanguageTag("nl")));
         assertEquals("mijn antwoord", stored("SELECT text FROM S.rs_annotation WHERE annotation_id = ?", "n-inhaal"));
+
+        session.perform(new LayerChanges.Display(layer, new LayerDisplay(true, 0.75, 0x336699FF, 0x000000FF, null)));
+        written();
+        assertTrue(told.isEmpty(), () -> "no conflict on the layer: " + told.get(0).message(Locale.forLanguageTag("nl")));
+        assertEquals(0.75, Double.parseDouble(stored("SELECT opacity FROM S.rs_layer_display WHERE layer_table = ?", layer)), 1e-9);
     }
 
     private static Annotation note(Session s) {
