@@ -58,6 +58,7 @@ class CliTest {
         Path project = dir.resolve("voorbeeld.gpkg");
         Run sample = cli("sample", project.toString());
         assertEquals(0, sample.code(), sample.err());
+        assertTrue(sample.out().contains("lagen, 1 scenario)"), "singular for one scenario: " + sample.out());
 
         Run imp = cli("import", project.toString(), plotsShapefile().toString(), "--role", "AVAILABLE_PLOT",
                 "--layer", "Nieuwe kavels");
