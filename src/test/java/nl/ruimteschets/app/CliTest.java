@@ -63,7 +63,7 @@ class CliTest {
         Run imp = cli("import", project.toString(), plotsShapefile().toString(), "--role", "AVAILABLE_PLOT",
                 "--layer", "Nieuwe kavels");
         assertEquals(0, imp.code(), imp.err());
-        assertTrue(imp.out().contains("1 objecten"), imp.out());
+        assertTrue(imp.out().contains("1 object uit"), "singular for one feature: " + imp.out());
 
         Run layers = cli("layers", project.toString(), "--json");
         assertEquals(0, layers.code(), layers.err());
