@@ -87,8 +87,22 @@ public final class PgConnector {
 
     private static boolean needsPassword(SQLException e) {
         String state = e.getSQLState();
-        return "28P01".equals(state) || "28000".equals(state)
+        return "28P01".equals(state) || ("28000".equals(state) && !hbaRejected(e))
                 || ("08004".equals(state) && String.valueOf(e.getMessage()).contains("password"));
+    }
+
+    /**
+     * The server's pg_hba.conf admits no such connection at all (before any password): "no pg_hba.conf entry
+     * for host …" (28000). The file's name stays in every language the server may answer in. A password
+     * would not help, so nobody is asked for one.
+     */
+    private static boolean hbaRejected(SQLException e) {
+        return "28000".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("pg_hba.conf");
+    }
+
+    /** The address switches SSL off (sslmode=disable) and the server admits only encrypted connections (hostssl). */
+    private boolean sslNeeded(SQLException e) {
+        return "disable".equals(location.options().get("sslmode")) && hbaRejected(e);
     }
 
     /** The address asks for SSL (sslmode=require or verify-…) and the server offers none. */
@@ -111,6 +125,7 @@ public final class PgConnector {
         String key;
         if (needsPassword(e)) key = "pg.connect.auth";
         else if (sslRefused(e)) key = "pg.connect.ssl";
+        else if (sslNeeded(e)) key = "pg.connect.ssl.needed";
         else if (sslFailed(e)) key = "pg.connect.ssl.failed";
         else if (state.equals("3D000")) key = "pg.connect.database";
         else if (state.startsWith("08")) key = "pg.connect.unreachable";

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class PostgisTestServer implements AutoCloseable {
     private static PostgisTestServer instance;
     private static String unavailable;
+    private static String sslUnavailable;
 
     private final Path script;
     private final Path dir;
@@ -60,12 +61,17 @@ public final class PostgisTestServer implements AutoCloseable {
      * are refused. The caller closes it (after its test class). Skipped or failed as {@link #require()}.
      */
     public static PostgisTestServer requireSsl() {
-        try {
-            return start("--ssl");
-        } catch (IOException | InterruptedException e) {
-            skip("PostgreSQL test server with SSL", e.getMessage());
-            throw new AssertionError("unreachable");
+        synchronized (PostgisTestServer.class) {
+            if (sslUnavailable == null) {
+                try {
+                    return start("--ssl");
+                } catch (IOException | InterruptedException e) {
+                    sslUnavailable = e.getMessage(); // not tried again by every test of the class
+                }
+            }
         }
+        skip("PostgreSQL test server with SSL", sslUnavailable);
+        throw new AssertionError("unreachable");
     }
 
     private static void skip(String what, String reason) {
@@ -90,6 +96,8 @@ public final class PostgisTestServer implements AutoCloseable {
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            new ProcessBuilder(script.toString(), "stop", dir.toString()).start().waitFor(30, TimeUnit.SECONDS);
+            Files.deleteIfExists(dir); // the script may not have run far enough to remove it
             throw new IOException("cluster did not start: " + err);
         }
         PostgisTestServer server = new PostgisTestServer(script, dir, port,
