@@ -113,10 +113,16 @@ public final class PgConnector {
         return required && "08004".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("SSL");
     }
 
-    /** The TLS handshake failed: an untrusted or mismatching server certificate (verify-ca, verify-full). */
-    private static boolean sslFailed(SQLException e) {
+    /**
+     * The server's certificate was refused: the TLS handshake failed (not signed by a trusted CA), or, with
+     * verify-full, it names another host. pgjdbc says the latter without an SSLException, as a plain
+     * connection failure ("The hostname … could not be verified by hostnameverifier PgjdbcHostnameVerifier",
+     * the verifier's class name in every language), which would otherwise read as "server not reachable".
+     */
+    private boolean sslFailed(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof javax.net.ssl.SSLException) return true;
-        return false;
+        return "verify-full".equals(location.options().get("sslmode"))
+                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("hostnameverifier");
     }
 
     /** A connection failure as a message naming the location (never the password, SQL or a stack trace). */

@@ -75,7 +75,8 @@ class PgSslTest {
 
     @Test
     void verifyFullWithTheServersCaAndMatchingHostConnectsAndOpensAProject() throws Exception {
-        String url = url("sslmode=verify-full&" + rootCert(pg.caCert()));
+        // the certificate names localhost (only); the cluster listens on 127.0.0.1
+        String url = url("sslmode=verify-full&" + rootCert(pg.caCert())).replace("@127.0.0.1:", "@localhost:");
         try (Connection c = new PgConnector(PgLocation.parse(url), pg.prompt()).connect()) {
             assertTrue(encrypted(c));
         }
@@ -95,6 +96,21 @@ class PgSslTest {
         assertTrue(nl.contains("certificaat van de server is niet vertrouwd") && nl.contains("127.0.0.1:" + pg.port()), nl);
         assertInWordsOnly(nl);
         assertInWordsOnly(x.getMessage(Locale.ENGLISH));
+    }
+
+    @Test
+    void verifyFullWithTheRightCaButAnotherHostNameIsRefusedInWords() throws Exception {
+        // 127.0.0.1 reaches the same server, but its certificate is for localhost: a man in the middle's view
+        String url = url("sslmode=verify-full&" + rootCert(pg.caCert()));
+        InputException x = assertThrows(InputException.class, () -> ProjectStorage.open(url, pg.prompt()));
+        assertEquals("pg.connect.ssl.failed", x.userMessage().key());
+        String nl = x.getMessage(NL);
+        assertTrue(nl.contains("hoort niet bij deze servernaam"), nl);
+        assertInWordsOnly(nl);
+        // verify-ca checks the signature only, not the name: the same address connects
+        try (Connection c = new PgConnector(PgLocation.parse(url.replace("verify-full", "verify-ca")), pg.prompt()).connect()) {
+            assertTrue(encrypted(c));
+        }
     }
 
     @Test
