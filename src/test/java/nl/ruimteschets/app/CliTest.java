@@ -58,11 +58,12 @@ class CliTest {
         Path project = dir.resolve("voorbeeld.gpkg");
         Run sample = cli("sample", project.toString());
         assertEquals(0, sample.code(), sample.err());
+        assertTrue(sample.out().contains("lagen, 1 scenario)"), "singular for one scenario: " + sample.out());
 
         Run imp = cli("import", project.toString(), plotsShapefile().toString(), "--role", "AVAILABLE_PLOT",
                 "--layer", "Nieuwe kavels");
         assertEquals(0, imp.code(), imp.err());
-        assertTrue(imp.out().contains("1 objecten"), imp.out());
+        assertTrue(imp.out().contains("1 object uit"), "singular for one feature: " + imp.out());
 
         Run layers = cli("layers", project.toString(), "--json");
         assertEquals(0, layers.code(), layers.err());

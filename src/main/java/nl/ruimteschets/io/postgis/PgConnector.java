@@ -87,8 +87,22 @@ public final class PgConnector {
 
     private static boolean needsPassword(SQLException e) {
         String state = e.getSQLState();
-        return "28P01".equals(state) || "28000".equals(state)
+        return "28P01".equals(state) || ("28000".equals(state) && !hbaRejected(e))
                 || ("08004".equals(state) && String.valueOf(e.getMessage()).contains("password"));
+    }
+
+    /**
+     * The server's pg_hba.conf admits no such connection at all (before any password): "no pg_hba.conf entry
+     * for host …" (28000). The file's name stays in every language the server may answer in. A password
+     * would not help, so nobody is asked for one.
+     */
+    private static boolean hbaRejected(SQLException e) {
+        return "28000".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("pg_hba.conf");
+    }
+
+    /** The address switches SSL off (sslmode=disable) and the server admits only encrypted connections (hostssl). */
+    private boolean sslNeeded(SQLException e) {
+        return "disable".equals(location.options().get("sslmode")) && hbaRejected(e);
     }
 
     /** The address asks for SSL (sslmode=require or verify-…) and the server offers none. */
@@ -99,10 +113,16 @@ public final class PgConnector {
         return required && "08004".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("SSL");
     }
 
-    /** The TLS handshake failed: an untrusted or mismatching server certificate (verify-ca, verify-full). */
-    private static boolean sslFailed(SQLException e) {
+    /**
+     * The server's certificate was refused: the TLS handshake failed (not signed by a trusted CA), or, with
+     * verify-full, it names another host. pgjdbc says the latter without an SSLException, as a plain
+     * connection failure ("The hostname … could not be verified by hostnameverifier PgjdbcHostnameVerifier",
+     * the verifier's class name in every language), which would otherwise read as "server not reachable".
+     */
+    private boolean sslFailed(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof javax.net.ssl.SSLException) return true;
-        return false;
+        return "verify-full".equals(location.options().get("sslmode"))
+                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("hostnameverifier");
     }
 
     /** A connection failure as a message naming the location (never the password, SQL or a stack trace). */
@@ -111,6 +131,7 @@ public final class PgConnector {
         String key;
         if (needsPassword(e)) key = "pg.connect.auth";
         else if (sslRefused(e)) key = "pg.connect.ssl";
+        else if (sslNeeded(e)) key = "pg.connect.ssl.needed";
         else if (sslFailed(e)) key = "pg.connect.ssl.failed";
         else if (state.equals("3D000")) key = "pg.connect.database";
         else if (state.startsWith("08")) key = "pg.connect.unreachable";
