@@ -1025,9 +1025,9 @@ public final class PostgisStorage implements ProjectStorage {
             }
         }
         resyncNotesAndLayers(c, out);
-        // Workshop colours: a participant who joined meanwhile is drawn in their colour.
+        // Workshop colours: a participant who joined meanwhile is drawn in their colour. Not cleared first:
+        // a read-only watcher's own colour lives only here, and drawing never sees a participant without one.
         Map<String, Integer> before = Map.copyOf(colours);
-        colours.clear();
         loadColours(c);
         if (!colours.equals(before)) out.add(new RemoteChanges.Redraw());
         return out;
