@@ -14,13 +14,19 @@ public final class RemoteChanges {
     private RemoteChanges() { }
 
     /** Called once the model shows a stored version (so later writes check against it). */
+    /** A colleague's change as this window applies it; all of them share one description. */
+    interface Remote extends Change {
+        @Override
+        default String descriptionKey() { return "change.remote"; }
+    }
+
     interface Seen {
         void seen(String scenario, String candidateId, long version);
     }
 
     /** The stored state of one candidate; {@code candidate} null when it was removed. */
     public record PutCandidate(String scenario, String candidateId, Candidate candidate, long version, String author, Seen seen)
-            implements Change {
+            implements Remote {
         @Override
         public Change apply(Project p) {
             Scenario s = p.scenario(scenario).orElse(null);
@@ -40,13 +46,10 @@ public final class RemoteChanges {
             seen.seen(scenario, candidateId, candidate == null ? -1 : version);
             return this;
         }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 
     /** The stored state of one workshop note; {@code annotation} null when it was removed. */
-    record PutAnnotation(String scenario, String annotationId, nl.ruimteschets.model.Annotation annotation) implements Change {
+    record PutAnnotation(String scenario, String annotationId, nl.ruimteschets.model.Annotation annotation) implements Remote {
         @Override
         public Change apply(Project p) {
             p.scenario(scenario).ifPresent(s -> {
@@ -61,49 +64,37 @@ public final class RemoteChanges {
             });
             return this;
         }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 
     /** A scenario a colleague added (its candidates come as {@link PutCandidate}s). */
-    record PutScenario(String name, String description) implements Change {
+    record PutScenario(String name, String description) implements Remote {
         @Override
         public Change apply(Project p) {
             if (p.scenario(name).isEmpty()) p.scenarios().add(new Scenario(name, description));
             return this;
         }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 
     /** A scenario a colleague removed. */
-    record DropScenario(String name) implements Change {
+    record DropScenario(String name) implements Remote {
         @Override
         public Change apply(Project p) {
             p.scenarios().removeIf(s -> s.name().equals(name));
             return this;
         }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 
     /** A scenario a colleague renamed. */
-    record RenameScenario(String from, String to) implements Change {
+    record RenameScenario(String from, String to) implements Remote {
         @Override
         public Change apply(Project p) {
             if (p.scenario(to).isEmpty()) p.scenario(from).ifPresent(s -> s.rename(to));
             return this;
         }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 
     /** A change a colleague made to the layers, applied only when it still fits this client's model. */
-    record Tolerant(Change change) implements Change {
+    record Tolerant(Change change) implements Remote {
         @Override
         public Change apply(Project p) {
             try {
@@ -113,29 +104,20 @@ public final class RemoteChanges {
             }
             return this;
         }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 
     /** Nothing in the model changed, but the screen should redraw (a workshop participant joined with a colour). */
-    record Redraw() implements Change {
+    record Redraw() implements Remote {
         @Override
         public Change apply(Project p) { return this; }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 
     /** A colleague gave a layer another role or field mapping. */
-    record SetRole(String layer, nl.ruimteschets.model.LayerRole role, java.util.Map<String, String> mapping) implements Change {
+    record SetRole(String layer, nl.ruimteschets.model.LayerRole role, java.util.Map<String, String> mapping) implements Remote {
         @Override
         public Change apply(Project p) {
             p.layer(layer).ifPresent(l -> p.putLayer(l.withRole(role, mapping)));
             return this;
         }
-
-        @Override
-        public String descriptionKey() { return "change.remote"; }
     }
 }
