@@ -87,6 +87,12 @@ public final class BigLayers {
         return stats;
     }
 
+    /** As {@link #keep}, with the measures the writer of a new table took on the way (no second pass over it). */
+    static void keep(Connection c, String schema, String tableName, boolean inDatabase, Stats stats)
+            throws SQLException, InputException {
+        record(c, schema, tableName, inDatabase, stats, false);
+    }
+
     /**
      * The planner's choice for a layer of the PostGIS project at {@code location}: stay in the database, or
      * be read into memory whatever its size; kept in {@value #STORAGE} for everyone who opens the project.

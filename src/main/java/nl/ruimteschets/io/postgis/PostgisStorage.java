@@ -29,6 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import nl.ruimteschets.io.ConflictException;
+import nl.ruimteschets.io.CancelledException;
+import nl.ruimteschets.io.ProgressListener;
 import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt;
@@ -283,13 +285,19 @@ public final class PostgisStorage implements ProjectStorage {
     }
 
     @Override
-    public synchronized void save(Project project) throws InputException {
+    public void save(Project project) throws InputException {
+        save(project, ProgressListener.NONE);
+    }
+
+    /** Layers kept elsewhere are streamed in (see {@link PgProjectTables#save}); cancelling rolls everything back. */
+    @Override
+    public synchronized void save(Project project, ProgressListener progress) throws InputException {
         if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
         try {
             Connection c = writer();
             c.setAutoCommit(false);
             try {
-                PgProjectTables.save(c, schema, project, author);
+                PgProjectTables.save(c, schema, project, author, progress);
                 notify(c, message("reload"));
                 c.commit();
             } finally {
@@ -304,6 +312,8 @@ public final class PostgisStorage implements ProjectStorage {
                 s.annotations().forEach(a -> knownNotes.put(key(s.name(), a.id()), 1L));
             });
             project.layers().forEach(l -> knownLayers.put(l.name(), 1L));
+        } catch (CancelledException e) {
+            throw e;
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(e, "pg.save.failed");
         }
