@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -316,6 +317,38 @@ public final class PostgisStorage implements ProjectStorage {
             throw e;
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(e, "pg.save.failed");
+        }
+    }
+
+    /**
+     * Imports a file as a new layer of this project, streamed into its own table in one transaction ({@link PgImport}):
+     * nothing of the file is held in memory, a layer above {@link BigLayers#threshold()} rows stays in the database,
+     * and colleagues' windows get the layer as if it had been added there. Cancel ({@link
+     * nl.ruimteschets.io.CancelledException}) or a broken file rolls back: the project is as it was.
+     *
+     * @param layer name of the new layer, or null for the file's base name
+     */
+    public synchronized ImportReport importLayer(Path file, String layer, String sourceTable, LayerRole role, Integer epsg,
+                                                 String encoding, ProgressListener progress) throws IOException, InputException {
+        if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
+        try {
+            Connection c = writer();
+            c.setAutoCommit(false);
+            try {
+                PgImport.Placed placed = PgImport.run(c, schema, author, file, layer, sourceTable, role, epsg, encoding, progress);
+                notify(c, message("layer-add").put("l", placed.name()).put("i", placed.index()));
+                c.commit();
+                knownLayers.put(placed.name(), 1L);
+                return placed.report();
+            } finally {
+                rollbackQuietly(c);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e, "pg.save.failed");
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql) throw failure(sql, "pg.save.failed");
+            throw e;
         }
     }
 
