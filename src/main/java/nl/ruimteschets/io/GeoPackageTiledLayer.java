@@ -74,31 +74,11 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
     @Override public String geometryType() { return geometryType; }
     @Override public double maxFeatureSize() { return maxFeatureSize; }
 
-    /** The JTS name of a GeoPackage geometry type name ("MULTIPOLYGON" → "MultiPolygon"); unknown ones are "Geometry". */
-    static String jtsType(String gpkgType) {
-        if (gpkgType == null) return "Geometry";
-        return switch (gpkgType.toUpperCase(java.util.Locale.ROOT)) {
-            case "POINT" -> "Point";
-            case "LINESTRING" -> "LineString";
-            case "POLYGON" -> "Polygon";
-            case "MULTIPOINT" -> "MultiPoint";
-            case "MULTILINESTRING" -> "MultiLineString";
-            case "MULTIPOLYGON" -> "MultiPolygon";
-            default -> "Geometry";
-        };
-    }
-
     @Override
     public Map<Long, List<Feature>> tiles(double size, List<long[]> tiles) throws InputException {
-        long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = Long.MIN_VALUE, maxY = Long.MIN_VALUE;
         Map<Long, List<Feature>> got = new HashMap<>();
-        for (long[] t : tiles) {
-            minX = Math.min(minX, t[0]);
-            minY = Math.min(minY, t[1]);
-            maxX = Math.max(maxX, t[0]);
-            maxY = Math.max(maxY, t[1]);
-            got.put(RemoteFeatures.tileKey(t[0], t[1]), new ArrayList<>());
-        }
+        long[] range = RemoteFeatures.tileRange(tiles, got);
+        long minX = range[0], minY = range[1], maxX = range[2], maxY = range[3];
         double ex0 = minX * size, ey0 = minY * size, ex1 = (maxX + 1) * size, ey1 = (maxY + 1) * size;
         // The R-tree keeps float32 bounds rounded outwards: a metre of slack, then the true envelope decides.
         String sql = select() + " WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND r.minx >= ? AND r.miny >= ?";

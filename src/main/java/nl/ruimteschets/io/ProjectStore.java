@@ -279,7 +279,7 @@ public final class ProjectStore {
         String key = GeoPackageReader.keyColumn(con, table), geom = GpkgTables.geometryColumn(con, table);
         if (key == null || geom == null || !GpkgTables.exists(con, GpkgTables.rtreeName(table))) return null;
         GeoPackageTiledLayer remote = new GeoPackageTiledLayer(file, table, key, geom, GeoPackageReader.fields(con, table),
-                GeoPackageTiledLayer.jtsType(GpkgTables.geometryTypeName(con, table)), k.count(), k.extent(), k.maxFeatureSize());
+                StreamedLayer.jtsType(GpkgTables.geometryTypeName(con, table)), k.count(), k.extent(), k.maxFeatureSize());
         return new Layer(table, role, remote.fields(), remote, mapping, source, report);
     }
 

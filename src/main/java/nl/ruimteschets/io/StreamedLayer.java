@@ -12,6 +12,23 @@ import nl.ruimteschets.model.InputException;
  */
 public interface StreamedLayer {
 
+    /**
+     * The JTS name of a geometry type as GeoPackage and PostGIS declare it ("MULTIPOLYGON" → "MultiPolygon");
+     * anything else (GEOMETRY, curves) is "Geometry".
+     */
+    static String jtsType(String sqlType) {
+        if (sqlType == null) return "Geometry";
+        return switch (sqlType.toUpperCase(java.util.Locale.ROOT)) {
+            case "POINT" -> "Point";
+            case "LINESTRING" -> "LineString";
+            case "POLYGON" -> "Polygon";
+            case "MULTIPOINT" -> "MultiPoint";
+            case "MULTILINESTRING" -> "MultiLineString";
+            case "MULTIPOLYGON" -> "MultiPolygon";
+            default -> "Geometry";
+        };
+    }
+
     /** The table's fields in column order (after the key and the geometry). */
     List<Field> fields();
 

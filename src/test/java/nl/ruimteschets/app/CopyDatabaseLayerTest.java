@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -71,13 +70,6 @@ class CopyDatabaseLayerTest {
         return new Layer("gebouwen", LayerRole.SENSITIVE, fields, fs, Map.of(Layer.MAP_NAME, "naam"), "BAG-uittreksel", null);
     }
 
-    private void usePgpass(PostgisTestServer pg) throws Exception {
-        Path pgpass = dir.resolve("pgpass");
-        Files.writeString(pgpass, "127.0.0.1:" + pg.port() + ":rs_test:postgres:" + new String(pg.prompt().ask(null, "postgres")) + "\n");
-        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
-        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
-    }
-
     private static String schema(String what) {
         return "copydb_" + what + "_" + ProcessHandle.current().pid();
     }
@@ -91,7 +83,7 @@ class CopyDatabaseLayerTest {
     @Test
     void aDatabaseLayerTravelsBothWaysLosslesslyAndKeepsItsMark() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
-        usePgpass(pg);
+        pg.usePgpassIn(dir);
         // the sample as a file gives it (areas as multipolygons, as a GeoPackage stores them), plus the big layer
         ProjectStore.save(SampleProject.build(), dir.resolve("voorbeeld.gpkg"));
         Project original = ProjectStore.open(dir.resolve("voorbeeld.gpkg"));

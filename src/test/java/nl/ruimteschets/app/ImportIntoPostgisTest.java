@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,10 +43,7 @@ class ImportIntoPostgisTest {
     @Test
     void aBigFileBecomesADatabaseLayerAndABrokenOneLeavesNothing() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
-        Path pgpass = dir.resolve("pgpass");
-        Files.writeString(pgpass, "127.0.0.1:" + pg.port() + ":rs_test:postgres:" + new String(pg.prompt().ask(null, "postgres")) + "\n");
-        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
-        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        pg.usePgpassIn(dir);
         System.setProperty("ruimteschets.pg.inDatabaseAbove", "1000");
 
         // the source: a GeoPackage table of 4,000 buildings (one without a geometry, which an import skips)

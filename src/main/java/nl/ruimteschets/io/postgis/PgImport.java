@@ -123,15 +123,7 @@ final class PgImport {
         }
         if (index < 0) index = order.size();
         order.add(index, layer.name());
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, LAYER_ROLE)
-                + " SET display_order = ? WHERE layer_table = ?")) {
-            for (int i = 0; i < order.size(); i++) {
-                ps.setInt(1, i);
-                ps.setString(2, order.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        PgProjectTables.setDrawingOrder(c, schema, order);
         return index;
     }
 

@@ -350,6 +350,19 @@ final class PgProjectTables {
         }
     }
 
+    /** Numbers the layers' display_order 0, 1, … in the order given (bottom first). */
+    static void setDrawingOrder(Connection c, String schema, List<String> order) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, LAYER_ROLE)
+                + " SET display_order = ? WHERE layer_table = ?")) {
+            for (int i = 0; i < order.size(); i++) {
+                ps.setInt(1, i);
+                ps.setString(2, order.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static void insertScenario(Connection c, String schema, Scenario sc, int order, String author)
             throws SQLException, InputException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, SCENARIO)

@@ -884,15 +884,7 @@ public final class PostgisStorage implements ProjectStorage {
         }
         order.remove(layer);
         order.add(index < 0 || index > order.size() ? order.size() : index, layer);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, LAYER_ROLE)
-                + " SET display_order = ? WHERE layer_table = ?")) {
-            for (int i = 0; i < order.size(); i++) {
-                ps.setInt(1, i);
-                ps.setString(2, order.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        PgProjectTables.setDrawingOrder(c, schema, order);
     }
 
     private void deleteWhere(Connection c, String tableName, String column, String value) throws SQLException, InputException {

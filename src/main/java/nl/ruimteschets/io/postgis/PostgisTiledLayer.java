@@ -99,15 +99,9 @@ public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
 
     @Override
     public Map<Long, List<Feature>> tiles(double size, List<long[]> tiles) throws InputException {
-        long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = Long.MIN_VALUE, maxY = Long.MIN_VALUE;
         Map<Long, List<Feature>> got = new HashMap<>();
-        for (long[] t : tiles) {
-            minX = Math.min(minX, t[0]);
-            minY = Math.min(minY, t[1]);
-            maxX = Math.max(maxX, t[0]);
-            maxY = Math.max(maxY, t[1]);
-            got.put(RemoteFeatures.tileKey(t[0], t[1]), new ArrayList<>());
-        }
+        long[] range = RemoteFeatures.tileRange(tiles, got);
+        long minX = range[0], minY = range[1], maxX = range[2], maxY = range[3];
         String g = ident(geomColumn);
         // A feature anchored in a tile has its envelope's lower-left corner there, so it meets the tiles' box.
         StringBuilder sql = new StringBuilder("SELECT ").append(ident(idColumn)).append(", ST_AsBinary(ST_Force2D(").append(g)
