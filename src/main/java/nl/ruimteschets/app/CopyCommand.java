@@ -27,8 +27,8 @@ final class CopyCommand implements Callable<Integer> {
         // The source stays open while its database layers stream across, batch by batch, with progress on stderr.
         try (ProjectStorage src = ProjectArg.open(source)) {
             p = src.load();
-            try (ProjectStorage dst = ProjectArg.open(target)) {
-                dst.save(p, new Cli.ConsoleProgress());
+            try (ProjectStorage dst = ProjectArg.open(target); Cli.ConsoleProgress progress = new Cli.ConsoleProgress()) {
+                dst.save(p, progress);
             }
         }
         long features = p.layers().stream().mapToLong(Layer::featureCount).sum();
