@@ -690,7 +690,8 @@ public final class ProjectStore {
                     throw new InputException(new UserMessage("project.layer.reserved", table));
                 }
                 if (GpkgTables.exists(con, table) || GpkgTables.exists(con, GpkgTables.rtreeName(table))
-                        || RS_TABLES.contains(table.toLowerCase(java.util.Locale.ROOT))) {
+                        || RS_TABLES.contains(table.toLowerCase(java.util.Locale.ROOT))
+                        || table.equalsIgnoreCase(LAYER_STORAGE)) {
                     throw new InputException(new UserMessage("project.layer.exists", table, copy.target.getFileName()));
                 }
                 return GeoPackageLayerSink.create(copy.gp, table, fields, kind);

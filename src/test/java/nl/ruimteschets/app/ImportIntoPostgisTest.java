@@ -93,6 +93,16 @@ class ImportIntoPostgisTest {
             assertEquals(28992, rs.getInt(6));
         }
 
+        // below the threshold the same file is an ordinary layer, read into memory when the project opens
+        System.setProperty("ruimteschets.pg.inDatabaseAbove", "10000");
+        CliTest.Run small = CliTest.cli("import", url, file.toString(), "--role", "SENSITIVE", "--table", "gebouwen", "--layer", "klein");
+        assertEquals(0, small.code(), small.err());
+        try (ProjectStorage s = ProjectStorage.open(url, pg.prompt())) {
+            Layer klein = s.load().layer("klein").orElseThrow();
+            assertFalse(klein.inDatabase());
+            assertEquals(3_999, klein.features().size());
+        }
+
         // the same file with a damaged geometry two thirds in: the import fails after streaming rows, and rolls back
         Path broken = dir.resolve("kapot.gpkg");
         Files.copy(file, broken);
@@ -117,7 +127,7 @@ class ImportIntoPostgisTest {
             assertEquals(0, rs.getInt(2), "no role row");
         }
         try (ProjectStorage s = ProjectStorage.open(url, pg.prompt())) {
-            assertEquals(List.of("panden"), s.load().layers().stream().map(Layer::name).toList(), "the project as it was");
+            assertEquals(List.of("panden", "klein"), s.load().layers().stream().map(Layer::name).toList(), "the project as it was");
         }
     }
 }
