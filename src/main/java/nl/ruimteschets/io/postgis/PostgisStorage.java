@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import nl.ruimteschets.io.ConflictException;
+import nl.ruimteschets.io.WriteRefusedException;
 import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt;
@@ -343,8 +344,9 @@ public final class PostgisStorage implements ProjectStorage {
 
     @Override
     public synchronized void write(Change change, boolean undoOrRedo) throws InputException {
-        if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
         if (lost) throw new InputException(new UserMessage("pg.connection.lost", location()));
+        // (queued before the role turned out read-only: the planner's screen goes back to what is stored)
+        if (readOnly) throw refused(new InputException(new UserMessage("pg.readonly", location())), change);
         Pending pending = new Pending();
         Connection c;
         try {
@@ -366,7 +368,9 @@ public final class PostgisStorage implements ProjectStorage {
                 c.setAutoCommit(true);
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            throw failure(e, "pg.write.failed");
+            throw refused(failure(e, "pg.write.failed"), change);
+        } catch (InputException e) {
+            throw refused(e, change);
         }
         if (conflict != null) throw conflict(conflict, change);
         pending.renamed.forEach((from, to) -> renameKeys(from, to));
@@ -421,6 +425,23 @@ public final class PostgisStorage implements ProjectStorage {
             throw failure(e, "pg.write.failed");
         }
         return new ConflictException(new UserMessage(conflict.messageKey(), name, who == null ? "?" : who), newer);
+    }
+
+    /**
+     * A change the database refused for a reason other than a colleague's version, with the stored state of
+     * what it touched (nothing of it was written); a lost connection stays as it is (the change waits for it).
+     */
+    private InputException refused(InputException why, Change change) {
+        if (why instanceof ConflictException || "pg.connection.lost".equals(why.userMessage().key())) return why;
+        List<Change> stored = new ArrayList<>();
+        try {
+            storedStateOf(writer(), change, stored, new LinkedHashSet<>());
+        } catch (SQLException | IOException | InputException | RuntimeException e) {
+            // the stored state could not be read either: said as it is, the step stays
+            LOG.log(System.Logger.Level.WARNING, "PostGIS store " + location() + ": stored state not read: " + e.getMessage());
+            return why;
+        }
+        return new WriteRefusedException(why.userMessage(), stored, why.getCause() == null ? why : why.getCause());
     }
 
     /** The stored state of every candidate, note and layer a change touches, as changes that show it. */
@@ -1120,7 +1141,14 @@ public final class PostgisStorage implements ProjectStorage {
             String state = sql.getSQLState() == null ? "" : sql.getSQLState();
             if (state.equals("42501") || state.equals("25006")) {
                 readOnly = true;
-                return new InputException(new UserMessage("pg.readonly", location()), e);
+                return new InputException(new UserMessage(key.equals("pg.write.failed") ? "pg.write.denied" : "pg.readonly", location()), e);
+            }
+            // a rule of the database (CHECK, NOT NULL, unique, reference) or a value it cannot hold: said in words
+            if (key.equals("pg.write.failed") && state.startsWith("23")) {
+                return new InputException(new UserMessage("pg.write.rule", location()), e);
+            }
+            if (key.equals("pg.write.failed") && state.startsWith("22")) {
+                return new InputException(new UserMessage("pg.write.value", location()), e);
             }
             if (state.startsWith("08")) {
                 connectionLost(true);
