@@ -89,6 +89,8 @@ public final class PostgisStorage implements ProjectStorage {
     private final Map<String, Integer> colours = new ConcurrentHashMap<>();
     /** Who joined a workshop on this project and in which colour; made by the first to join. */
     static final String PARTICIPANT = "rs_participant";
+    /** The colour this client joined with (null when it has not joined or has left): a read-only watcher's lives only here. */
+    private volatile Integer joinedColour;
     private volatile boolean readOnly;
     private volatile boolean lost;
     private final ChangeFeed feed;
@@ -198,12 +200,20 @@ public final class PostgisStorage implements ProjectStorage {
     public synchronized void join(String name, int rgba) throws InputException {
         setAuthor(name);
         colours.put(author, rgba);
+        joinedColour = rgba;
         if (readOnly) return;
         try {
             Connection c = writer();
             PgSql.exec(c, "CREATE SCHEMA IF NOT EXISTS " + PgSql.ident(schema));
-            PgSql.exec(c, "CREATE TABLE IF NOT EXISTS " + table(schema, PARTICIPANT)
-                    + " (name text PRIMARY KEY, colour text NOT NULL, joined_at timestamptz NOT NULL DEFAULT now())");
+            if (!PgSql.tableExists(c, schema, PARTICIPANT) || !participantTrigger(c)) {
+                try {
+                    createParticipants(c);
+                } catch (SQLException e) {
+                    // a table an older version made, owned by another role: joining works, removals are announced by the app only
+                    if (!"42501".equals(e.getSQLState())) throw e;
+                    LOG.log(System.Logger.Level.INFO, "no trigger on " + PARTICIPANT + " in " + location() + ": not its owner");
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, PARTICIPANT) + " (name, colour) VALUES (?, ?) "
                     + "ON CONFLICT (name) DO UPDATE SET colour = EXCLUDED.colour, joined_at = now()")) {
                 ps.setString(1, author);
@@ -216,15 +226,87 @@ public final class PostgisStorage implements ProjectStorage {
         }
     }
 
-    private void loadColours(Connection c) throws SQLException, InputException {
-        if (!PgSql.tableExists(c, schema, PARTICIPANT)) return;
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, colour FROM " + table(schema, PARTICIPANT));
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String hex = rs.getString(2);
-                if (hex != null && hex.matches("#[0-9A-Fa-f]{8}")) colours.put(rs.getString(1), Integer.parseUnsignedInt(hex.substring(1), 16));
+    /**
+     * The participants' table, and a trigger that announces any change of it on the project's channel, so a
+     * participant removed in psql or QGIS loses their colour on every screen too (the channel's name is worked
+     * out as {@link #channelFor} does; a hashed one for a long schema name).
+     */
+    private void createParticipants(Connection c) throws SQLException, InputException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            PgSql.exec(c, "CREATE TABLE IF NOT EXISTS " + table(schema, PARTICIPANT)
+                    + " (name text PRIMARY KEY, colour text NOT NULL, joined_at timestamptz NOT NULL DEFAULT now())");
+            String function = table(schema, PARTICIPANT + "_changed");
+            PgSql.exec(c, "CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $f$ "
+                    + "DECLARE ch text := 'ruimteschets_' || TG_TABLE_SCHEMA; BEGIN "
+                    + "IF octet_length(ch) > " + PgSql.MAX_IDENT_BYTES + " THEN "
+                    + "ch := 'ruimteschets_' || left(encode(sha256(convert_to(TG_TABLE_SCHEMA, 'UTF8')), 'hex'), 32); END IF; "
+                    + "PERFORM pg_notify(ch, '{\"c\":\"db\",\"t\":\"participant\"}'); RETURN NULL; END $f$");
+            PgSql.exec(c, "DROP TRIGGER IF EXISTS " + PgSql.ident(PARTICIPANT + "_changed") + " ON " + table(schema, PARTICIPANT));
+            PgSql.exec(c, "CREATE TRIGGER " + PgSql.ident(PARTICIPANT + "_changed") + " AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "
+                    + table(schema, PARTICIPANT) + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
+            c.commit();
+        } finally {
+            rollbackQuietly(c);
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private boolean participantTrigger(Connection c) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = to_regclass(?) AND tgname = ?")) {
+            ps.setString(1, table(schema, PARTICIPANT));
+            ps.setString(2, PARTICIPANT + "_changed");
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
+    }
+
+    /**
+     * Leaves the workshop: this client's colour goes from every screen (its changes keep this planner's name);
+     * nothing to do when it has not joined.
+     */
+    public synchronized void leave() throws InputException {
+        if (joinedColour == null) return;
+        joinedColour = null;
+        colours.remove(author);
+        if (readOnly) return;
+        try {
+            Connection c = writer();
+            if (!PgSql.tableExists(c, schema, PARTICIPANT)) return;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, PARTICIPANT) + " WHERE name = ?")) {
+                ps.setString(1, author);
+                ps.executeUpdate();
+            }
+            notify(c, message("participant")); // (a table made before the trigger existed announces nothing itself)
+        } catch (SQLException e) {
+            throw failure(e, "pg.write.failed");
+        }
+    }
+
+    /** Whether this client has joined a workshop on the project (and not left it). */
+    public boolean joined() { return joinedColour != null; }
+
+    /**
+     * The participants as stored now: one who left or was removed loses their colour; a read-only watcher
+     * keeps its own, which only its screen knows.
+     */
+    private void loadColours(Connection c) throws SQLException, InputException {
+        Map<String, Integer> stored = new HashMap<>();
+        if (PgSql.tableExists(c, schema, PARTICIPANT)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, colour FROM " + table(schema, PARTICIPANT));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String hex = rs.getString(2);
+                    if (hex != null && hex.matches("#[0-9A-Fa-f]{8}")) stored.put(rs.getString(1), Integer.parseUnsignedInt(hex.substring(1), 16));
+                }
+            }
+        }
+        Integer own = joinedColour;
+        if (readOnly && own != null) stored.put(author, own);
+        colours.putAll(stored); // added before the others go: drawing never sees a staying participant without a colour
+        colours.keySet().retainAll(stored.keySet());
     }
 
     // ---------------------------------------------------------------- whole project
@@ -1046,8 +1128,7 @@ public final class PostgisStorage implements ProjectStorage {
             }
         }
         resyncNotesAndLayers(c, out);
-        // Workshop colours: a participant who joined meanwhile is drawn in their colour. Not cleared first:
-        // a read-only watcher's own colour lives only here, and drawing never sees a participant without one.
+        // Workshop colours: a participant who joined meanwhile is drawn in their colour, one who left in none.
         Map<String, Integer> before = Map.copyOf(colours);
         loadColours(c);
         if (!colours.equals(before)) out.add(new RemoteChanges.Redraw());
