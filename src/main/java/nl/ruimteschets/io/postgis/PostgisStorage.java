@@ -183,6 +183,9 @@ public final class PostgisStorage implements ProjectStorage {
     /** The name written with this client's changes (the operating-system login unless set). */
     public void setAuthor(String name) { this.author = name == null || name.isBlank() ? connector.user() : name; }
 
+    /** The name written with this client's changes. */
+    public String author() { return author; }
+
     /** The version of a candidate this client's model shows (after its own write: the version it wrote); null when unknown. */
     public Long version(String scenario, String candidateId) { return known.get(key(scenario, candidateId)); }
 
