@@ -38,7 +38,8 @@ import org.testfx.framework.junit5.Start;
  * A workshop on two machines, driven by the robot: the projector shows the facilitator's PostGIS project in
  * presentation mode; a laptop joins through Bestand → Deelnemen aan workshop… (address, name, colour,
  * password, scenario) and sketches; the projector shows the laptop's candidate live, in the colour chosen
- * and with the name. Skipped without a PostgreSQL server.
+ * and with the name; when the laptop leaves the workshop, its colour goes from the projector at once. Skipped
+ * without a PostgreSQL server.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkshopJoinTest {
@@ -147,6 +148,27 @@ class WorkshopJoinTest {
         assertEquals(WorkshopJoin.toRgba(chosen), projector.map().authorColours().apply("Carla").intValue(), "in her colour");
         assertTrue(projector.presenting(), "still presenting");
         shoot(robot);
+
+        // Carla leaves (Bestand → Workshop verlaten): her colour goes from the projector at once
+        robot.interact(() -> laptop.workshop().leave());
+        waitUntil("the projector forgets Carla's colour", () -> projector.map().authorColours().apply("Carla") == null);
+        waitUntil("the laptop has left", () -> !((nl.ruimteschets.io.postgis.PostgisStorage) laptop.session().shared()).joined());
+        assertEquals("Carla", projector.map().authors().apply("carla-1"), "her sketch still says who made it");
+    }
+
+    /** Joining remembers the planner's name in the user's preferences: the one there before is put back. */
+    private static String previousName;
+
+    @BeforeAll
+    static void keepName() {
+        previousName = java.util.prefs.Preferences.userNodeForPackage(PlannerName.class).get("plannerName", null);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void putNameBack() {
+        var prefs = java.util.prefs.Preferences.userNodeForPackage(PlannerName.class);
+        if (previousName == null) prefs.remove("plannerName");
+        else prefs.put("plannerName", previousName);
     }
 
     private static void snapshot(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
