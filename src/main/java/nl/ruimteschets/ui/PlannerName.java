@@ -14,7 +14,7 @@ import javafx.stage.Window;
 /**
  * The planner's own name: written with every change they make to a shared (PostGIS) project, drawn under
  * their candidates and named in colleagues' conflict messages. Asked once, when a shared project is first
- * opened (prefilled with the operating-system login), kept in the user's preferences like the recent
+ * opened (prefilled with the operating-system login when it names a person), kept in the user's preferences like the recent
  * connections, changeable from Bestand → Mijn naam…; joining a workshop uses and updates the same name.
  * A name can never be an address or hold a password. FX thread for the dialog; the rest any thread.
  */
@@ -51,6 +51,17 @@ final class PlannerName {
         return login.isBlank() ? "?" : login;
     }
 
+    /** What the dialog offers: the name given, else the login unless it names no person (root, admin…). */
+    static String suggestion() {
+        Optional<String> given = stored();
+        if (given.isPresent()) return given.get();
+        String login = login();
+        return GENERIC_LOGINS.contains(login.toLowerCase(java.util.Locale.ROOT)) ? "" : login;
+    }
+
+    private static final java.util.Set<String> GENERIC_LOGINS = java.util.Set.of("?", "root", "admin", "administrator",
+            "administrateur", "beheerder", "user", "gebruiker", "guest", "gast", "postgres", "ubuntu");
+
     /**
      * Before a shared project opens: asks for the name when none was given yet (once; cancelling keeps the
      * login for now and asks again next time).
@@ -66,8 +77,9 @@ final class PlannerName {
         d.setTitle(text.getString("planner.name.title"));
         d.setHeaderText(text.getString("planner.name.header"));
         d.getDialogPane().setId("plannerNameDialog");
-        TextField name = new TextField(current());
+        TextField name = new TextField(suggestion());
         name.setId("plannerName");
+        name.setPromptText(text.getString("planner.name.example"));
         name.setPrefColumnCount(28);
         Label help = new Label(text.getString("planner.name.help"));
         help.setWrapText(true);

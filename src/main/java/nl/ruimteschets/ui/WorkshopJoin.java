@@ -38,7 +38,7 @@ final class WorkshopJoin {
         url.setPromptText(text.getString("db.open.example"));
         url.setPrefWidth(460);
         if (!url.getItems().isEmpty()) url.getEditor().setText(url.getItems().get(0));
-        String planner = PlannerName.current(); // one name: the one this planner's changes carry anyway
+        String planner = PlannerName.suggestion(); // one name: the one this planner's changes carry
         TextField name = new TextField(planner);
         name.setId("joinName");
         ColorPicker colour = new ColorPicker(toColor(MapCanvas.authorColour(planner)));

@@ -111,7 +111,9 @@ class PlannerNameTest {
         openShared(robot);
         waitUntil("the name is asked", () -> showing(robot, "#plannerName"));
         TextField field = robot.lookup("#plannerName").queryAs(TextField.class);
-        assertEquals(System.getProperty("user.name"), field.getText(), "prefilled with the login");
+        String login = System.getProperty("user.name");
+        assertEquals(java.util.Set.of("root", "admin").contains(login) ? "" : login, field.getText(),
+                "prefilled with the login when it names a person");
         robot.interact(() -> field.setText("postgresql://anna:geheim@server/db"));
         assertTrue(robot.lookup("OK").queryButton().isDisabled(), "an address is not a name");
         robot.interact(() -> field.setText("Anna de Vries"));

@@ -154,6 +154,7 @@ class WorkshopJoinTest {
         waitUntil("the projector forgets Carla's colour", () -> projector.map().authorColours().apply("Carla") == null);
         waitUntil("the laptop has left", () -> !((nl.ruimteschets.io.postgis.PostgisStorage) laptop.session().shared()).joined());
         assertEquals("Carla", projector.map().authors().apply("carla-1"), "her sketch still says who made it");
+        snapshot(robot, projectorStage.getScene(), "workshop-projector-after-leave.png");
     }
 
     /** Joining remembers the planner's name in the user's preferences: the one there before is put back. */
