@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.prefs.Preferences;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.io.SampleProject;
 import nl.ruimteschets.io.postgis.PostgisStorage;
@@ -63,12 +61,17 @@ class PlannerNameTest {
 
     @AfterAll
     static void putBack() {
-        if (previous == null) prefs().remove("plannerName");
-        else prefs().put("plannerName", previous);
+        putBack(previous);
     }
 
-    private static Preferences prefs() {
+    static Preferences prefs() {
         return Preferences.userNodeForPackage(PlannerName.class);
+    }
+
+    /** Puts the planner's name in the user's preferences back as it was before a test (none: removed). */
+    static void putBack(String previous) {
+        if (previous == null) prefs().remove("plannerName");
+        else prefs().put("plannerName", previous);
     }
 
     @Start
@@ -90,16 +93,12 @@ class PlannerNameTest {
         });
     }
 
-    private static boolean showing(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).isPresent();
-    }
-
     private void openShared(FxRobot robot) {
         javafx.application.Platform.runLater(() -> window.files().openLocation(url));
     }
 
     private void password(FxRobot robot) {
-        waitUntil("the password is asked", () -> showing(robot, "#databasePassword"));
+        waitUntil("the password is asked", () -> WorkshopJoinTest.showing(robot, "#databasePassword"));
         robot.interact(() -> robot.lookup("#databasePassword").queryAs(PasswordField.class)
                 .setText(new String(pg.prompt().ask(null, "postgres"))));
         robot.clickOn("OK");
@@ -109,7 +108,7 @@ class PlannerNameTest {
     @Test
     void theNameIsAskedOnceAndCarriedByThePlannersCandidates(FxRobot robot) throws Exception {
         openShared(robot);
-        waitUntil("the name is asked", () -> showing(robot, "#plannerName"));
+        waitUntil("the name is asked", () -> WorkshopJoinTest.showing(robot, "#plannerName"));
         TextField field = robot.lookup("#plannerName").queryAs(TextField.class);
         String login = System.getProperty("user.name");
         assertEquals(java.util.Set.of("root", "admin").contains(login) ? "" : login, field.getText(),
@@ -118,7 +117,7 @@ class PlannerNameTest {
         assertTrue(robot.lookup("OK").queryButton().isDisabled(), "an address is not a name");
         robot.interact(() -> field.setText("Anna de Vries"));
         assertFalse(robot.lookup("OK").queryButton().isDisabled());
-        snapshot(robot, field.getScene(), "planner-name-dialog.png");
+        WorkshopJoinTest.snapshot(robot, field.getScene(), tmp, "planner-name-dialog.png");
         robot.clickOn("OK");
         password(robot);
         assertEquals("Anna de Vries", prefs().get("plannerName", null), "remembered");
@@ -143,12 +142,12 @@ class PlannerNameTest {
             assertEquals("Anna de Vries", colleague.author(scenario, "anna-1"), "a colleague sees her name");
         }
         waitUntil("the map is drawn", () -> !window.computing());
-        snapshot(robot, stage.getScene(), "planner-name-label.png");
+        WorkshopJoinTest.snapshot(robot, stage.getScene(), tmp, "planner-name-label.png");
 
         // the next open does not ask again
         openShared(robot);
         password(robot);
-        assertFalse(showing(robot, "#plannerName"), "asked only once");
+        assertFalse(WorkshopJoinTest.showing(robot, "#plannerName"), "asked only once");
         assertEquals("Anna de Vries", ((PostgisStorage) window.session().shared()).author());
     }
 
@@ -159,13 +158,5 @@ class PlannerNameTest {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
-    }
-
-    private static void snapshot(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> img[0] = scene.snapshot(null));
-        Path dir = Path.of(System.getProperty("ruimteschets.shots", tmp.toString()));
-        java.nio.file.Files.createDirectories(dir);
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name).toFile());
     }
 }

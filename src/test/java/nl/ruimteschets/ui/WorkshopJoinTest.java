@@ -96,7 +96,7 @@ class WorkshopJoinTest {
         });
     }
 
-    private static boolean showing(FxRobot robot, String id) {
+    static boolean showing(FxRobot robot, String id) {
         return robot.lookup(id).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).isPresent();
     }
 
@@ -162,20 +162,23 @@ class WorkshopJoinTest {
 
     @BeforeAll
     static void keepName() {
-        previousName = java.util.prefs.Preferences.userNodeForPackage(PlannerName.class).get("plannerName", null);
+        previousName = PlannerNameTest.prefs().get("plannerName", null);
     }
 
     @org.junit.jupiter.api.AfterAll
     static void putNameBack() {
-        var prefs = java.util.prefs.Preferences.userNodeForPackage(PlannerName.class);
-        if (previousName == null) prefs.remove("plannerName");
-        else prefs.put("plannerName", previousName);
+        PlannerNameTest.putBack(previousName);
     }
 
     private static void snapshot(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
+        snapshot(robot, scene, tmp, name);
+    }
+
+    /** A picture of the scene, into {@code -Druimteschets.shots} (default: {@code tempDir}, the test's temp folder). */
+    static void snapshot(FxRobot robot, javafx.scene.Scene scene, Path tempDir, String name) throws Exception {
         javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
         robot.interact(() -> img[0] = scene.snapshot(null));
-        Path dir = Path.of(System.getProperty("ruimteschets.shots", tmp.toString()));
+        Path dir = Path.of(System.getProperty("ruimteschets.shots", tempDir.toString()));
         java.nio.file.Files.createDirectories(dir);
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name).toFile());
     }
