@@ -58,7 +58,10 @@ import org.postgresql.PGNotification;
  * role, look and attribute values) carry a version, and an update or delete only succeeds when the row
  * still has the version this client last saw; otherwise {@link ConflictException} brings the newer state. After each commit a NOTIFY on the project's channel tells the other clients,
  * whose {@link ChangeFeed} thread fetches the rows and hands them over as changes to apply. An undo or
- * redo step is refused when a colleague changed the same candidate since this client's own edit.
+ * redo step is refused when a colleague changed the same candidate since this client's own edit. A change
+ * the database refuses for another reason (a rule, a permission, a value) comes back as
+ * {@link WriteRefusedException} with the stored state. Workshop participants ({@value #PARTICIPANT}) join and
+ * leave; a trigger on that table announces every change of it, one made in psql or QGIS too.
  *
  * <p>Thread safety: {@link #write}, {@link #load} and {@link #save} are synchronized (one writer
  * connection); the version maps are concurrent, because the feed thread and the model's thread both use
