@@ -118,6 +118,7 @@ class SharedRefusalTest {
             assertEquals(before.name(), p.first().name(), "the screen shows what is stored again");
             assertEquals(before.name(), storedName(pg, schema, before.id()));
             assertNull(p.session.history().undoDescriptionKey(), "the refused step left the undo history");
+            p.fx.runUntil(() -> p.session.connection() == ProjectStorage.ConnectionState.READ_ONLY, "the window knows it is read-only");
         } finally {
             p.session.close();
         }

@@ -95,6 +95,8 @@ public final class PostgisStorage implements ProjectStorage {
     /** The colour this client joined with (null when it has not joined or has left): a read-only watcher's lives only here. */
     private volatile Integer joinedColour;
     private volatile boolean readOnly;
+    /** Hears the connection's state (set by {@link #subscribe}); told when a write finds the role read-only. */
+    private volatile Consumer<ConnectionState> stateListener;
     private volatile boolean lost;
     private final ChangeFeed feed;
 
@@ -1202,6 +1204,7 @@ public final class PostgisStorage implements ProjectStorage {
 
     @Override
     public void subscribe(Consumer<List<Change>> changes, Consumer<ConnectionState> state) {
+        stateListener = state;
         feed.start(changes, state);
         if (readOnly) state.accept(ConnectionState.READ_ONLY);
     }
@@ -1227,7 +1230,12 @@ public final class PostgisStorage implements ProjectStorage {
         if (e instanceof SQLException sql) {
             String state = sql.getSQLState() == null ? "" : sql.getSQLState();
             if (state.equals("42501") || state.equals("25006")) {
-                readOnly = true;
+                if (!readOnly) {
+                    readOnly = true;
+                    // found out on a write rather than on opening: the window says so too
+                    Consumer<ConnectionState> listener = stateListener;
+                    if (listener != null) listener.accept(ConnectionState.READ_ONLY);
+                }
                 return new InputException(new UserMessage(key.equals("pg.write.failed") ? "pg.write.denied" : "pg.readonly", location()), e);
             }
             // a rule of the database (CHECK, NOT NULL, unique, reference) or a value it cannot hold: said in words
