@@ -117,6 +117,12 @@ class CopyDatabaseLayerTest {
         assertFalse(ids(kept.remote().tiles(1000, tiles)).isEmpty());
         assertFalse(kept.remote().forView(new Envelope(58_000, 60_000, 443_000, 445_000), 0.5, 5_000).isEmpty());
 
+        // Save of the opened file onto itself (the app's Save) keeps the table and its mark, rewriting nothing of it
+        ProjectStore.save(inG1, g1);
+        Project saved = ProjectStore.open(g1);
+        assertTrue(saved.layer("gebouwen").orElseThrow().inDatabase());
+        same(ProjectDigest.of(inG1), ProjectDigest.of(saved), "Save of a GeoPackage with a layer kept in it");
+
         CliTest.Run toDb = CliTest.cli("copy", g1.toString(), b);
         assertEquals(0, toDb.code(), toDb.err());
         Project inB = load(b, pg);
