@@ -40,6 +40,7 @@ import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.model.UserMessage;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Reads and writes a project file: one GeoPackage holding the imported layers as EPSG:28992 feature
@@ -212,15 +213,15 @@ public final class ProjectStore {
     }
 
     /** What {@value #LAYER_STORAGE} says of each table marked to stay in the file. */
-    private record Kept(long count, org.locationtech.jts.geom.Envelope extent, double maxFeatureSize) { }
+    private record Kept(long count, Envelope extent, double maxFeatureSize) { }
 
     private static Map<String, Kept> readKept(GeoPackage gp) throws SQLException {
         Map<String, Kept> kept = new HashMap<>();
         ProjectTables.query(gp, "SELECT layer_table, in_database, feature_count, min_x, min_y, max_x, max_y, max_feature_size FROM "
                 + LAYER_STORAGE, rs -> {
                     if (rs.getInt(2) == 0) return;
-                    org.locationtech.jts.geom.Envelope e = rs.getObject(4) == null ? new org.locationtech.jts.geom.Envelope()
-                            : new org.locationtech.jts.geom.Envelope(rs.getDouble(4), rs.getDouble(6), rs.getDouble(5), rs.getDouble(7));
+                    Envelope e = rs.getObject(4) == null ? new Envelope()
+                            : new Envelope(rs.getDouble(4), rs.getDouble(6), rs.getDouble(5), rs.getDouble(7));
                     kept.put(rs.getString(1), new Kept(rs.getLong(3), e, rs.getDouble(8)));
                 });
         return kept;
@@ -518,7 +519,7 @@ public final class ProjectStore {
         int order = 0;
         for (Layer l : project.layers()) {
             if (l.inDatabase()) {
-                org.locationtech.jts.geom.Envelope e;
+                Envelope e;
                 long count;
                 double maxSize;
                 if (isOwnTable(file, l) && GpkgTables.isFeatureTable(con, l.name())) { // Save of this very file: the table stays

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.ruimteschets.io.FeatureReader;
@@ -18,6 +19,7 @@ import nl.ruimteschets.io.Formats;
 import nl.ruimteschets.io.Importer;
 import nl.ruimteschets.io.ProgressListener;
 import nl.ruimteschets.io.ProjectImport;
+import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.GeometryKind;
 import nl.ruimteschets.model.ImportReport;
@@ -85,12 +87,12 @@ final class PgImport {
     }
 
     /** Areas and lines as multi, as a GeoPackage project stores them, so QGIS sees one geometry type. */
-    private static nl.ruimteschets.model.Feature promote(nl.ruimteschets.model.Feature f, GeometryKind kind) {
+    private static Feature promote(Feature f, GeometryKind kind) {
         Geometry g = f.geometry();
         Geometry multi = kind == GeometryKind.POLYGON && g instanceof Polygon p ? g.getFactory().createMultiPolygon(new Polygon[] {p})
                 : kind == GeometryKind.LINE && g instanceof LineString l ? g.getFactory().createMultiLineString(new LineString[] {l})
                 : null;
-        return multi == null ? f : new nl.ruimteschets.model.Feature(f.id(), multi, f.values());
+        return multi == null ? f : new Feature(f.id(), multi, f.values());
     }
 
     /**
@@ -100,7 +102,7 @@ final class PgImport {
     private static int place(Connection c, String schema, Layer layer, boolean points) throws SQLException, InputException, IOException {
         PgProjectTables.insertRole(c, schema, layer, Integer.MAX_VALUE);
         int rank = layer.role().drawRank(points);
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         int index = -1;
         try (PreparedStatement ps = c.prepareStatement("SELECT r.layer_table, r.role, g.type FROM " + table(schema, LAYER_ROLE)
                 + " r LEFT JOIN public.geometry_columns g ON g.f_table_schema = ? AND g.f_table_name = r.layer_table "
