@@ -145,7 +145,9 @@ public final class PostgisStorage implements ProjectStorage {
     /** Whether this role may change the project (or create it, when the schema is new). */
     private boolean canWrite(Connection c) throws SQLException {
         String sql = PgSql.tableExists(c, schema, CANDIDATE)
-                ? "SELECT has_table_privilege(format('%I.%I', ?::text, 'rs_candidate'), 'INSERT, UPDATE, DELETE')"
+                // one call with 'INSERT, UPDATE, DELETE' is true when ANY is granted: ask for each
+                ? "SELECT bool_and(has_table_privilege(format('%I.%I', ?::text, 'rs_candidate'), p)) "
+                  + "FROM unnest(ARRAY['INSERT', 'UPDATE', 'DELETE']) AS p"
                 : "SELECT has_database_privilege(current_database(), 'CREATE') "
                   + "OR has_schema_privilege(?::text, 'CREATE')";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
