@@ -38,16 +38,23 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  * 10,000,000-footprint table is marked to stay in the database ({@link BigLayers}), opened through
  * {@link PostgisStorage} (the layer arrives without features), the engine built once on it plus the
  * in-memory Natura 2000 (550,000 vertices), zones and contours. For three new areas it prints the first
- * answer (the tiles within the models' reach fetched through the GiST index, then the computation), then
- * a vertex drag beside the same drag with the footprints within 6 km held in memory (run in turn, twice each:
- * the second round compares the two on an equally warm JIT), a drag of the whole candidate across tile edges (the next tiles prefetched while
- * dragging) with p50/p95/p99 and how many steps had to wait for the database, and the heap after GC.
+ * answer (the tiles within the models' reach and their ring fetched through the GiST index, then the
+ * computation), then a vertex drag right after arriving, beside the same drag with the footprints within
+ * 6 km held in memory (run in turn, twice each: the second round compares the two on an equally warm JIT),
+ * a drag of the whole candidate across tile edges (the next tiles prefetched while dragging) with
+ * p50/p95/p99 and how many steps had to wait for the database, and the heap after GC. For each database
+ * drag it prints what ran beside its steps ({@link StepCosts}: tile loading, GC pauses, JIT compiling);
+ * {@code -Dbench.memFirst=true} runs the in-memory drag first in round 1, to see which costs follow the
+ * order rather than the path.
  *
  * <p>Without arguments it starts a throwaway cluster ({@code .ci/pg-cluster}, as the tests do), generates
  * the table with generate_series (printing how long that took) and stops the cluster at the end:
  * <pre>./mvnw -B -ntp -q -DskipTests package &amp;&amp; java -Xmx1g -cp target/ruimteschets.jar nl.ruimteschets.bench.BigLayerBenchmark</pre>
  * With a URL ({@code postgresql://user@host:port/db?schema=big}, password from PGPASSWORD or ~/.pgpass) it
- * uses that schema and generates the table only when missing.
+ * uses that schema and generates the table only when missing, so one generated cluster serves many runs:
+ * <pre>PGPASSWORD=$(.ci/pg-cluster start /tmp/rs-big 55714) java -Xmx1g -cp target/ruimteschets.jar \
+ *     nl.ruimteschets.bench.BigLayerBenchmark 'postgresql://postgres@127.0.0.1:55714/rs_test?schema=big'
+ * ... (later runs: the same java command with the same PGPASSWORD) ...; .ci/pg-cluster stop /tmp/rs-big</pre>
  */
 public final class BigLayerBenchmark {
     static final String TABLE = "footprints";
@@ -174,30 +181,36 @@ public final class BigLayerBenchmark {
                                 + "%,d footprints cached; %d in the gifwolk area, %d in the noise contour%n", at[0], at[1], firstMs,
                         tiles.fetchedTiles() - fetched, tiles.cachedFeatures(), r.candidates().get(0).safety().gifwolkCount(),
                         r.candidates().get(0).noise().sensitiveCount());
-                // The same vertex drag with the footprints around the area held in memory (as an imported
-                // layer would be) is what the database path is measured against. Both are run in turn,
-                // database, memory, database, memory, with the same steps, so neither has the colder JIT
-                // or the quieter moment; the second round of each is the figure compared.
-                Envelope around = new Envelope(first.geometry().getEnvelopeInternal());
-                around.expandBy(6_000);
-                List<Feature> near = new ArrayList<>();
-                for (var li : tiles.near(around)) near.addAll(li.layer().features());
+                // Right after arriving, as a planner would: the first drag starts while the ring of tiles
+                // around the area (queued by the first answer) may still be loading beside it.
+                long waits = tiles.waits();
+                double[][] db = new double[2][], memory = new double[2][];
+                StepCosts[] costs = {new StepCosts(), new StepCosts()};
+                boolean memFirst = Boolean.getBoolean("bench.memFirst");
+                if (!memFirst) {
+                    db[0] = vertexDrag(engine, at, profile, profiles, clusters, steps, version, costs[0]);
+                    version += steps;
+                }
+                List<Feature> near = within(big, first, 6_000, tiles.tileSize());
                 List<Layer> memLayers = new ArrayList<>(layers);
                 memLayers.set(memLayers.indexOf(big), big.inMemory(near));
                 ScenarioEngine mem = new ScenarioEngine(new AnalysisContext(memLayers, ModelSettings.DEFAULTS), Runnable::run, done -> { });
                 mem.compute(snapshot(first, profiles, clusters), version++);
-                long waits = tiles.waits();
-                double[][] db = new double[2][], memory = new double[2][];
-                for (int round = 0; round < 2; round++) {
-                    db[round] = vertexDrag(engine, at, profile, profiles, clusters, steps, version);
-                    version += steps;
-                    memory[round] = vertexDrag(mem, at, profile, profiles, clusters, steps, version);
+                memory[0] = vertexDrag(mem, at, profile, profiles, clusters, steps, version, null);
+                version += steps;
+                if (memFirst) {
+                    db[0] = vertexDrag(engine, at, profile, profiles, clusters, steps, version, costs[0]);
                     version += steps;
                 }
+                db[1] = vertexDrag(engine, at, profile, profiles, clusters, steps, version, costs[1]);
+                version += steps;
+                memory[1] = vertexDrag(mem, at, profile, profiles, clusters, steps, version, null);
+                version += steps;
                 long dbWaits = tiles.waits() - waits;
                 for (int round = 0; round < 2; round++) {
-                    System.out.printf(Locale.ROOT, "  vertex drag (%d steps of 5 m), round %d: database %s | in memory %s%s%n",
-                            steps, round + 1, figures(db[round]), figures(memory[round]), round == 1 ? "  (goal p95 <= 16 ms)" : "");
+                    System.out.printf(Locale.ROOT, "  vertex drag (%d steps of 5 m), round %d%s: database %s | in memory %s  (goal p95 <= 16 ms)%n",
+                            steps, round + 1, round == 0 ? " (right after arriving)" : "", figures(db[round]), figures(memory[round]));
+                    System.out.printf(Locale.ROOT, "    database round %d: %s%n", round + 1, costs[round].summary());
                 }
                 System.out.printf(Locale.ROOT, "  %d database steps waited for the database; in memory: %,d footprints within 6 km%n",
                         dbWaits, near.size());
@@ -221,17 +234,35 @@ public final class BigLayerBenchmark {
         }
     }
 
-    /** The 300-step vertex drag at {@code at}: each step's time in ms. */
+    /** The 300-step vertex drag at {@code at}: each step's time in ms; {@code costs}, when given, samples what ran beside each step. */
     private static double[] vertexDrag(ScenarioEngine engine, double[] at, String profile, Map<String, ActivityProfile> profiles,
-                                       List<Cluster> clusters, int steps, long version) {
+                                       List<Cluster> clusters, int steps, long version, StepCosts costs) {
         double[] ms = new double[steps];
         for (int i = 0; i < steps; i++) {
             Candidate dragged = EngineBenchmark.candidate("a", at[0], at[1], (i + 1) % 60 * 5.0, profile);
+            if (costs != null) costs.before();
             long s = System.nanoTime();
             engine.compute(snapshot(dragged, profiles, clusters), version + i);
             ms[i] = (System.nanoTime() - s) / 1e6;
+            if (costs != null) costs.after(ms[i]);
         }
         return ms;
+    }
+
+    /** The footprints anchored in the tiles within {@code reach} of the candidate, read in one query (no cache, no prefetch). */
+    private static List<Feature> within(Layer big, Candidate c, double reach, double tileSize) throws Exception {
+        Envelope e = new Envelope(c.geometry().getEnvelopeInternal());
+        e.expandBy(reach);
+        double margin = big.remote().maxFeatureSize();
+        List<long[]> keys = new ArrayList<>();
+        for (long x = (long) Math.floor((e.getMinX() - margin) / tileSize); x <= (long) Math.floor(e.getMaxX() / tileSize); x++) {
+            for (long y = (long) Math.floor((e.getMinY() - margin) / tileSize); y <= (long) Math.floor(e.getMaxY() / tileSize); y++) {
+                keys.add(new long[] {x, y});
+            }
+        }
+        List<Feature> out = new ArrayList<>();
+        big.remote().tiles(tileSize, keys).values().forEach(out::addAll);
+        return out;
     }
 
     private static String figures(double[] ms) {
