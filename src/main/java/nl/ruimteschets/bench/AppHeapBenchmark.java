@@ -118,15 +118,15 @@ public final class AppHeapBenchmark {
         for (double[] at : AREAS) {
             StringBuilder views = new StringBuilder();
             for (double width : VIEW_M) {
-                Layer before = fx(() -> window.map().layer(big.name()).layer());
+                Layer before = fx(() -> window.map().layer(big.name()).drawn());
                 long v = System.nanoTime();
                 fx(() -> {
                     window.map().zoomTo(new Envelope(at[0] - width / 2, at[0] + width / 2, at[1] - width / 4, at[1] + width / 4));
                     return null;
                 });
                 // The map's view of the table arrives as a new in-memory layer (empty when zoomed out too far).
-                boolean arrived = waitFor(() -> fx(() -> window.map().layer(big.name()).layer()) != before);
-                int shown = fx(() -> window.map().layer(big.name()).layer().features().size());
+                boolean arrived = waitFor(() -> fx(() -> window.map().layer(big.name()).drawn()) != before, 20);
+                int shown = fx(() -> window.map().layer(big.name()).drawn().features().size());
                 views.append(String.format(Locale.ROOT, "%s%.0f km: %s, %,d footprints drawn", views.length() == 0 ? "" : "; ",
                         width / 1000, arrived ? String.format(Locale.ROOT, "view fetched in %.0f ms", (System.nanoTime() - v) / 1e6)
                                 : "no view fetched", shown));

@@ -27,10 +27,9 @@ import org.locationtech.jts.geom.Envelope;
  * lower-left corner, so no feature is held twice; {@link #near} also takes the tiles up to
  * {@link RemoteFeatures#maxFeatureSize()} below and left of the area, whose features can reach into it.
  *
- * <p>A request waits only when tiles are not yet cached (the first answer in a new area), and then fetches
- * the ring of tiles around the area in the same query; later requests queue their ring's missing tiles
- * without waiting. So a candidate dragged across a tile edge finds the next tiles already loaded and the
- * live loop reads memory only, with nothing loading beside it.
+ * <p>A request waits only for tiles not yet cached (the first answer in a new area); after answering it
+ * queues the ring of tiles around the area, so a candidate dragged across a tile edge finds the next tiles
+ * already loaded and the live loop reads memory only.
  *
  * <p>Thread-safe: the engine and noise threads ask at the same time; each tile is fetched once.
  */
@@ -103,10 +102,8 @@ public final class TileCache {
     }
 
     /**
-     * Indexes of the tiles that hold every feature whose envelope meets {@code area}, each once. When some
-     * are not cached yet (arriving in a new area) it fetches them together with the ring of tiles around
-     * them in one query and waits for both, so the drag that follows, even across a tile edge, reads
-     * memory only; otherwise it answers from memory and queues the ring's missing tiles.
+     * Indexes of the tiles that hold every feature whose envelope meets {@code area}, each once; waits for
+     * the ones not cached yet, then queues the ring around the area.
      *
      * @throws Unavailable when the database cannot be read
      */
@@ -115,46 +112,28 @@ public final class TileCache {
         double margin = remote.maxFeatureSize();
         long x0 = tile(area.getMinX() - margin), y0 = tile(area.getMinY() - margin);
         long x1 = tile(area.getMaxX()), y1 = tile(area.getMaxY());
-        // Arriving: the ring in the same query costs the first answer a little (BigLayerBenchmark), and
-        // then no step of the drag that follows can wait for the database or share the CPU with a load.
-        List<CompletableFuture<Tile>> ring = allDone(x0, y0, x1, y1) ? List.of() : request(x0 - 1, y0 - 1, x1 + 1, y1 + 1, null);
         List<Long> keys = new ArrayList<>();
         List<CompletableFuture<Tile>> wanted = request(x0, y0, x1, y1, keys);
         try {
             if (wanted.stream().anyMatch(f -> !f.isDone())) waits.incrementAndGet();
             List<LayerIndex> out = new ArrayList<>();
             for (CompletableFuture<Tile> f : wanted) {
-                Tile t = join(f);
+                Tile t;
+                try {
+                    t = f.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof Unavailable u) throw u;
+                    throw e;
+                }
                 if (t.index() != null) out.add(t.index());
             }
-            if (ring.isEmpty()) request(x0 - 1, y0 - 1, x1 + 1, y1 + 1, null); // prefetch the ring: the drag's next tiles
-            else ring.forEach(TileCache::join);
+            request(x0 - 1, y0 - 1, x1 + 1, y1 + 1, null); // prefetch the ring: the drag's next tiles
             return out;
         } finally {
             synchronized (this) {
                 for (Long k : keys) pinned.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1);
                 evict();
             }
-        }
-    }
-
-    /** Whether tiles x0..x1 × y0..y1 are all cached and fetched. */
-    private synchronized boolean allDone(long x0, long y0, long x1, long y1) {
-        for (long tx = x0; tx <= x1; tx++) {
-            for (long ty = y0; ty <= y1; ty++) {
-                CompletableFuture<Tile> f = tiles.get(RemoteFeatures.tileKey(tx, ty));
-                if (f == null || !f.isDone()) return false;
-            }
-        }
-        return true;
-    }
-
-    private static Tile join(CompletableFuture<Tile> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Unavailable u) throw u;
-            throw e;
         }
     }
 

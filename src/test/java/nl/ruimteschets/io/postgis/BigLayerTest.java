@@ -195,39 +195,6 @@ class BigLayerTest {
         assertTrue(cache.fetchedTiles() > cache.cachedTiles(), "tiles were dropped and fetched again");
     }
 
-    /**
-     * Arriving in an area fetches its ring of tiles with the first answer, so a drag that follows, across a
-     * tile edge in any direction, is answered from memory: counted as requests that waited, not as time.
-     */
-    @Test
-    void afterTheFirstAnswerADragAcrossATileEdgeNeverWaits() throws Exception {
-        Layer memory = buildings();
-        Layer inDb = reopened(memory);
-        LayerIndex all = new LayerIndex(memory);
-        TileCache cache = new TileCache(inDb, 500, 1_000_000);
-        Envelope first = new Envelope(59_100, 60_300, 444_100, 445_300);
-        cache.near(first);
-        assertEquals(1, cache.waits(), "the first answer in a new area waits for the database");
-        assertEquals(1, cache.queries(), "its tiles and their ring in one query");
-        // A drag of up to one tile (500 m) from where it arrived, across tile edges in all eight directions.
-        for (double dx = -500; dx <= 500; dx += 250) {
-            for (double dy = -500; dy <= 500; dy += 250) {
-                Envelope moved = new Envelope(first);
-                moved.translate(dx, dy);
-                Set<Long> got = new HashSet<>();
-                for (LayerIndex li : cache.near(moved)) for (Feature f : li.candidates(moved)) got.add(f.id());
-                assertEquals(1, cache.waits(), "moved by (" + dx + ", " + dy + ") answered from memory");
-                Set<Long> expected = new HashSet<>();
-                for (Feature f : all.candidates(moved)) expected.add(f.id());
-                assertEquals(expected, got, "moved by (" + dx + ", " + dy + ")");
-            }
-        }
-        Envelope far = new Envelope(first);
-        far.translate(3_000, 0);
-        cache.near(far);
-        assertEquals(2, cache.waits(), "a new area out of the ring waits again");
-    }
-
     @Test
     void aBigTableStaysInTheDatabaseAndIsKeptOnSaveButNotCopiedToAFile(@TempDir Path dir) throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
