@@ -114,6 +114,7 @@ public final class AppHeapBenchmark {
         });
 
         List<Double> firstMs = new ArrayList<>(), dragMs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         int n = 0;
         for (double[] at : AREAS) {
             StringBuilder views = new StringBuilder();
@@ -140,7 +141,9 @@ public final class AppHeapBenchmark {
                 });
             }
             // A candidate in the new area: the time until the indicator panel shows its first result.
-            String id = "appheap-" + (++n);
+            // The session writes every change to the project in the database: ids of this run, removed at the end.
+            String id = "appheap-" + ProcessHandle.current().pid() + "-" + (++n);
+            ids.add(id);
             Candidate c = square(id, at[0] - 300, at[1] - 300, 600);
             long f = System.nanoTime();
             fx(() -> {
@@ -210,6 +213,11 @@ public final class AppHeapBenchmark {
                 after >> 20, peak.max() >> 20, poolPeaks() >> 20,
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("screenshot of the window at a town's zoom: " + shot);
+        fx(() -> {
+            for (String id : ids) session.perform(new CandidateChanges.Remove(session.scenarioName(), id));
+            return null;
+        });
+        waitFor(() -> fx(() -> session.pendingWrites() == 0));
         fx(() -> {
             session.close();
             stage.close();
