@@ -171,6 +171,7 @@ public final class AppHeapBenchmark {
             });
             double[] steps = new double[DRAG_MOVES];
             int unanswered = 0;
+            ThreadCpu cpu = new ThreadCpu();
             for (int i = 0; i < DRAG_MOVES; i++) {
                 ScenarioResultRef last = new ScenarioResultRef(fx(window::lastResult));
                 double dx = 4 * (i + 1);
@@ -183,6 +184,7 @@ public final class AppHeapBenchmark {
                 if (!waitFor(() -> fx(() -> window.lastResult() != last.r() && !window.computing()), 5)) unanswered++;
                 steps[i] = (System.nanoTime() - s) / 1e6;
             }
+            String cpuSplit = cpu.since();
             fx(() -> {
                 robot.mouseRelease(MouseButton.PRIMARY);
                 return null;
@@ -195,9 +197,10 @@ public final class AppHeapBenchmark {
                     .filter(x -> x.id().equals(id)).findFirst().orElseThrow());
             System.out.printf(Locale.ROOT, "area (%.0f, %.0f): %s%n  first indicators shown %.0f ms after the candidate was put there "
                             + "(goal <= 1000 ms); corner drag by mouse, %d moves: move to indicators shown p50 %.1f / p95 %.1f ms; "
-                            + "%d moves without a new result within 5 s; %.1f ha -> %.1f ha; heap in use now %d MB%n", at[0], at[1], views, first, DRAG_MOVES,
+                            + "%d moves without a new result within 5 s; %.1f ha -> %.1f ha; heap in use now %d MB%n  CPU during the drag: %s%n",
+                    at[0], at[1], views, first, DRAG_MOVES,
                     EngineBenchmark.pct(sorted, 50), EngineBenchmark.pct(sorted, 95), unanswered, c.grossAreaHa(), after.grossAreaHa(),
-                    EngineBenchmark.usedHeap() >> 20);
+                    EngineBenchmark.usedHeap() >> 20, cpuSplit);
         }
         System.gc();
         System.gc();
@@ -285,6 +288,57 @@ public final class AppHeapBenchmark {
             if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
         }
         return sum;
+    }
+
+    /**
+     * CPU time per thread group since construction (FX thread, its renderer, the map's drawing, the engine
+     * and its noise thread, the database reads, and the rest: GC, JIT, the robot's X events), so a slow
+     * step can be put down to the UI or the engine.
+     */
+    private static final class ThreadCpu {
+        private static final String[][] GROUPS = {{"FX", "JavaFX Application Thread", "GtkNativeMainLoopThread"},
+            {"FX renderer", "QuantumRenderer"}, {"map drawing", "ruimteschets-render"}, {"engine", "ruimteschets-engine"},
+            {"noise", "ruimteschets-noise"}, {"database reads", "ruimteschets-tiles", "ruimteschets-db-view"}};
+        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final long[] start;
+        private final long processStart = processCpu();
+        private final long wallStart = System.nanoTime();
+
+        ThreadCpu() {
+            start = sample();
+        }
+
+        private long[] sample() {
+            long[] sums = new long[GROUPS.length];
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t == null) continue;
+                for (int g = 0; g < GROUPS.length; g++) {
+                    for (int k = 1; k < GROUPS[g].length; k++) {
+                        if (t.getThreadName().startsWith(GROUPS[g][k])) sums[g] += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+                    }
+                }
+            }
+            return sums;
+        }
+
+        private static long processCpu() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+        }
+
+        /** "FX 1200 ms, ..., other 300 ms of 4000 ms wall". */
+        String since() {
+            long[] now = sample();
+            long process = processCpu() - processStart, named = 0;
+            StringBuilder b = new StringBuilder();
+            for (int g = 0; g < GROUPS.length; g++) {
+                long d = Math.max(0, now[g] - start[g]); // a thread that ended meanwhile takes its time with it
+                named += d;
+                b.append(String.format(Locale.ROOT, "%s %.0f ms, ", GROUPS[g][0], d / 1e6));
+            }
+            return b.append(String.format(Locale.ROOT, "other (GC, JIT, ...) %.0f ms, in %.0f ms wall", Math.max(0, process - named) / 1e6,
+                    (System.nanoTime() - wallStart) / 1e6)).toString();
+        }
     }
 
     /** The highest heap in use seen by a daemon thread sampling every 10 ms. */
