@@ -49,6 +49,15 @@ public interface ProjectStorage extends AutoCloseable {
     void save(Project project) throws IOException, InputException;
 
     /**
+     * As {@link #save(Project)}, reporting rows of layers that are streamed rather than held in memory (a copy of
+     * a project with a database layer) to {@code progress}, which can cancel ({@link CancelledException}: the
+     * storage is then as before). Storages that hold every layer in memory just save.
+     */
+    default void save(Project project, ProgressListener progress) throws IOException, InputException {
+        save(project);
+    }
+
+    /**
      * Whether changes are written one by one as the planner makes them ({@link #write}) and colleagues'
      * changes arrive ({@link #subscribe}); false for a file, which is written on Save.
      */
@@ -61,6 +70,8 @@ public interface ProjectStorage extends AutoCloseable {
      *
      * @param undoOrRedo true for an undo or redo step, which must not overwrite a colleague's later edit
      * @throws ConflictException when a colleague changed or removed it first (nothing written)
+     * @throws WriteRefusedException when the store refused it for another reason (a rule of the database, a
+     *         missing permission, a value out of range; nothing written), with the stored state to show
      * @throws InputException when it cannot be written (read-only role, connection lost), in words
      */
     void write(Change change, boolean undoOrRedo) throws InputException;
