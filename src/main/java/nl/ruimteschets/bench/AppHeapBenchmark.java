@@ -69,12 +69,19 @@ public final class AppHeapBenchmark {
         // Recent lists and preferences of this run stay out of the user's own.
         System.setProperty("ruimteschets.home", Files.createTempDirectory("rs-appheap").toString());
         Path shot = Path.of(args.length > 1 ? args[1] : "/tmp/rs-appheap-town.png");
-        if (args.length > 0 && !args[0].equals("-")) {
-            run(PgLocation.parse(args[0]), null, shot);
-        } else {
-            BigLayerBenchmark.withThrowawayCluster("app", (loc, prompt) -> run(loc, prompt, shot));
+        int status = 1;
+        try {
+            if (args.length > 0 && !args[0].equals("-")) {
+                run(PgLocation.parse(args[0]), null, shot);
+            } else {
+                BigLayerBenchmark.withThrowawayCluster("app", (loc, prompt) -> run(loc, prompt, shot));
+            }
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace(); // a benchmark's failure, for its runner
+        } finally {
+            System.exit(status); // the FX toolkit's threads would keep the JVM up, also after a failure
         }
-        System.exit(0); // the FX toolkit and the session's listener threads
     }
 
     private static void run(PgLocation loc, PgConnector.PasswordPrompt prompt, Path shot) throws Exception {
