@@ -117,6 +117,12 @@ class SharedImportTest {
         return shp;
     }
 
+    /** Whether a label with exactly this text shows in the window's layer panel. */
+    private static boolean badgeShown(FxRobot robot, Stage stage, String text) {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && text.equals(l.getText())
+                && n.getScene() != null && n.getScene().getWindow() == stage).tryQuery().isPresent();
+    }
+
     @Test
     void importedFileBecomesADatabaseLayerHereAndInTheColleaguesWindow(FxRobot robot) throws Exception {
         Path file = buildings();
@@ -161,6 +167,21 @@ class SharedImportTest {
         }
 
         robot.clickOn("#importReportClose");
+        assertTrue(badgeShown(robot, stageA, "Achtergrond · database"), "A's layer panel says the layer is in the database");
+
+        // Saved as a GeoPackage the layer stays outside memory in that file: the panel says "bestand", not "database".
+        Path gpkg = tmp.resolve("kopie.gpkg");
+        nl.ruimteschets.io.ProjectStore.save(b.session().project(), gpkg);
+        nl.ruimteschets.model.Project copy = nl.ruimteschets.io.ProjectStore.open(gpkg);
+        assertTrue(copy.layer("panden").orElseThrow().inDatabase() && copy.layer("panden").orElseThrow().remote().inFile());
+        Stage[] fileStage = new Stage[1];
+        robot.interact(() -> {
+            fileStage[0] = new Stage();
+            open(fileStage[0], new Session(copy, gpkg), 0);
+        });
+        assertTrue(badgeShown(robot, fileStage[0], "Achtergrond · bestand"), "the file's layer panel says it is in the file");
+        assertFalse(badgeShown(robot, fileStage[0], "Achtergrond · database"));
+        robot.interact(() -> fileStage[0].close());
         Path shots = Path.of(System.getProperty("ruimteschets.shots", tmp.toString()));
         java.nio.file.Files.createDirectories(shots);
         robot.interact(() -> {
