@@ -127,6 +127,31 @@ class SharedImportTest {
     void importedFileBecomesADatabaseLayerHereAndInTheColleaguesWindow(FxRobot robot) throws Exception {
         Path file = buildings();
         int layersBefore = sessions[0].project().layers().size();
+
+        // First a cancelled import: held at its first progress report until Cancel is clicked, it rolls back.
+        PostgisStorage store = (PostgisStorage) a.session().shared();
+        ImportFlow.runShared(stageA, file, Locale.forLanguageTag("nl"), java.util.Set.of(),
+                (f, table, layer, role, mapping, epsg, enc, progress) -> store.importForWindow(f, table, layer, role, mapping, epsg, enc,
+                        new ProgressListener() {
+                            @Override public void progress(long done, long total) {
+                                while (!progress.isCancelled()) Thread.onSpinWait();
+                            }
+                            @Override public boolean isCancelled() { return progress.isCancelled(); }
+                        }),
+                imported -> a.session().addImported(imported.layer(), imported.index()));
+        robot.clickOn(ImportFlowTest.waitFor(robot, "#importOk", Button.class));
+        robot.clickOn(ImportFlowTest.waitFor(robot, "#importProgressCancel", Button.class));
+        javafx.scene.control.DialogPane cancelled = ImportFlowTest.waitFor(robot, "#importCancelled", javafx.scene.control.DialogPane.class);
+        assertTrue(cancelled.getContentText().contains("geannuleerd") && cancelled.getContentText().contains("ongewijzigd"),
+                cancelled.getContentText());
+        assertEquals(layersBefore, a.session().project().layers().size(), "nothing added here");
+        try (Connection c = PostgisTestServer.require().admin(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema + "' AND tablename = 'panden'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no table left behind");
+        }
+        robot.interact(() -> ((Stage) cancelled.getScene().getWindow()).close());
+
         a.importFile(file);
 
         TextField name = ImportFlowTest.waitFor(robot, "#importName", TextField.class);
