@@ -62,7 +62,8 @@ import nl.ruimteschets.model.UserMessage;
  * {@code #importMap-<semantic key>}, {@code #importCrs}, {@code #importEncoding}, {@code #importOk},
  * {@code #importCancel}; {@code #importProgress} with {@code #importProgressBar} and
  * {@code #importProgressCancel}; {@code #importReport} with {@code #importReportText} and
- * {@code #importReportClose}; errors are an {@link Alert} whose dialog pane is {@code #importError}.
+ * {@code #importReportClose}; errors are an {@link Alert} whose dialog pane is {@code #importError}; a cancelled
+ * import into a shared project says so in {@code #importCancelled}.
  */
 public final class ImportFlow {
     /** CRS choices offered as overrides; null means "as the file states". */
@@ -444,7 +445,12 @@ public final class ImportFlow {
             message = t("import.error.io", file.getFileName(), e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
         showMessage(Alert.AlertType.ERROR, t("import.error.title"),
-                sharedLoader != null ? message + "\n\n" + t("import.error.shared") : message, "importError");
+                sharedLoader != null && !storedAnyway(e) ? message + "\n\n" + t("import.error.shared") : message, "importError");
+    }
+
+    /** The shared import committed but the layer could not be read back: not "nothing imported". */
+    private static boolean storedAnyway(Throwable e) {
+        return e instanceof InputException ie && "pg.import.readback".equals(ie.userMessage().key());
     }
 
     private void showMessage(Alert.AlertType type, String title, String message, String id) {

@@ -160,6 +160,7 @@ class SharedImportTest {
         TextArea report = ImportFlowTest.waitFor(robot, "#importReportText", TextArea.class);
         String shown = report.getText();
         assertTrue(shown.contains("2.500 van 2.500"), shown);
+        assertTrue(shown.contains("Geometrie hersteld: 0 objecten"), "nothing repaired, said as such: " + shown);
         assertTrue(shown.contains("blijft in de database") && shown.contains("niet ongedaan te maken"),
                 "the report says where the layer is and that Undo does not remove it: " + shown);
 

@@ -437,16 +437,19 @@ public final class PostgisStorage implements ProjectStorage {
     public Imported importForWindow(Path file, String layer, String sourceTable, LayerRole role, Map<String, String> mapping,
                                     Integer epsg, String encoding, ProgressListener progress) throws IOException, InputException {
         PgImport.Placed placed = importPlaced(file, layer, sourceTable, role, mapping, epsg, encoding, progress);
+        // Committed: a failure from here on must not say "nothing imported".
+        Layer stored = null;
+        Exception why = null;
         try {
-            Layer stored;
             synchronized (this) {
                 stored = fetchLayer(writer(), placed.name());
             }
-            if (stored == null) throw new InputException(new UserMessage("pg.read.failed", location(), placed.name()));
-            return new Imported(stored, placed.index());
-        } catch (SQLException e) {
-            throw failure(e, "pg.read.failed");
+        } catch (SQLException | IOException | InputException e) {
+            why = e;
+            LOG.log(System.Logger.Level.WARNING, "imported layer " + placed.name() + " not read back: " + e.getMessage());
         }
+        if (stored == null) throw new InputException(new UserMessage("pg.import.readback", location(), placed.name()), why);
+        return new Imported(stored, placed.index());
     }
 
     private synchronized PgImport.Placed importPlaced(Path file, String layer, String sourceTable, LayerRole role,
