@@ -80,19 +80,9 @@ class SharedImportTest {
     @Start
     void start(Stage primary) {
         stageA = new Stage();
-        a = open(stageA, sessions[0], 0);
+        a = SharedProjectTest.open(stageA, sessions[0], 0);
         stageB = new Stage();
-        b = open(stageB, sessions[1], 683);
-    }
-
-    private static MainWindow open(Stage stage, Session session, double x) {
-        MainWindow w = new MainWindow(Locale.forLanguageTag("nl"));
-        w.show(stage, session);
-        stage.setX(x);
-        stage.setY(0);
-        stage.setWidth(683);
-        stage.setHeight(768);
-        return w;
+        b = SharedProjectTest.open(stageB, sessions[1], 640);
     }
 
     @AfterEach
@@ -203,7 +193,7 @@ class SharedImportTest {
         Stage[] fileStage = new Stage[1];
         robot.interact(() -> {
             fileStage[0] = new Stage();
-            open(fileStage[0], new Session(copy, gpkg), 0);
+            SharedProjectTest.open(fileStage[0], new Session(copy, gpkg), 0);
         });
         assertTrue(badgeShown(robot, fileStage[0], "Achtergrond · bestand"), "the file's layer panel says it is in the file");
         assertFalse(badgeShown(robot, fileStage[0], "Achtergrond · database"));
