@@ -44,6 +44,22 @@ public interface RemoteFeatures {
      */
     List<Feature> forView(Envelope view, double tolerance, int limit) throws InputException;
 
+    /** Receives one feature's envelope and the text of one of its values; returns false to stop reading. */
+    @FunctionalInterface
+    interface EnvelopeSink {
+        boolean accept(double minX, double minY, double maxX, double maxY, String value);
+    }
+
+    /**
+     * Streams the envelope of every feature whose envelope meets {@code area}, with the text of field
+     * {@code field} (null for no field, or when the value is null): a few numbers per row and no geometry,
+     * so millions of rows can be rastered without holding them. Blocks for the database.
+     *
+     * @return false when the sink stopped the reading
+     * @throws InputException when the database cannot be read, in the planner's words
+     */
+    boolean envelopes(Envelope area, String field, EnvelopeSink sink) throws InputException;
+
     /** The key of tile (tx, ty) in {@link #tiles}. */
     static long tileKey(long tx, long ty) {
         return (tx << 32) ^ (ty & 0xFFFFFFFFL);

@@ -148,6 +148,36 @@ public final class PostgisTiledLayer implements RemoteFeatures {
         return out;
     }
 
+    @Override
+    public boolean envelopes(Envelope area, String field, EnvelopeSink sink) throws InputException {
+        Field value = null;
+        for (Field f : fields) if (f.name().equals(field)) value = f;
+        String g = ident(geomColumn);
+        // Only what a raster needs: four numbers and one value per row, streamed (never the geometry).
+        StringBuilder sql = new StringBuilder("SELECT 0, NULL, ST_XMin(").append(g).append("), ST_YMin(").append(g)
+                .append("), ST_XMax(").append(g).append("), ST_YMax(").append(g).append("), ")
+                .append(value == null ? "NULL" : ident(value.name())).append(" FROM ").append(table(schema, tableName))
+                .append(" WHERE ").append(g).append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(PgSql.SRID).append(')');
+        Field type = value;
+        boolean[] stopped = {false};
+        read(tileLane, sql.toString(), new Object[] {area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY()}, (rs, wkb) -> {
+            if (stopped[0]) return;
+            Object v = type == null ? null : PgProjectTables.value(rs, 7, type.type());
+            if (!sink.accept(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), v == null ? null : v.toString())) {
+                stopped[0] = true;
+                throw new Stop();
+            }
+        });
+        return !stopped[0];
+    }
+
+    /** Ends a streamed read early (the sink had enough); caught by {@link #read}, never seen outside. */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
     /** About how many features meet the envelope, from the table's statistics (the whole table without them). */
     private long estimateIn(Envelope view) throws InputException {
         long[] n = {stats.count()};
@@ -186,6 +216,8 @@ public final class PostgisTiledLayer implements RemoteFeatures {
                         WKBReader wkb = new WKBReader(PgProjectTables.FACTORY);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) row.accept(rs, wkb);
+                        } catch (Stop stop) {
+                            // the caller has what it wanted: the rollback below ends the cursor
                         }
                     } finally {
                         c.rollback();
