@@ -61,6 +61,9 @@ public final class SiteSearch {
         void done(Result result);
 
         default void failed(RuntimeException e) { }
+
+        /** How far the read of a sensitive layer in the database has come (see {@link SearchWorld.Progress}). */
+        default void reading(String layer, long done, long expected) { }
     }
 
     /** A finished search. */
@@ -115,6 +118,9 @@ public final class SiteSearch {
         worker.execute(() -> {
             BooleanSupplier cancelled = () -> latest.get() != v;
             if (cancelled.getAsBoolean()) return;
+            world.progress((layer, done, expected) -> {
+                if (!cancelled.getAsBoolean()) listener.reading(layer, done, expected);
+            });
             try {
                 Result res = run(r, cancelled, m -> {
                     if (!cancelled.getAsBoolean()) listener.map(m);
@@ -273,7 +279,8 @@ public final class SiteSearch {
         SearchRequest r = map.request();
         PreparedGeometry area = PreparedGeometryFactory.prepare(r.area());
         List<Plot> out = new ArrayList<>();
-        for (LayerIndex li : world.context().layers(LayerRole.AVAILABLE_PLOT)) {
+        // Plot layers in memory whole, plot layers in the database by their tiles under the search area.
+        for (LayerIndex li : world.context().nearby(LayerRole.AVAILABLE_PLOT).near(r.area().getEnvelopeInternal())) {
             Layer l = li.layer();
             for (Feature f : li.candidates(r.area().getEnvelopeInternal())) {
                 Geometry g = f.geometry();
