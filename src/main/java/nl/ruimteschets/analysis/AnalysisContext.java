@@ -77,7 +77,7 @@ public final class AnalysisContext {
         indexes.replaceAll((r, list) -> List.copyOf(list));
         tiled.replaceAll((r, list) -> List.copyOf(list));
         for (LayerRole r : LayerRole.values()) nearby.put(r, NearbyObjects.of(layers(r), tiled(r)));
-        safety = new SafetyModel(nearby(LayerRole.SENSITIVE), layers(LayerRole.SAFETY_CONTOUR), inDatabase(LayerRole.SAFETY_CONTOUR));
+        safety = new SafetyModel(nearby(LayerRole.SENSITIVE), layers(LayerRole.SAFETY_CONTOUR), tiled(LayerRole.SAFETY_CONTOUR));
         nitrogen = new NitrogenModel(natura, OpsTable.load());
     }
 

@@ -8,6 +8,8 @@ import nl.ruimteschets.geo.FootprintDistance;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.NearbyObjects;
 import nl.ruimteschets.geo.PackedEnvelopes;
+import nl.ruimteschets.geo.TileCache;
+import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Feature;
@@ -38,17 +40,21 @@ public final class SafetyModel {
     private final Geometry veiligheidscontouren;
     /** The same two of contour layers in the database, asked for around each PR contour; null when there are none. */
     private final NearbyPolygons remoteExisting, remoteEnvelopes;
+    /** Whether a contour layer in the database holds any legacy envelope (then PR outside the nearby ones counts whole). */
+    private final boolean remoteHasEnvelopes;
 
     public SafetyModel(List<LayerIndex> sensitive, List<LayerIndex> safetyContours) {
-        this(NearbyObjects.of(sensitive), safetyContours, null);
+        this(NearbyObjects.of(sensitive), safetyContours, List.of());
     }
 
     /**
      * @param sensitive the sensitive objects, asked for what lies within the largest distance of each footprint
      * @param safetyContours the contours held in memory, unioned now
-     * @param contoursInDatabase the tiles of contour layers in the database, or null when there are none
+     * @param contoursInDatabase the tile caches of contour layers in the database (asked once here whether
+     *        they hold legacy envelopes at all)
+     * @throws TileCache.Unavailable when a contour layer in the database cannot be read
      */
-    public SafetyModel(NearbyObjects sensitive, List<LayerIndex> safetyContours, NearbyObjects contoursInDatabase) {
+    public SafetyModel(NearbyObjects sensitive, List<LayerIndex> safetyContours, List<TileCache> contoursInDatabase) {
         this.sensitive = sensitive;
         List<Geometry> existing = new ArrayList<>();
         List<Geometry> envelopes = new ArrayList<>();
@@ -58,8 +64,32 @@ public final class SafetyModel {
         }
         this.existingContours = existing.isEmpty() ? null : Overlay.union(existing);
         this.veiligheidscontouren = envelopes.isEmpty() ? null : Overlay.union(envelopes);
-        this.remoteExisting = contoursInDatabase == null ? null : new NearbyPolygons(contoursInDatabase, (l, f) -> !isEnvelope(l, f));
-        this.remoteEnvelopes = contoursInDatabase == null ? null : new NearbyPolygons(contoursInDatabase, SafetyModel::isEnvelope);
+        if (contoursInDatabase.isEmpty()) {
+            remoteExisting = remoteEnvelopes = null;
+            remoteHasEnvelopes = false;
+        } else {
+            NearbyObjects tiles = NearbyObjects.of(List.of(), contoursInDatabase);
+            remoteExisting = new NearbyPolygons(tiles, (l, f) -> !isEnvelope(l, f));
+            remoteEnvelopes = new NearbyPolygons(tiles, SafetyModel::isEnvelope);
+            remoteHasEnvelopes = anyEnvelope(contoursInDatabase);
+        }
+    }
+
+    /** Whether a contour layer in the database holds a legacy envelope: its kinds streamed until one says so. */
+    private static boolean anyEnvelope(List<TileCache> layers) {
+        for (TileCache t : layers) {
+            Layer l = t.layer();
+            int kind = l.mappedFieldIndex(Layer.MAP_KIND);
+            if (kind < 0) continue;
+            try {
+                boolean whole = l.remote().envelopes(l.remote().extent(), l.fields().get(kind).name(),
+                        (x0, y0, x1, y1, v) -> !(v != null && v.toLowerCase(Locale.ROOT).contains("veiligheidscontour")));
+                if (!whole) return true;
+            } catch (InputException e) {
+                throw new TileCache.Unavailable(e);
+            }
+        }
+        return false;
     }
 
     /** Whether a SAFETY_CONTOUR feature is a cluster's legacy envelope (its kind says "veiligheidscontour"). */
@@ -144,8 +174,9 @@ public final class SafetyModel {
         }
         double existingHa = pr.isEmpty() || existingNear == null ? 0
                 : Overlay.intersection(pr, existingNear).getArea() / 10_000.0;
-        double outsideHa = pr.isEmpty() || envelopesNear == null ? 0
-                : Overlay.difference(pr, envelopesNear).getArea() / 10_000.0;
+        // Envelopes in the database but none near: all of the PR contour lies outside them.
+        double outsideHa = pr.isEmpty() ? 0 : envelopesNear != null ? Overlay.difference(pr, envelopesNear).getArea() / 10_000.0
+                : remoteHasEnvelopes ? pr.getArea() / 10_000.0 : 0;
         double prConstrainedHa = 0;
         double allConstrainedHa = otherConstraints.getArea() / 10_000.0;
         if (!conflictObjects.isEmpty()) {
