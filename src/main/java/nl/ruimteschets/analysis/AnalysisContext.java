@@ -69,7 +69,7 @@ public final class AnalysisContext {
             }
             if (l.role() == LayerRole.NATURA2000) natura.add(analysed);
             if (analysed.inDatabase()) {
-                tiled.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(previous == null ? new TileCache(l) : previous.tiles(l));
+                tiled.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(previous == null ? cacheOf(l) : previous.tiles(l));
                 continue;
             }
             indexes.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(new LayerIndex(analysed));
@@ -124,7 +124,20 @@ public final class AnalysisContext {
         for (List<TileCache> list : tiled.values()) {
             for (TileCache t : list) if (t.serves(l)) return t;
         }
-        return new TileCache(l);
+        return cacheOf(l);
+    }
+
+    /** The largest tile: a layer with features wider than this asks a few more tiles around each area. */
+    static final double MAX_TILE_M = 10_000;
+
+    /**
+     * A tile cache whose tiles are at least as wide as the layer's largest feature (1 to 10 km): every area
+     * asks for the tiles that far below and left of it, so zones or contours several km wide on 1-km tiles
+     * would make each edit walk hundreds of tiles; buildings keep 1-km tiles.
+     */
+    private static TileCache cacheOf(Layer l) {
+        double size = Math.min(MAX_TILE_M, Math.max(TileCache.DEFAULT_TILE_M, Math.ceil(l.remote().maxFeatureSize())));
+        return new TileCache(l, size, TileCache.DEFAULT_MAX_FEATURES);
     }
 
     /** This context's whole copy of a layer in the database when it is of the same table, role, fields and mapping. */
