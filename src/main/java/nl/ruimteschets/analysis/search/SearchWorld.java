@@ -49,8 +49,8 @@ public final class SearchWorld {
     private static final byte LIMIT_VALUE = 1, OUTSIDE_ZONES = 2;
     /** The noise zones held in memory (null when none), which decide {@link #OUTSIDE_ZONES}. */
     private final IndexedPointInAreaLocator zones;
-    /** How often a streamed read reports progress and looks for a cancellation, in rows. */
-    private static final int REPORT_ROWS = 20_000;
+    /** How often a streamed read looks for a cancellation and reports progress, in rows (a few ms of reading). */
+    private static final int REPORT_ROWS = 4_096;
     private volatile Progress progress = Progress.NONE;
 
     /** Hears how far the rasters' read of a sensitive layer in the database has come; called on the reading thread. */

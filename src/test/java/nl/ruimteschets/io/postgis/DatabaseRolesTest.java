@@ -228,4 +228,30 @@ class DatabaseRolesTest {
             }
         }
     }
+
+    @Test
+    void readingASensitiveLayerInTheDatabaseReportsProgressAndStopsWhenCancelled() throws Exception {
+        Project p = new Project();
+        p.putLayer(BigLayerTest.buildings()); // 12,040 buildings
+        Project db = inDatabase(p);
+        Layer buildings = db.layer("gebouwen").orElseThrow();
+        assertTrue(buildings.inDatabase());
+        SearchWorld world = new SearchWorld(new AnalysisContext(List.of(buildings)));
+        nl.ruimteschets.analysis.search.RasterGrid grid = new nl.ruimteschets.analysis.search.RasterGrid(50_000, 435_000, 100, 200, 200);
+        List<Long> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // The search cancels by interrupting the thread that builds the rasters: here, at the first report.
+        world.progress((layer, done, expected) -> {
+            reported.add(done);
+            Thread.currentThread().interrupt();
+        });
+        assertThrows(java.util.concurrent.CancellationException.class, () -> world.rasters(grid));
+        assertTrue(Thread.interrupted(), "the interrupt is left for the caller");
+        assertTrue(reported.size() == 1 && reported.get(0) < 12_040, "stopped after the first report: " + reported);
+        // Nothing half-built was kept: the next request reads every building and counts each once.
+        reported.clear();
+        world.progress((layer, done, expected) -> reported.add(done));
+        double[] all = world.rasters(grid).sensitive();
+        assertEquals(12_040, java.util.Arrays.stream(all).sum(), 1e-9);
+        assertEquals(12_040L, reported.get(reported.size() - 1));
+    }
 }
