@@ -61,6 +61,8 @@ public interface ProjectStorage extends AutoCloseable {
      *
      * @param undoOrRedo true for an undo or redo step, which must not overwrite a colleague's later edit
      * @throws ConflictException when a colleague changed or removed it first (nothing written)
+     * @throws WriteRefusedException when the store refused it for another reason (a rule of the database, a
+     *         missing permission, a value out of range; nothing written), with the stored state to show
      * @throws InputException when it cannot be written (read-only role, connection lost), in words
      */
     void write(Change change, boolean undoOrRedo) throws InputException;

@@ -102,12 +102,15 @@ final class FileActions {
      * workshop), {@code opened} (may be null) on the FX thread once the window shows it.
      */
     void openLocation(String url, StorageStep prepare, java.util.function.Consumer<Session> opened) {
+        PlannerName.askIfNew(window.stage(), window.bundle()); // the name colleagues will see with this planner's changes
+        String author = PlannerName.current();
         window.statusBar().engine("file.opening");
         nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt prompt = DatabaseOpen.prompt(window.stage(), window.bundle());
         Thread t = new Thread(() -> {
             try {
                 nl.ruimteschets.io.ProjectStorage storage = nl.ruimteschets.io.ProjectStorage.open(url, prompt);
                 try {
+                    if (storage instanceof nl.ruimteschets.io.postgis.PostgisStorage pg) pg.setAuthor(author);
                     if (prepare != null) prepare.accept(storage);
                     Project p = storage.load();
                     Platform.runLater(() -> {

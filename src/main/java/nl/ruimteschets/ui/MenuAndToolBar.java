@@ -55,6 +55,10 @@ final class MenuAndToolBar {
         MenuItem open = item("menu.file.open", "Shortcut+O", e -> files.openDialog());
         MenuItem openDb = item("menu.file.openDatabase", null, e -> files.openDatabaseDialog());
         MenuItem joinWorkshop = item("menu.file.joinWorkshop", null, e -> window.workshop().join());
+        MenuItem leaveWorkshop = item("menu.file.leaveWorkshop", null, e -> window.workshop().leave());
+        MenuItem plannerName = item("menu.file.plannerName", null, e -> window.workshop().rename());
+        file.setOnShowing(e -> leaveWorkshop.setDisable(!(window.session().shared() instanceof nl.ruimteschets.io.postgis.PostgisStorage pg)
+                || !pg.joined()));
         Menu recent = new Menu(window.text("menu.file.recent"));
         recent.setOnShowing(e -> files.fillRecent(recent));
         files.fillRecent(recent);
@@ -70,7 +74,7 @@ final class MenuAndToolBar {
                 item("menu.export.pdf", "Shortcut+R", e -> exports.reportDialog("pdf")),
                 item("menu.export.csv", null, e -> exports.reportDialog("csv")));
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", e -> files.quit());
-        file.getItems().addAll(newItem, open, openDb, joinWorkshop, recent, save, saveAs, new SeparatorMenuItem(), imp, export,
+        file.getItems().addAll(newItem, open, openDb, joinWorkshop, leaveWorkshop, plannerName, recent, save, saveAs, new SeparatorMenuItem(), imp, export,
                 new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu(window.text("menu.edit"));

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import nl.ruimteschets.io.ConflictException;
 import nl.ruimteschets.io.ProjectStorage;
+import nl.ruimteschets.io.WriteRefusedException;
 import nl.ruimteschets.io.ProjectStorage.ConnectionState;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Project;
@@ -26,7 +27,7 @@ import nl.ruimteschets.model.change.UndoHistory;
  * is checked at once against what this client knows (a read-only role, a lost connection, an undo step a
  * colleague's later edit made stale: refused as {@link Refused} with the reason in words and nothing
  * applied), then applied and handed to a {@link SharedWriter} that writes it in the background, in order;
- * a refusal found there (a colleague's newer version) shows the stored state, drops the refused step from
+ * a refusal found there (a colleague's newer version, or a rule or permission of the database) shows the stored state, drops the refused step from
  * the undo/redo history (as a refusal found at once does) and reaches {@link #onRefused}. Colleagues' changes arrive through {@link #subscribe} without entering the undo
  * history. No JavaFX: tested headless. FX thread only.
  */
@@ -95,8 +96,9 @@ public final class Session {
         if (writer == null) {
             writer = new SharedWriter(shared, fxThread, (shown, newer, why) -> {
                 applyRemote(newer);
-                // Like a conflict found before applying: the step can never be written, so it leaves the history.
-                if (why instanceof ConflictException) history.drop(shown);
+                // Like a conflict found before applying: the step can never be written, so it leaves the history
+                // (so does one the database refused for another reason: the screen now shows what is stored).
+                if (why instanceof ConflictException || why instanceof WriteRefusedException) history.drop(shown);
                 refusedListener.accept(new Refused(why, why instanceof ConflictException));
             });
         }

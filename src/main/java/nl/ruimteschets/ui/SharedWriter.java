@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import nl.ruimteschets.io.ConflictException;
 import nl.ruimteschets.io.ProjectStorage;
+import nl.ruimteschets.io.WriteRefusedException;
 import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.change.Change;
 
 /**
  * Writes a shared project's changes to the database on one background thread, in the order the planner
  * made them, so a slow or stalled connection never freezes the window: the change is already on screen.
- * A refusal comes back on the FX thread: a colleague's newer version ({@link ConflictException}) is applied
- * and the planner told in words (the caller drops the refused step from the undo history); a change that cannot be written for another reason is told too. A lost
+ * A refusal comes back on the FX thread with the stored state to show instead: a colleague's newer version
+ * ({@link ConflictException}) or what the database holds after refusing the change for another reason (a
+ * rule, a permission, a value out of range: {@link WriteRefusedException}); the caller shows it, drops the
+ * refused step from the undo history and tells the planner in words. A lost
  * connection loses nothing: the change waits at the head of the queue and is written once the connection
  * is back ({@link #connected}).
  *
@@ -120,6 +123,8 @@ final class SharedWriter {
                 storage.write(job.change(), job.undoOrRedo());
             } catch (ConflictException e) {
                 fxThread.execute(() -> refused.refused(job.shown(), e.newer(), e));
+            } catch (WriteRefusedException e) {
+                fxThread.execute(() -> refused.refused(job.shown(), e.stored(), e));
             } catch (InputException e) {
                 if ("pg.connection.lost".equals(e.userMessage().key())) {
                     done = false; // kept at the head; written when the feed reports the connection back

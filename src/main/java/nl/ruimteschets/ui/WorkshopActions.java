@@ -5,10 +5,13 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javafx.application.Platform;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import nl.ruimteschets.io.postgis.PostgisStorage;
 import nl.ruimteschets.model.Annotation;
+import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.model.change.AnnotationChanges;
 import nl.ruimteschets.model.change.ScenarioChanges;
@@ -19,7 +22,8 @@ import nl.ruimteschets.model.change.ScenarioChanges;
  * button in presentation mode), which saves the scenario as it is now as a new scenario named with
  * the time, so the room can go back to any earlier state. On a laptop, "Deelnemen aan workshop…" joins a
  * shared PostGIS project under a name and colour and puts this laptop on one of its scenarios; everyone's
- * candidates then show live, in their author's colour with the name, here and on the projector.
+ * candidates then show live, in their author's colour with the name, here and on the projector. "Workshop
+ * verlaten" takes the colour off every screen again; "Mijn naam…" changes the planner's name.
  *
  * <p>FX thread only.
  */
@@ -64,15 +68,73 @@ final class WorkshopActions implements MapTools.NoteTaker {
 
     /** Bestand → Deelnemen aan workshop…: address, name and colour; then the scenario to sketch on. */
     void join() {
-        window.files().afterConfirmDiscard(() -> WorkshopJoin.ask(window.stage(), window.bundle()).ifPresent(a ->
-                window.files().openLocation(a.url(), storage -> {
-                    if (storage instanceof nl.ruimteschets.io.postgis.PostgisStorage pg) pg.join(a.name(), a.rgba());
+        window.files().afterConfirmDiscard(() -> WorkshopJoin.ask(window.stage(), window.bundle()).ifPresent(a -> {
+            PlannerName.remember(a.name());
+            window.files().openLocation(a.url(), storage -> {
+                    if (storage instanceof PostgisStorage pg) pg.join(a.name(), a.rgba());
                 }, session -> {
                     List<String> names = session.project().scenarios().stream().map(Scenario::name).toList();
                     WorkshopJoin.pickScenario(window.stage(), window.bundle(), names, session.scenarioName())
                             .ifPresent(session::selectScenario);
                     window.notify(MessageFormat.format(window.text("join.done"), a.name(), session.scenarioName()));
-                })));
+                });
+        }));
+    }
+
+    /** Bestand → Workshop verlaten: this laptop's colour goes from every screen; the project stays open. */
+    void leave() {
+        if (!(window.session().shared() instanceof PostgisStorage pg) || !pg.joined()) {
+            window.status(window.text("leave.notJoined"));
+            return;
+        }
+        inBackground(pg::leave, () -> {
+            window.map().redraw();
+            window.notify(window.text("leave.done"));
+        });
+    }
+
+    /**
+     * Bestand → Mijn naam…: the name this planner's changes carry from now on (already written changes keep
+     * theirs); in a workshop, the colour moves to the new name on every screen.
+     */
+    void rename() {
+        PlannerName.ask(window.stage(), window.bundle()).ifPresent(name -> {
+            PlannerName.remember(name);
+            if (!(window.session().shared() instanceof PostgisStorage pg)) {
+                window.status(MessageFormat.format(window.text("planner.name.done"), name));
+                return;
+            }
+            Integer colour = pg.joined() ? pg.authorColour(pg.author()) : null;
+            inBackground(() -> {
+                if (colour == null) {
+                    pg.setAuthor(name);
+                } else {
+                    pg.leave();
+                    pg.join(name, colour);
+                }
+            }, () -> {
+                window.map().redraw();
+                window.status(MessageFormat.format(window.text("planner.name.done"), name));
+            });
+        });
+    }
+
+    /** A step that talks to the database, so a slow connection never freezes the window. */
+    private interface DatabaseStep {
+        void run() throws InputException;
+    }
+
+    private void inBackground(DatabaseStep step, Runnable done) {
+        Thread t = new Thread(() -> {
+            try {
+                step.run();
+                Platform.runLater(done);
+            } catch (InputException e) {
+                Platform.runLater(() -> window.error(window.text("join.title"), e.getMessage(window.locale())));
+            }
+        }, "ruimteschets-workshop");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** "Bewaar stand": the current scenario saved under "… – stand 14:32"; the room goes on in the current one. */

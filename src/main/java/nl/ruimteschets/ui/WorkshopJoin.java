@@ -17,7 +17,7 @@ import javafx.stage.Window;
 
 /**
  * Bestand → Deelnemen aan workshop…: the facilitator's database address (recent ones offered), the name
- * this laptop's sketches carry and the colour every screen, the projector's too, draws them in; after
+ * this laptop's sketches carry (the planner's {@link PlannerName}, prefilled and updated) and the colour every screen, the projector's too, draws them in; after
  * connecting, which scenario of the project to sketch on. FX thread only.
  */
 final class WorkshopJoin {
@@ -38,10 +38,10 @@ final class WorkshopJoin {
         url.setPromptText(text.getString("db.open.example"));
         url.setPrefWidth(460);
         if (!url.getItems().isEmpty()) url.getEditor().setText(url.getItems().get(0));
-        String login = System.getProperty("user.name", "");
-        TextField name = new TextField(login);
+        String planner = PlannerName.suggestion(); // one name: the one this planner's changes carry
+        TextField name = new TextField(planner);
         name.setId("joinName");
-        ColorPicker colour = new ColorPicker(toColor(MapCanvas.authorColour(login)));
+        ColorPicker colour = new ColorPicker(toColor(MapCanvas.authorColour(planner)));
         colour.setId("joinColour");
         // a name typed before a colour was picked gets that name's own colour, as others would see it
         boolean[] picked = {false};
@@ -64,10 +64,11 @@ final class WorkshopJoin {
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         // OK needs an address and a name
         javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
-        ok.disableProperty().bind(url.getEditor().textProperty().isEmpty().or(name.textProperty().isEmpty()));
+        ok.disableProperty().bind(url.getEditor().textProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !PlannerName.acceptable(name.getText()), name.textProperty())));
         d.setResultConverter(b -> b == ButtonType.OK
                 ? new Answer(url.getEditor().getText().trim(), name.getText().trim(), toRgba(colour.getValue())) : null);
-        return d.showAndWait().filter(a -> !a.url().isBlank() && !a.name().isBlank());
+        return d.showAndWait().filter(a -> !a.url().isBlank() && PlannerName.acceptable(a.name()));
     }
 
     /** Which scenario to sketch on (the only one without asking); empty when cancelled. */

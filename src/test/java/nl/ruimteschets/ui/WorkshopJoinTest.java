@@ -38,7 +38,8 @@ import org.testfx.framework.junit5.Start;
  * A workshop on two machines, driven by the robot: the projector shows the facilitator's PostGIS project in
  * presentation mode; a laptop joins through Bestand → Deelnemen aan workshop… (address, name, colour,
  * password, scenario) and sketches; the projector shows the laptop's candidate live, in the colour chosen
- * and with the name. Skipped without a PostgreSQL server.
+ * and with the name; when the laptop leaves the workshop, its colour goes from the projector at once. Skipped
+ * without a PostgreSQL server.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkshopJoinTest {
@@ -95,7 +96,7 @@ class WorkshopJoinTest {
         });
     }
 
-    private static boolean showing(FxRobot robot, String id) {
+    static boolean showing(FxRobot robot, String id) {
         return robot.lookup(id).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).isPresent();
     }
 
@@ -147,12 +148,37 @@ class WorkshopJoinTest {
         assertEquals(WorkshopJoin.toRgba(chosen), projector.map().authorColours().apply("Carla").intValue(), "in her colour");
         assertTrue(projector.presenting(), "still presenting");
         shoot(robot);
+
+        // Carla leaves (Bestand → Workshop verlaten): her colour goes from the projector at once
+        robot.interact(() -> laptop.workshop().leave());
+        waitUntil("the projector forgets Carla's colour", () -> projector.map().authorColours().apply("Carla") == null);
+        waitUntil("the laptop has left", () -> !((nl.ruimteschets.io.postgis.PostgisStorage) laptop.session().shared()).joined());
+        assertEquals("Carla", projector.map().authors().apply("carla-1"), "her sketch still says who made it");
+        snapshot(robot, projectorStage.getScene(), "workshop-projector-after-leave.png");
+    }
+
+    /** Joining remembers the planner's name in the user's preferences: the one there before is put back. */
+    private static String previousName;
+
+    @BeforeAll
+    static void keepName() {
+        previousName = PlannerNameTest.prefs().get("plannerName", null);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void putNameBack() {
+        PlannerNameTest.putBack(previousName);
     }
 
     private static void snapshot(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
+        snapshot(robot, scene, tmp, name);
+    }
+
+    /** A picture of the scene, into {@code -Druimteschets.shots} (default: {@code tempDir}, the test's temp folder). */
+    static void snapshot(FxRobot robot, javafx.scene.Scene scene, Path tempDir, String name) throws Exception {
         javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
         robot.interact(() -> img[0] = scene.snapshot(null));
-        Path dir = Path.of(System.getProperty("ruimteschets.shots", tmp.toString()));
+        Path dir = Path.of(System.getProperty("ruimteschets.shots", tempDir.toString()));
         java.nio.file.Files.createDirectories(dir);
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name).toFile());
     }

@@ -38,7 +38,9 @@ final class PgLayerStyles {
     static boolean writable(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN to_regclass('public.layer_styles') IS NULL "
                 + "THEN has_schema_privilege('public', 'CREATE') "
-                + "ELSE has_table_privilege('public.layer_styles', 'INSERT, DELETE, SELECT') END");
+                // each right on its own: a list of rights is true when any one is granted
+                + "ELSE has_table_privilege('public.layer_styles', 'INSERT') AND has_table_privilege('public.layer_styles', 'DELETE') "
+                + "AND has_table_privilege('public.layer_styles', 'SELECT') END");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import nl.ruimteschets.io.ConflictException;
+import nl.ruimteschets.io.WriteRefusedException;
 import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt;
@@ -57,7 +58,10 @@ import org.postgresql.PGNotification;
  * role, look and attribute values) carry a version, and an update or delete only succeeds when the row
  * still has the version this client last saw; otherwise {@link ConflictException} brings the newer state. After each commit a NOTIFY on the project's channel tells the other clients,
  * whose {@link ChangeFeed} thread fetches the rows and hands them over as changes to apply. An undo or
- * redo step is refused when a colleague changed the same candidate since this client's own edit.
+ * redo step is refused when a colleague changed the same candidate since this client's own edit. A change
+ * the database refuses for another reason (a rule, a permission, a value) comes back as
+ * {@link WriteRefusedException} with the stored state. Workshop participants ({@value #PARTICIPANT}) join and
+ * leave; a trigger on that table announces every change of it, one made in psql or QGIS too.
  *
  * <p>Thread safety: {@link #write}, {@link #load} and {@link #save} are synchronized (one writer
  * connection); the version maps are concurrent, because the feed thread and the model's thread both use
@@ -88,7 +92,11 @@ public final class PostgisStorage implements ProjectStorage {
     private final Map<String, Integer> colours = new ConcurrentHashMap<>();
     /** Who joined a workshop on this project and in which colour; made by the first to join. */
     static final String PARTICIPANT = "rs_participant";
+    /** The colour this client joined with (null when it has not joined or has left): a read-only watcher's lives only here. */
+    private volatile Integer joinedColour;
     private volatile boolean readOnly;
+    /** Hears the connection's state (set by {@link #subscribe}); told when a write finds the role read-only. */
+    private volatile Consumer<ConnectionState> stateListener;
     private volatile boolean lost;
     private final ChangeFeed feed;
 
@@ -134,7 +142,9 @@ public final class PostgisStorage implements ProjectStorage {
     /** Whether this role may change the project (or create it, when the schema is new). */
     private boolean canWrite(Connection c) throws SQLException {
         String sql = PgSql.tableExists(c, schema, CANDIDATE)
-                ? "SELECT has_table_privilege(format('%I.%I', ?::text, 'rs_candidate'), 'INSERT, UPDATE, DELETE')"
+                // one call with 'INSERT, UPDATE, DELETE' is true when ANY is granted: ask for each
+                ? "SELECT bool_and(has_table_privilege(format('%I.%I', ?::text, 'rs_candidate'), p)) "
+                  + "FROM unnest(ARRAY['INSERT', 'UPDATE', 'DELETE']) AS p"
                 : "SELECT has_database_privilege(current_database(), 'CREATE') "
                   + "OR has_schema_privilege(?::text, 'CREATE')";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -180,6 +190,9 @@ public final class PostgisStorage implements ProjectStorage {
     /** The name written with this client's changes (the operating-system login unless set). */
     public void setAuthor(String name) { this.author = name == null || name.isBlank() ? connector.user() : name; }
 
+    /** The name written with this client's changes. */
+    public String author() { return author; }
+
     /** The version of a candidate this client's model shows (after its own write: the version it wrote); null when unknown. */
     public Long version(String scenario, String candidateId) { return known.get(key(scenario, candidateId)); }
 
@@ -197,12 +210,20 @@ public final class PostgisStorage implements ProjectStorage {
     public synchronized void join(String name, int rgba) throws InputException {
         setAuthor(name);
         colours.put(author, rgba);
+        joinedColour = rgba;
         if (readOnly) return;
         try {
             Connection c = writer();
             PgSql.exec(c, "CREATE SCHEMA IF NOT EXISTS " + PgSql.ident(schema));
-            PgSql.exec(c, "CREATE TABLE IF NOT EXISTS " + table(schema, PARTICIPANT)
-                    + " (name text PRIMARY KEY, colour text NOT NULL, joined_at timestamptz NOT NULL DEFAULT now())");
+            if (!PgSql.tableExists(c, schema, PARTICIPANT) || !participantTrigger(c)) {
+                try {
+                    createParticipants(c);
+                } catch (SQLException e) {
+                    // a table an older version made, owned by another role: joining works, removals are announced by the app only
+                    if (!"42501".equals(e.getSQLState())) throw e;
+                    LOG.log(System.Logger.Level.INFO, "no trigger on " + PARTICIPANT + " in " + location() + ": not its owner");
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, PARTICIPANT) + " (name, colour) VALUES (?, ?) "
                     + "ON CONFLICT (name) DO UPDATE SET colour = EXCLUDED.colour, joined_at = now()")) {
                 ps.setString(1, author);
@@ -215,15 +236,87 @@ public final class PostgisStorage implements ProjectStorage {
         }
     }
 
-    private void loadColours(Connection c) throws SQLException, InputException {
-        if (!PgSql.tableExists(c, schema, PARTICIPANT)) return;
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, colour FROM " + table(schema, PARTICIPANT));
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String hex = rs.getString(2);
-                if (hex != null && hex.matches("#[0-9A-Fa-f]{8}")) colours.put(rs.getString(1), Integer.parseUnsignedInt(hex.substring(1), 16));
+    /**
+     * The participants' table, and a trigger that announces any change of it on the project's channel, so a
+     * participant removed in psql or QGIS loses their colour on every screen too (the channel's name is worked
+     * out as {@link #channelFor} does; a hashed one for a long schema name).
+     */
+    private void createParticipants(Connection c) throws SQLException, InputException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            PgSql.exec(c, "CREATE TABLE IF NOT EXISTS " + table(schema, PARTICIPANT)
+                    + " (name text PRIMARY KEY, colour text NOT NULL, joined_at timestamptz NOT NULL DEFAULT now())");
+            String function = table(schema, PARTICIPANT + "_changed");
+            PgSql.exec(c, "CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $f$ "
+                    + "DECLARE ch text := 'ruimteschets_' || TG_TABLE_SCHEMA; BEGIN "
+                    + "IF octet_length(ch) > " + PgSql.MAX_IDENT_BYTES + " THEN "
+                    + "ch := 'ruimteschets_' || left(encode(sha256(convert_to(TG_TABLE_SCHEMA, 'UTF8')), 'hex'), 32); END IF; "
+                    + "PERFORM pg_notify(ch, '{\"c\":\"db\",\"t\":\"participant\"}'); RETURN NULL; END $f$");
+            PgSql.exec(c, "DROP TRIGGER IF EXISTS " + PgSql.ident(PARTICIPANT + "_changed") + " ON " + table(schema, PARTICIPANT));
+            PgSql.exec(c, "CREATE TRIGGER " + PgSql.ident(PARTICIPANT + "_changed") + " AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "
+                    + table(schema, PARTICIPANT) + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
+            c.commit();
+        } finally {
+            rollbackQuietly(c);
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private boolean participantTrigger(Connection c) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = to_regclass(?) AND tgname = ?")) {
+            ps.setString(1, table(schema, PARTICIPANT));
+            ps.setString(2, PARTICIPANT + "_changed");
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
+    }
+
+    /**
+     * Leaves the workshop: this client's colour goes from every screen (its changes keep this planner's name);
+     * nothing to do when it has not joined.
+     */
+    public synchronized void leave() throws InputException {
+        if (joinedColour == null) return;
+        joinedColour = null;
+        colours.remove(author);
+        if (readOnly) return;
+        try {
+            Connection c = writer();
+            if (!PgSql.tableExists(c, schema, PARTICIPANT)) return;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, PARTICIPANT) + " WHERE name = ?")) {
+                ps.setString(1, author);
+                ps.executeUpdate();
+            }
+            notify(c, message("participant")); // (a table made before the trigger existed announces nothing itself)
+        } catch (SQLException e) {
+            throw failure(e, "pg.write.failed");
+        }
+    }
+
+    /** Whether this client has joined a workshop on the project (and not left it). */
+    public boolean joined() { return joinedColour != null; }
+
+    /**
+     * The participants as stored now: one who left or was removed loses their colour; a read-only watcher
+     * keeps its own, which only its screen knows.
+     */
+    private void loadColours(Connection c) throws SQLException, InputException {
+        Map<String, Integer> stored = new HashMap<>();
+        if (PgSql.tableExists(c, schema, PARTICIPANT)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, colour FROM " + table(schema, PARTICIPANT));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String hex = rs.getString(2);
+                    if (hex != null && hex.matches("#[0-9A-Fa-f]{8}")) stored.put(rs.getString(1), Integer.parseUnsignedInt(hex.substring(1), 16));
+                }
+            }
+        }
+        Integer own = joinedColour;
+        if (readOnly && own != null) stored.put(author, own);
+        colours.putAll(stored); // added before the others go: drawing never sees a staying participant without a colour
+        colours.keySet().retainAll(stored.keySet());
     }
 
     // ---------------------------------------------------------------- whole project
@@ -343,8 +436,9 @@ public final class PostgisStorage implements ProjectStorage {
 
     @Override
     public synchronized void write(Change change, boolean undoOrRedo) throws InputException {
-        if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
         if (lost) throw new InputException(new UserMessage("pg.connection.lost", location()));
+        // (queued before the role turned out read-only: the planner's screen goes back to what is stored)
+        if (readOnly) throw refused(new InputException(new UserMessage("pg.readonly", location())), change);
         Pending pending = new Pending();
         Connection c;
         try {
@@ -366,7 +460,9 @@ public final class PostgisStorage implements ProjectStorage {
                 c.setAutoCommit(true);
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            throw failure(e, "pg.write.failed");
+            throw refused(failure(e, "pg.write.failed"), change);
+        } catch (InputException e) {
+            throw refused(e, change);
         }
         if (conflict != null) throw conflict(conflict, change);
         pending.renamed.forEach((from, to) -> renameKeys(from, to));
@@ -421,6 +517,23 @@ public final class PostgisStorage implements ProjectStorage {
             throw failure(e, "pg.write.failed");
         }
         return new ConflictException(new UserMessage(conflict.messageKey(), name, who == null ? "?" : who), newer);
+    }
+
+    /**
+     * A change the database refused for a reason other than a colleague's version, with the stored state of
+     * what it touched (nothing of it was written); a lost connection stays as it is (the change waits for it).
+     */
+    private InputException refused(InputException why, Change change) {
+        if (why instanceof ConflictException || "pg.connection.lost".equals(why.userMessage().key())) return why;
+        List<Change> stored = new ArrayList<>();
+        try {
+            storedStateOf(writer(), change, stored, new LinkedHashSet<>());
+        } catch (SQLException | IOException | InputException | RuntimeException e) {
+            // the stored state could not be read either: said as it is, the step stays
+            LOG.log(System.Logger.Level.WARNING, "PostGIS store " + location() + ": stored state not read: " + e.getMessage());
+            return why;
+        }
+        return new WriteRefusedException(why.userMessage(), stored, why.getCause() == null ? why : why.getCause());
     }
 
     /** The stored state of every candidate, note and layer a change touches, as changes that show it. */
@@ -1025,8 +1138,7 @@ public final class PostgisStorage implements ProjectStorage {
             }
         }
         resyncNotesAndLayers(c, out);
-        // Workshop colours: a participant who joined meanwhile is drawn in their colour. Not cleared first:
-        // a read-only watcher's own colour lives only here, and drawing never sees a participant without one.
+        // Workshop colours: a participant who joined meanwhile is drawn in their colour, one who left in none.
         Map<String, Integer> before = Map.copyOf(colours);
         loadColours(c);
         if (!colours.equals(before)) out.add(new RemoteChanges.Redraw());
@@ -1094,6 +1206,7 @@ public final class PostgisStorage implements ProjectStorage {
 
     @Override
     public void subscribe(Consumer<List<Change>> changes, Consumer<ConnectionState> state) {
+        stateListener = state;
         feed.start(changes, state);
         if (readOnly) state.accept(ConnectionState.READ_ONLY);
     }
@@ -1119,8 +1232,20 @@ public final class PostgisStorage implements ProjectStorage {
         if (e instanceof SQLException sql) {
             String state = sql.getSQLState() == null ? "" : sql.getSQLState();
             if (state.equals("42501") || state.equals("25006")) {
-                readOnly = true;
-                return new InputException(new UserMessage("pg.readonly", location()), e);
+                if (!readOnly) {
+                    readOnly = true;
+                    // found out on a write rather than on opening: the window says so too
+                    Consumer<ConnectionState> listener = stateListener;
+                    if (listener != null) listener.accept(ConnectionState.READ_ONLY);
+                }
+                return new InputException(new UserMessage(key.equals("pg.write.failed") ? "pg.write.denied" : "pg.readonly", location()), e);
+            }
+            // a rule of the database (CHECK, NOT NULL, unique, reference) or a value it cannot hold: said in words
+            if (key.equals("pg.write.failed") && state.startsWith("23")) {
+                return new InputException(new UserMessage("pg.write.rule", location()), e);
+            }
+            if (key.equals("pg.write.failed") && state.startsWith("22")) {
+                return new InputException(new UserMessage("pg.write.value", location()), e);
             }
             if (state.startsWith("08")) {
                 connectionLost(true);

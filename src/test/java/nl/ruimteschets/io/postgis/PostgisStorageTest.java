@@ -345,6 +345,26 @@ class PostgisStorageTest {
     }
 
     @Test
+    void aRoleThatMayInsertButNotUpdateCandidatesOpensReadOnly() throws Exception {
+        PostgisTestServer pg = PostgisTestServer.require();
+        String schema = seededSchema(pg);
+        pg.sql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'aanvuller') THEN "
+                + "CREATE ROLE aanvuller LOGIN PASSWORD 'geen-update'; END IF; END $$");
+        pg.sql("GRANT USAGE ON SCHEMA \"" + schema + "\" TO aanvuller");
+        pg.sql("GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA \"" + schema + "\" TO aanvuller");
+        String url = "postgresql://aanvuller@127.0.0.1:" + pg.port() + "/rs_test?schema=" + schema;
+        try (ProjectStorage s = ProjectStorage.open(url, (l, u) -> "geen-update".toCharArray())) {
+            Project p = s.load();
+            // moving or renaming a candidate is an UPDATE: the planner is told on opening, not on the first drag
+            assertTrue(((PostgisStorage) s).isReadOnly(), "opened read-only");
+            Candidate c = p.scenarios().get(0).candidates().get(0);
+            InputException x = assertThrows(InputException.class, () -> s.write(
+                    new CandidateChanges.Replace(p.scenarios().get(0).name(), c.withName("x"), "change.candidate.properties"), false));
+            assertEquals("pg.readonly", x.userMessage().key());
+        }
+    }
+
+    @Test
     void aWrongPasswordIsSaidInWordsAndNeverShown() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         InputException x = assertThrows(InputException.class,
