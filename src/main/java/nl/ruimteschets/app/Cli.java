@@ -141,7 +141,10 @@ public final class Cli {
                 epsg = Integer.parseInt(digits);
             }
             long start = System.nanoTime();
-            ImportReport rep = ProjectArg.importLayer(project, file, layer, table, r, epsg, encoding, new ConsoleProgress());
+            ImportReport rep;
+            try (ConsoleProgress progress = new ConsoleProgress()) {
+                rep = ProjectArg.importLayer(project, file, layer, table, r, epsg, encoding, progress);
+            }
             double s = (System.nanoTime() - start) / 1e9;
             Locale loc = root.locale();
             System.out.println(new UserMessage("cli.import.done", rep.imported(), file.getFileName(), ProjectArg.name(project),
@@ -344,9 +347,43 @@ public final class Cli {
         }
     }
 
-    /** Prints progress on stderr on one line, so stdout stays clean for --json. */
-    static final class ConsoleProgress implements nl.ruimteschets.io.ProgressListener {
+    /**
+     * Prints progress on stderr on one line, so stdout stays clean for --json. While open, Ctrl-C (or a kill)
+     * cancels the work instead of cutting it off: the shutdown waits up to {@value #UNWIND_S} s for it to stop at
+     * its next check and clean up (a temp copy deleted, a database transaction rolled back). Close it when done.
+     */
+    static final class ConsoleProgress implements nl.ruimteschets.io.ProgressListener, AutoCloseable {
+        private static final int UNWIND_S = 10;
+        private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        private final Thread onInterrupt = new Thread(this::cancelAndWait, "ruimteschets-cancel");
+        private volatile boolean cancelled;
         private long lastPrint;
+
+        ConsoleProgress() {
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+        }
+
+        private void cancelAndWait() {
+            cancelled = true;
+            try {
+                finished.await(UNWIND_S, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public boolean isCancelled() { return cancelled; }
+
+        @Override
+        public void close() {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running and now returns
+            }
+        }
 
         @Override
         public void progress(long done, long total) {

@@ -3,17 +3,15 @@ package nl.ruimteschets.app;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
-import nl.ruimteschets.io.LayerLoader;
 import nl.ruimteschets.io.ProgressListener;
 import nl.ruimteschets.io.ProjectImport;
 import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.io.postgis.PgConnector.PasswordPrompt;
+import nl.ruimteschets.io.postgis.PostgisStorage;
 import nl.ruimteschets.model.ImportReport;
 import nl.ruimteschets.model.InputException;
-import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
-import nl.ruimteschets.model.change.LayerChanges;
 
 /**
  * A PROJECT argument of the command line: a GeoPackage file or a {@code postgresql://} URL. A database
@@ -43,16 +41,17 @@ final class ProjectArg {
         return ProjectStorage.isDatabase(project) ? project : String.valueOf(Path.of(project).getFileName());
     }
 
-    /** Imports a file as a new layer: streamed into a GeoPackage, or loaded and written as one change into a database. */
+    /**
+     * Imports a file as a new layer, streamed either way: into a GeoPackage ({@link ProjectImport}) or into a table
+     * of a PostGIS project in one transaction ({@link PostgisStorage#importLayer}; a big layer stays in the database).
+     */
     static ImportReport importLayer(String project, Path file, String layer, String sourceTable, LayerRole role,
                                     Integer epsg, String encoding, ProgressListener progress) throws IOException, InputException {
         if (!ProjectStorage.isDatabase(project)) {
             return ProjectImport.run(Path.of(project), file, layer, sourceTable, role, epsg, encoding, progress);
         }
-        Layer l = LayerLoader.load(file, sourceTable, layer, role, null, epsg, encoding, progress);
-        try (ProjectStorage s = open(project)) {
-            s.write(new LayerChanges.Add(l, -1), false);
+        try (PostgisStorage s = (PostgisStorage) open(project)) {
+            return s.importLayer(file, layer, sourceTable, role, epsg, encoding, progress);
         }
-        return l.report();
     }
 }

@@ -29,7 +29,8 @@ import org.locationtech.jts.geom.Polygon;
  * (rows in JDBC batches, so memory stays bounded), written with quoted names through {@link GpkgTables}:
  * {@link #abort()} rolls everything back, leaving the file's other tables as they were. When the
  * features turn out not to be of the declared kind (a table declared POINT holding multipolygons),
- * {@link #commit()} declares the column GEOMETRY and {@link #kindMismatch()} says so. Any SQL failure is
+ * {@link #commit()} declares the column GEOMETRY and {@link #kindMismatch()} says so. {@link #createExact} instead
+ * declares the type it is given and keeps every geometry as it comes (a copy between stores). Any SQL failure is
  * an IOException; after one, call abort(). Not thread-safe.
  */
 public final class GeoPackageLayerSink implements FeatureSink, Closeable {
@@ -39,12 +40,15 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     private final String table;
     private final List<Field> fields;
     private final GeometryKind kind;
+    /** The declared type of an exact copy, or null to declare by {@link #kind}. */
+    private final GeometryType exactType;
     private final boolean ownGeoPackage;
     private final PreparedStatement insert;
     /** Filled row by row from the envelopes we already have; see {@link #commit()}. */
     private final PreparedStatement rtreeInsert;
     private long maxFid;
     private final Envelope extent = new Envelope();
+    private double maxFeatureSize;
     private boolean anyMultiPoint;
     private GeometryKind actual;
     private boolean kindMismatch;
@@ -53,11 +57,12 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     private boolean done;
 
     private GeoPackageLayerSink(GeoPackage gp, String table, List<Field> fields, GeometryKind kind,
-                                boolean ownGeoPackage) throws IOException {
+                                GeometryType exactType, boolean ownGeoPackage) throws IOException {
         this.gp = gp;
         this.table = table;
         this.fields = List.copyOf(fields);
         this.kind = kind;
+        this.exactType = exactType;
         this.ownGeoPackage = ownGeoPackage;
         try {
             gp.beginTransaction();
@@ -86,18 +91,39 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
      */
     public static GeoPackageLayerSink create(GeoPackage gp, String table, List<Field> fields, GeometryKind kind)
             throws IOException {
-        return new GeoPackageLayerSink(gp, table, fields, kind, false);
+        return new GeoPackageLayerSink(gp, table, fields, kind, null, false);
+    }
+
+    /**
+     * Starts a new table declaring exactly {@code jtsType} ("Polygon", "MultiPolygon", "Geometry", …; unknown
+     * names declare GEOMETRY) and keeping every geometry as it comes, so a copy from PostGIS and back is the same.
+     */
+    public static GeoPackageLayerSink createExact(GeoPackage gp, String table, List<Field> fields, String jtsType)
+            throws IOException {
+        GeometryType type;
+        try {
+            type = GeometryType.fromName(jtsType.toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            type = GeometryType.GEOMETRY;
+        }
+        return new GeoPackageLayerSink(gp, table, fields, GeometryKind.MIXED, type == null ? GeometryType.GEOMETRY : type, false);
     }
 
     /** Owns {@code gp}: commit and abort close it (importing straight into a project file). */
     static GeoPackageLayerSink createOwning(GeoPackage gp, String table, List<Field> fields, GeometryKind kind)
             throws IOException {
-        return new GeoPackageLayerSink(gp, table, fields, kind, true);
+        return new GeoPackageLayerSink(gp, table, fields, kind, null, true);
     }
 
     public String table() { return table; }
 
     public long count() { return count; }
+
+    /** The envelope of everything written so far (null envelope when nothing had a geometry). */
+    public Envelope extent() { return new Envelope(extent); }
+
+    /** The largest width or height of any written feature's envelope. */
+    public double maxFeatureSize() { return maxFeatureSize; }
 
     /** After commit: the features were not all of the kind the source declared (the column is now GEOMETRY). */
     public boolean kindMismatch() { return kindMismatch; }
@@ -117,6 +143,7 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
                 if (!g.isEmpty()) {
                     Envelope e = g.getEnvelopeInternal();
                     extent.expandToInclude(e);
+                    maxFeatureSize = Math.max(maxFeatureSize, Math.max(e.getWidth(), e.getHeight()));
                     rtreeInsert.setLong(1, fid);
                     rtreeInsert.setDouble(2, e.getMinX());
                     rtreeInsert.setDouble(3, e.getMaxX());
@@ -188,6 +215,7 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     }
 
     private GeometryType geometryType() {
+        if (exactType != null) return exactType;
         return switch (kind) {
             case POLYGON -> GeometryType.MULTIPOLYGON;
             case LINE -> GeometryType.MULTILINESTRING;
@@ -238,6 +266,7 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
             ps.setString(5, table);
             ps.executeUpdate();
         }
+        if (exactType != null) return; // declared as the source declared it
         if (actual != null && actual != kind && kind != GeometryKind.MIXED) {
             kindMismatch = true;
             try (PreparedStatement ps = c.prepareStatement(

@@ -64,15 +64,12 @@ new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
             }
             // Plain JDBC with quoted names: geopackage-java's FeatureDao fails on a name with an apostrophe.
             String geomColumn = GpkgTables.geometryColumn(c, table);
-            String pk = null;
-            List<GpkgTables.Column> columns = GpkgTables.columns(c, table);
-            for (GpkgTables.Column col : columns) if (col.primaryKey() && pk == null) pk = col.name();
+            String pk = keyColumn(c, table);
             StringBuilder sql = new StringBuilder("SELECT ").append(pk == null ? "rowid" : q(pk))
                     .append(", ").append(geomColumn == null ? "NULL" : q(geomColumn));
-            for (GpkgTables.Column col : columns) {
-                if (col.name().equals(pk) || col.name().equals(geomColumn)) continue;
-                fields.add(new Field(col.name(), GeoPackageLayers.fieldType(dataType(col.type()))));
-                sql.append(", ").append(q(col.name()));
+            for (Field f : fields(c, table)) {
+                fields.add(f);
+                sql.append(", ").append(q(f.name()));
             }
             sql.append(" FROM ").append(q(table)).append(" ORDER BY ").append(pk == null ? "rowid" : q(pk));
             this.kind = GeoPackageLayers.kindOf(GpkgTables.geometryTypeName(c, table));
@@ -87,6 +84,23 @@ new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
             closeQuietly();
             throw new InputException(new UserMessage("gpkg.table.unreadable", table, file.getFileName()), e);
         }
+    }
+
+    /** The table's integer primary key column, or null (then rows are named by rowid). */
+    static String keyColumn(Connection c, String table) throws SQLException {
+        for (GpkgTables.Column col : GpkgTables.columns(c, table)) if (col.primaryKey()) return col.name();
+        return null;
+    }
+
+    /** The attribute fields of a feature table, in column order: every column but the key and the geometry. */
+    static List<Field> fields(Connection c, String table) throws SQLException {
+        String pk = keyColumn(c, table), geomColumn = GpkgTables.geometryColumn(c, table);
+        List<Field> out = new ArrayList<>();
+        for (GpkgTables.Column col : GpkgTables.columns(c, table)) {
+            if (col.name().equals(pk) || col.name().equals(geomColumn)) continue;
+            out.add(new Field(col.name(), GeoPackageLayers.fieldType(dataType(col.type()))));
+        }
+        return out;
     }
 
     /** A declared SQLite column type as GeoPackage names it; unknown spellings (VARCHAR(20), INT64) by SQLite's affinity rules. */
@@ -163,7 +177,7 @@ new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
     }
 
     /** SQLite is dynamically typed: normalise to Long, Double, Boolean, LocalDate or String. */
-    private static Object value(Object raw, FieldType type) {
+    static Object value(Object raw, FieldType type) {
         if (raw == null) return null;
         switch (type) {
             case INTEGER:

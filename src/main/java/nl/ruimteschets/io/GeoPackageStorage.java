@@ -21,6 +21,7 @@ public final class GeoPackageStorage implements ProjectStorage {
     @Override public Path file() { return file; }
     @Override public Project load() throws InputException { return ProjectStore.open(file); }
     @Override public void save(Project project) throws IOException { ProjectStore.save(project, file); }
+    @Override public void save(Project project, ProgressListener progress) throws IOException { ProjectStore.save(project, file, progress); }
     @Override public boolean isShared() { return false; }
     @Override public void write(Change change, boolean undoOrRedo) { }
     @Override public void close() { }

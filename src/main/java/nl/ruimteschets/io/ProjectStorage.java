@@ -49,6 +49,15 @@ public interface ProjectStorage extends AutoCloseable {
     void save(Project project) throws IOException, InputException;
 
     /**
+     * As {@link #save(Project)}, reporting rows of layers that are streamed rather than held in memory (a copy of
+     * a project with a database layer) to {@code progress}, which can cancel ({@link CancelledException}: the
+     * storage is then as before). Storages that hold every layer in memory just save.
+     */
+    default void save(Project project, ProgressListener progress) throws IOException, InputException {
+        save(project);
+    }
+
+    /**
      * Whether changes are written one by one as the planner makes them ({@link #write}) and colleagues'
      * changes arrive ({@link #subscribe}); false for a file, which is written on Save.
      */

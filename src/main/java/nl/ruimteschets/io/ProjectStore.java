@@ -40,6 +40,7 @@ import nl.ruimteschets.model.LayerRole;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
 import nl.ruimteschets.model.UserMessage;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Reads and writes a project file: one GeoPackage holding the imported layers as EPSG:28992 feature
@@ -69,7 +70,16 @@ public final class ProjectStore {
     public static final List<String> RS_TABLES = List.of(META, LAYER_ROLE, LAYER_DISPLAY, PROFILE, CLUSTER, SCENARIO,
             CANDIDATE, ANNOTATION);
 
+    /**
+     * Layers that stay where they are instead of being read into memory (a PostGIS layer too big for memory,
+     * copied here): the same table and columns as in a PostGIS project, so a copy back keeps the mark.
+     * Absent in files without such layers.
+     */
+    public static final String LAYER_STORAGE = "rs_layer_storage";
+
     private static final List<Col> META_COLS = List.of(text("key"), text("value"));
+    private static final List<Col> STORAGE_COLS = List.of(text("layer_table"), bool("in_database"),
+            integer("feature_count"), real("min_x"), real("min_y"), real("max_x"), real("max_y"), real("max_feature_size"));
     private static final List<Col> ROLE_COLS = List.of(text("layer_table"), text("role"), text("field_mapping"),
             text("source"), text("import_report"), integer("display_order"));
     /** Colours as "#RRGGBBAA" text, readable in QGIS's attribute table; label_field null for no labels (absent in older files). */
@@ -114,7 +124,7 @@ public final class ProjectStore {
             List<String> placed = new ArrayList<>();
             boolean hasRoles = isProject && gp.isTable(LAYER_ROLE);
             if (hasRoles) {
-                readLayerRoles(gp, file, p, placed);
+                readLayerRoles(gp, file, p, placed, hasRoles && gp.isTable(LAYER_STORAGE) ? readKept(gp) : Map.of());
             }
             for (String table : GpkgTables.featureTables(GeoPackageLayers.connection(gp))) {
                 if (placed.contains(table) || (isProject && (table.equals(CANDIDATE) || table.equals(ANNOTATION)))) continue;
@@ -202,7 +212,22 @@ public final class ProjectStore {
         }
     }
 
-    private static void readLayerRoles(GeoPackage gp, Path file, Project p, List<String> placed)
+    /** What {@value #LAYER_STORAGE} says of each table marked to stay in the file. */
+    private record Kept(long count, Envelope extent, double maxFeatureSize) { }
+
+    private static Map<String, Kept> readKept(GeoPackage gp) throws SQLException {
+        Map<String, Kept> kept = new HashMap<>();
+        ProjectTables.query(gp, "SELECT layer_table, in_database, feature_count, min_x, min_y, max_x, max_y, max_feature_size FROM "
+                + LAYER_STORAGE, rs -> {
+                    if (rs.getInt(2) == 0) return;
+                    Envelope e = rs.getObject(4) == null ? new Envelope()
+                            : new Envelope(rs.getDouble(4), rs.getDouble(6), rs.getDouble(5), rs.getDouble(7));
+                    kept.put(rs.getString(1), new Kept(rs.getLong(3), e, rs.getDouble(8)));
+                });
+        return kept;
+    }
+
+    private static void readLayerRoles(GeoPackage gp, Path file, Project p, List<String> placed, Map<String, Kept> kept)
             throws SQLException, IOException, InputException {
         record Row(String table, String role, String mapping, String source, String report) { }
         List<Row> rows = new ArrayList<>();
@@ -213,7 +238,9 @@ public final class ProjectStore {
             if (!GpkgTables.isFeatureTable(GeoPackageLayers.connection(gp), r.table()) || placed.contains(r.table())) continue;
             Map<String, String> mapping = r.mapping() == null || r.mapping().isBlank() ? Map.of()
                     : ReportJson.MAPPER.readValue(r.mapping(), new TypeReference<Map<String, String>>() { });
-            p.putLayer(loadLayer(gp, file, r.table(), LayerRole.parse(r.role()), mapping, r.source(),
+            Layer stays = kept.containsKey(r.table()) ? keptLayer(gp, file, r.table(), LayerRole.parse(r.role()), mapping,
+                    r.source(), ReportJson.read(r.report()), kept.get(r.table())) : null;
+            p.putLayer(stays != null ? stays : loadLayer(gp, file, r.table(), LayerRole.parse(r.role()), mapping, r.source(),
                     ReportJson.read(r.report())));
             placed.add(r.table());
         }
@@ -241,6 +268,20 @@ public final class ProjectStore {
     private static int rgba(String hex) {
         if (hex == null || !hex.matches("#[0-9A-Fa-f]{8}")) throw new IllegalArgumentException("not #RRGGBBAA: " + hex);
         return (int) Long.parseLong(hex.substring(1), 16);
+    }
+
+    /**
+     * A marked table as a layer read by area through its R-tree ({@link GeoPackageTiledLayer}), never whole;
+     * null (read it into memory) when it has no R-tree or integer key to read by.
+     */
+    private static Layer keptLayer(GeoPackage gp, Path file, String table, LayerRole role, Map<String, String> mapping,
+                                   String source, ImportReport report, Kept k) throws SQLException {
+        java.sql.Connection con = GeoPackageLayers.connection(gp);
+        String key = GeoPackageReader.keyColumn(con, table), geom = GpkgTables.geometryColumn(con, table);
+        if (key == null || geom == null || !GpkgTables.exists(con, GpkgTables.rtreeName(table))) return null;
+        GeoPackageTiledLayer remote = new GeoPackageTiledLayer(file, table, key, geom, GeoPackageReader.fields(con, table),
+                StreamedLayer.jtsType(GpkgTables.geometryTypeName(con, table)), k.count(), k.extent(), k.maxFeatureSize());
+        return new Layer(table, role, remote.fields(), remote, mapping, source, report);
     }
 
     private static Layer loadLayer(GeoPackage gp, Path file, String table, LayerRole role,
@@ -359,8 +400,17 @@ public final class ProjectStore {
      * @throws IOException on any failure; the target is then untouched
      */
     public static void save(Project project, Path file) throws IOException {
+        save(project, file, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #save(Project, Path)}; a layer that stays in a database or another file is streamed into the
+     * project's file in batches (never whole in memory) and marked in {@value #LAYER_STORAGE} to stay there,
+     * reporting rows to {@code progress}, which can cancel ({@link CancelledException}: the target is untouched).
+     */
+    public static void save(Project project, Path file, ProgressListener progress) throws IOException {
         for (Layer l : project.layers()) {
-            if (l.inDatabase()) {
+            if (l.inDatabase() && !(l.remote() instanceof StreamedLayer)) {
                 throw new ProjectWriteException(new UserMessage("pg.layer.indatabase.copy", l.name(), l.remote().location()), null);
             }
         }
@@ -374,14 +424,18 @@ public final class ProjectStore {
         try (Copy copy = Copy.of(file)) {
             GeoPackage gp = copy.gp;
             for (String t : RS_TABLES) GpkgTables.dropFeatureTable(GeoPackageLayers.connection(gp), t);
-            writeLayers(gp, project, file);
+            writeLayers(gp, project, file, progress);
             writePlanning(gp, project);
             writeStyles(gp, project);
             copy.moveIntoPlace();
+        } catch (CancelledException e) {
+            throw e;
+        } catch (InputException e) {
+            throw new ProjectWriteException(e.userMessage(), e);
         } catch (SQLException | IOException | RuntimeException e) {
             throw ProjectWriteException.of(file, e);
         }
-        for (Layer l : project.layers()) SavedLayers.record(file, l);
+        for (Layer l : project.layers()) if (!l.inDatabase()) SavedLayers.record(file, l);
     }
 
     /**
@@ -451,16 +505,41 @@ public final class ProjectStore {
     }
 
     /** Keeps tables that already hold the layer, drops feature tables of removed layers, writes the rest. */
-    private static void writeLayers(GeoPackage gp, Project project, Path file) throws IOException, SQLException {
+    private static void writeLayers(GeoPackage gp, Project project, Path file, ProgressListener progress)
+            throws IOException, SQLException, InputException {
         List<String> names = project.layers().stream().map(Layer::name).toList();
         java.sql.Connection con = GeoPackageLayers.connection(gp);
         for (String t : GpkgTables.featureTables(con)) {
             if (!names.contains(t)) GpkgTables.dropFeatureTable(con, t);
         }
         List<Object[]> roles = new ArrayList<>();
+        List<Object[]> kept = new ArrayList<>();
+        long total = 0, streamed = 0;
+        for (Layer l : project.layers()) if (l.inDatabase() && !isOwnTable(file, l)) total += l.featureCount();
         int order = 0;
         for (Layer l : project.layers()) {
-            if (!SavedLayers.mayHold(file, l) || !holds(gp, l)) { // an edited layer is written again
+            if (l.inDatabase()) {
+                Envelope e;
+                long count;
+                double maxSize;
+                if (isOwnTable(file, l) && GpkgTables.isFeatureTable(con, l.name())) { // Save of this very file: the table stays
+                    e = l.remote().extent();
+                    count = l.remote().estimatedCount();
+                    maxSize = l.remote().maxFeatureSize();
+                } else {
+                    StreamedLayer source = (StreamedLayer) l.remote();
+                    GpkgTables.dropFeatureTable(con, l.name());
+                    try (GeoPackageLayerSink sink = GeoPackageLayerSink.createExact(gp, l.name(), source.fields(), source.geometryType())) {
+                        streamed += source.scan(sink, progress.part(streamed, total));
+                        sink.commit();
+                        e = sink.extent();
+                        count = sink.count();
+                        maxSize = sink.maxFeatureSize();
+                    }
+                }
+                kept.add(new Object[] {l.name(), true, count, e.isNull() ? null : e.getMinX(), e.isNull() ? null : e.getMinY(),
+                        e.isNull() ? null : e.getMaxX(), e.isNull() ? null : e.getMaxY(), maxSize});
+            } else if (!SavedLayers.mayHold(file, l) || !holds(gp, l)) { // an edited layer is written again
                 GpkgTables.dropFeatureTable(con, l.name());
                 writeTable(gp, l.name(), l.fields(), kindOf(l.features()), l.features());
             }
@@ -469,6 +548,11 @@ public final class ProjectStore {
         }
         ProjectTables.create(gp, LAYER_ROLE, ROLE_COLS);
         ProjectTables.insert(gp, LAYER_ROLE, ROLE_COLS, roles);
+        GpkgTables.dropFeatureTable(con, LAYER_STORAGE);
+        if (!kept.isEmpty()) {
+            ProjectTables.create(gp, LAYER_STORAGE, STORAGE_COLS);
+            ProjectTables.insert(gp, LAYER_STORAGE, STORAGE_COLS, kept);
+        }
         List<Object[]> displays = new ArrayList<>();
         project.displays().forEach((name, d) -> {
             if (names.contains(name)) displays.add(new Object[] {name, d.visible(), d.opacity(),
@@ -476,6 +560,12 @@ public final class ProjectStore {
         });
         ProjectTables.create(gp, LAYER_DISPLAY, DISPLAY_COLS);
         ProjectTables.insert(gp, LAYER_DISPLAY, DISPLAY_COLS, displays);
+    }
+
+    /** Whether the layer is a marked table of this very file (the app saving the project it opened). */
+    private static boolean isOwnTable(Path file, Layer l) {
+        return l.remote() instanceof GeoPackageTiledLayer g && g.table().equals(l.name())
+                && g.file().equals(file.toAbsolutePath().normalize());
     }
 
     /** A table of that name with as many rows: written by an earlier save or imported in place. */
@@ -601,7 +691,8 @@ public final class ProjectStore {
                     throw new InputException(new UserMessage("project.layer.reserved", table));
                 }
                 if (GpkgTables.exists(con, table) || GpkgTables.exists(con, GpkgTables.rtreeName(table))
-                        || RS_TABLES.contains(table.toLowerCase(java.util.Locale.ROOT))) {
+                        || RS_TABLES.contains(table.toLowerCase(java.util.Locale.ROOT))
+                        || table.equalsIgnoreCase(LAYER_STORAGE)) {
                     throw new InputException(new UserMessage("project.layer.exists", table, copy.target.getFileName()));
                 }
                 return GeoPackageLayerSink.create(copy.gp, table, fields, kind);

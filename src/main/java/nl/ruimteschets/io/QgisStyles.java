@@ -67,7 +67,10 @@ public final class QgisStyles {
     public static List<Entry> entries(nl.ruimteschets.model.Project p) {
         List<Entry> entries = new ArrayList<>();
         for (nl.ruimteschets.model.Layer l : p.layers()) {
-            entries.add(new Entry(l.name(), "geom", kindOf(l.features()), Look.of(l.role(), p.displays().get(l.name()))));
+            // a layer that stays in a database: the kind its table declares (its features are not in memory)
+            GeometryKind kind = l.inDatabase() ? GeoPackageLayers.kindOf(l.geometryType().toUpperCase(java.util.Locale.ROOT))
+                    : kindOf(l.features());
+            entries.add(new Entry(l.name(), "geom", kind, Look.of(l.role(), p.displays().get(l.name()))));
         }
         entries.add(new Entry(ProjectStore.CANDIDATE, "geom", GeometryKind.POLYGON, CANDIDATES));
         return entries;

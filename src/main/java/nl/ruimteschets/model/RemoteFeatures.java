@@ -60,6 +60,22 @@ public interface RemoteFeatures {
      */
     boolean envelopes(Envelope area, String field, EnvelopeSink sink) throws InputException;
 
+    /**
+     * An empty bucket per asked tile in {@code buckets} (by {@link #tileKey}), and the asked tiles' range
+     * {minTx, minTy, maxTx, maxTy}: what an implementation of {@link #tiles} queries and fills.
+     */
+    static long[] tileRange(List<long[]> tiles, java.util.Map<Long, List<Feature>> buckets) {
+        long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = Long.MIN_VALUE, maxY = Long.MIN_VALUE;
+        for (long[] t : tiles) {
+            minX = Math.min(minX, t[0]);
+            minY = Math.min(minY, t[1]);
+            maxX = Math.max(maxX, t[0]);
+            maxY = Math.max(maxY, t[1]);
+            buckets.put(tileKey(t[0], t[1]), new java.util.ArrayList<>());
+        }
+        return new long[] {minX, minY, maxX, maxY};
+    }
+
     /** The key of tile (tx, ty) in {@link #tiles}. */
     static long tileKey(long tx, long ty) {
         return (tx << 32) ^ (ty & 0xFFFFFFFFL);

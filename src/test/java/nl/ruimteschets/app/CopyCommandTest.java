@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import nl.ruimteschets.io.ProjectStore;
 import nl.ruimteschets.io.postgis.PostgisTestServer;
 import nl.ruimteschets.io.postgis.ProjectDigest;
@@ -30,11 +28,7 @@ class CopyCommandTest {
     @Test
     void copiesGeoPackageToPostgisAndBackWithoutLoss() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
-        // the driver reads the password file named by this property before ~/.pgpass (libpq's format)
-        Path pgpass = dir.resolve("pgpass");
-        Files.writeString(pgpass, "127.0.0.1:" + pg.port() + ":rs_test:postgres:" + new String(pg.prompt().ask(null, "postgres")) + "\n");
-        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
-        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        pg.usePgpassIn(dir); // the password from a file in libpq's format, as on a planner's laptop
 
         Path a = dir.resolve("voorbeeld.gpkg");
         Path b = dir.resolve("terug.gpkg");

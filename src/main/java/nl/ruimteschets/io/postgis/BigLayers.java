@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
 import java.util.Map;
+import nl.ruimteschets.io.StreamedLayer;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.ImportReport;
 import nl.ruimteschets.model.InputException;
@@ -85,6 +86,12 @@ public final class BigLayers {
         Stats stats = measure(c, schema, tableName, geometryColumn(c, schema, tableName));
         record(c, schema, tableName, inDatabase, stats, false);
         return stats;
+    }
+
+    /** As {@link #keep}, with the measures the writer of a new table took on the way (no second pass over it). */
+    static void keep(Connection c, String schema, String tableName, boolean inDatabase, Stats stats)
+            throws SQLException, InputException {
+        record(c, schema, tableName, inDatabase, stats, false);
     }
 
     /**
@@ -199,17 +206,7 @@ public final class BigLayers {
             ps.setString(2, tableName);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return "Geometry";
-                String t = rs.getString(1);
-                // POLYGON -> Polygon, MULTIPOLYGON -> MultiPolygon, as JTS names them
-                return switch (t) {
-                    case "POINT" -> "Point";
-                    case "LINESTRING" -> "LineString";
-                    case "POLYGON" -> "Polygon";
-                    case "MULTIPOINT" -> "MultiPoint";
-                    case "MULTILINESTRING" -> "MultiLineString";
-                    case "MULTIPOLYGON" -> "MultiPolygon";
-                    default -> "Geometry";
-                };
+                return StreamedLayer.jtsType(rs.getString(1)); // POLYGON -> Polygon, as JTS names them
             }
         }
     }

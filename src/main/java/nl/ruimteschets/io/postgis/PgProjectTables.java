@@ -15,7 +15,6 @@ import static nl.ruimteschets.io.postgis.PgSql.table;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +24,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.ruimteschets.io.ProgressListener;
 import nl.ruimteschets.io.ProjectStore;
+import nl.ruimteschets.io.StreamedLayer;
 import nl.ruimteschets.io.QgisStyles;
 import nl.ruimteschets.io.ReportJson;
 import nl.ruimteschets.model.ActivityProfile;
@@ -50,8 +51,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * A project as tables in one PostgreSQL schema, the same tables as in a project GeoPackage: every layer a
@@ -77,6 +76,16 @@ final class PgProjectTables {
      * holds tables of something else, so a wrong URL cannot drop a colleague's data.
      */
     static void save(Connection c, String schema, Project p, String author) throws SQLException, InputException, IOException {
+        save(c, schema, p, author, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #save(Connection, String, Project, String)}; a layer that stays in another database or in a
+     * GeoPackage ({@link StreamedLayer}) is streamed into a new table of the schema with COPY and marked to
+     * stay in the database ({@link BigLayers}), reporting rows to {@code progress}, which can cancel.
+     */
+    static void save(Connection c, String schema, Project p, String author, ProgressListener progress)
+            throws SQLException, InputException, IOException {
         String s = ident(schema);
         PgSql.exec(c, "CREATE SCHEMA IF NOT EXISTS " + s);
         List<String> ours = ownedTables(c, schema);
@@ -86,19 +95,31 @@ final class PgProjectTables {
             }
         }
         List<String> kept = new ArrayList<>();
+        long total = 0;
         for (Layer l : p.layers()) {
             if (!l.inDatabase()) continue;
-            // A layer too big for memory is written nowhere but where it stays (copy it with ogr2ogr).
-            if (!(l.remote() instanceof PostgisTiledLayer t && t.isIn(c, schema))) {
+            if (l.remote() instanceof PostgisTiledLayer t && t.isIn(c, schema)) {
+                kept.add(l.name()); // already where it stays
+            } else if (l.remote() instanceof StreamedLayer) {
+                total += l.featureCount();
+            } else {
                 throw new InputException(new UserMessage("pg.layer.indatabase.copy", l.name(), l.remote().location()));
             }
-            kept.add(l.name());
         }
         for (String t : ours) if (!kept.contains(t)) PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, t) + " CASCADE");
+        if (PgSql.tableExists(c, schema, BigLayers.STORAGE)) { // marks of tables no longer there would mark a new namesake
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, BigLayers.STORAGE)
+                    + " WHERE NOT (layer_table = ANY (?))")) {
+                ps.setArray(1, c.createArrayOf("text", kept.toArray()));
+                ps.executeUpdate();
+            }
+        }
         createPlanningTables(c, schema);
         int order = 0;
+        long streamed = 0;
         for (Layer l : p.layers()) {
             if (!l.inDatabase()) writeLayer(c, schema, l);
+            else if (!kept.contains(l.name())) streamed += streamLayer(c, schema, l, progress.part(streamed, total));
             insertRole(c, schema, l, order++);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, LAYER_DISPLAY)
@@ -329,6 +350,19 @@ final class PgProjectTables {
         }
     }
 
+    /** Numbers the layers' display_order 0, 1, … in the order given (bottom first). */
+    static void setDrawingOrder(Connection c, String schema, List<String> order) throws SQLException, InputException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, LAYER_ROLE)
+                + " SET display_order = ? WHERE layer_table = ?")) {
+            for (int i = 0; i < order.size(); i++) {
+                ps.setInt(1, i);
+                ps.setString(2, order.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static void insertScenario(Connection c, String schema, Scenario sc, int order, String author)
             throws SQLException, InputException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(schema, SCENARIO)
@@ -386,64 +420,23 @@ final class PgProjectTables {
 
     // ---------------------------------------------------------------- layers
 
-    /** Creates the layer's table with a GiST index and streams its features in with COPY. */
-    static void writeLayer(Connection c, String schema, Layer l) throws SQLException, InputException {
-        String t = table(schema, l.name());
-        String geomType = commonType(l.features());
-        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(t).append(" (fid bigint PRIMARY KEY, geom geometry(")
-                .append(geomType).append(", ").append(PgSql.SRID).append(")");
-        StringBuilder cols = new StringBuilder("fid, geom");
-        for (Field f : l.fields()) {
-            ddl.append(", ").append(ident(f.name())).append(' ').append(sqlType(f.type()));
-            cols.append(", ").append(ident(f.name()));
+    /** Streams a layer kept elsewhere into a new table with COPY and marks it to stay in the database; returns its rows. */
+    private static long streamLayer(Connection c, String schema, Layer l, ProgressListener progress)
+            throws SQLException, InputException, IOException {
+        StreamedLayer source = (StreamedLayer) l.remote();
+        try (PgLayerSink sink = PgLayerSink.create(c, schema, l.name(), source.fields(), source.geometryType(), false)) {
+            long n = source.scan(sink, progress);
+            sink.commit();
+            BigLayers.keep(c, schema, l.name(), true, sink.stats());
+            return n;
         }
-        PgSql.exec(c, ddl.append(')').toString());
-        try {
-            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + t + " (" + cols + ") FROM STDIN");
-            try {
-                StringBuilder b = new StringBuilder(1 << 16);
-                for (Feature f : l.features()) {
-                    b.append(f.id()).append('\t');
-                    if (f.geometry() == null) b.append("\\N");
-                    else PgSql.appendHex(b, PgSql.ewkb(f.geometry()));
-                    for (int i = 0; i < l.fields().size(); i++) {
-                        b.append('\t');
-                        copyValue(b, f.value(i));
-                    }
-                    b.append('\n');
-                    if (b.length() > 60_000) {
-                        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-                        in.writeToCopy(bytes, 0, bytes.length);
-                        b.setLength(0);
-                    }
-                }
-                byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-                in.writeToCopy(bytes, 0, bytes.length);
-                in.endCopy();
-            } finally {
-                if (in.isActive()) in.cancelCopy();
-            }
-        } catch (SQLException e) {
-            throw e;
-        }
-        PgSql.exec(c, "CREATE INDEX ON " + t + " USING gist (geom)");
     }
 
-    private static void copyValue(StringBuilder b, Object v) {
-        if (v == null) {
-            b.append("\\N");
-            return;
-        }
-        String s = v instanceof Double d ? Double.toString(d) : v.toString();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
+    /** Creates the layer's table with a GiST index and streams its features in with COPY. */
+    static void writeLayer(Connection c, String schema, Layer l) throws SQLException, InputException, IOException {
+        try (PgLayerSink sink = PgLayerSink.create(c, schema, l.name(), l.fields(), commonType(l.features()), false)) {
+            for (Feature f : l.features()) sink.accept(f);
+            sink.commit();
         }
     }
 

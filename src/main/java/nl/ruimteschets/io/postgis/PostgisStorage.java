@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import nl.ruimteschets.io.ConflictException;
+import nl.ruimteschets.io.CancelledException;
+import nl.ruimteschets.io.ProgressListener;
 import nl.ruimteschets.io.WriteRefusedException;
 import nl.ruimteschets.io.ProjectStorage;
 import nl.ruimteschets.io.ReportJson;
@@ -376,13 +379,19 @@ public final class PostgisStorage implements ProjectStorage {
     }
 
     @Override
-    public synchronized void save(Project project) throws InputException {
+    public void save(Project project) throws InputException {
+        save(project, ProgressListener.NONE);
+    }
+
+    /** Layers kept elsewhere are streamed in (see {@link PgProjectTables#save}); cancelling rolls everything back. */
+    @Override
+    public synchronized void save(Project project, ProgressListener progress) throws InputException {
         if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
         try {
             Connection c = writer();
             c.setAutoCommit(false);
             try {
-                PgProjectTables.save(c, schema, project, author);
+                PgProjectTables.save(c, schema, project, author, progress);
                 notify(c, message("reload"));
                 c.commit();
             } finally {
@@ -397,8 +406,42 @@ public final class PostgisStorage implements ProjectStorage {
                 s.annotations().forEach(a -> knownNotes.put(key(s.name(), a.id()), 1L));
             });
             project.layers().forEach(l -> knownLayers.put(l.name(), 1L));
+        } catch (CancelledException e) {
+            throw e;
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(e, "pg.save.failed");
+        }
+    }
+
+    /**
+     * Imports a file as a new layer of this project, streamed into its own table in one transaction ({@link PgImport}):
+     * nothing of the file is held in memory, a layer above {@link BigLayers#threshold()} rows stays in the database,
+     * and colleagues' windows get the layer as if it had been added there. Cancel ({@link
+     * nl.ruimteschets.io.CancelledException}) or a broken file rolls back: the project is as it was.
+     *
+     * @param layer name of the new layer, or null for the file's base name
+     */
+    public synchronized ImportReport importLayer(Path file, String layer, String sourceTable, LayerRole role, Integer epsg,
+                                                 String encoding, ProgressListener progress) throws IOException, InputException {
+        if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
+        try {
+            Connection c = writer();
+            c.setAutoCommit(false);
+            try {
+                PgImport.Placed placed = PgImport.run(c, schema, author, file, layer, sourceTable, role, epsg, encoding, progress);
+                notify(c, message("layer-add").put("l", placed.name()).put("i", placed.index()));
+                c.commit();
+                knownLayers.put(placed.name(), 1L);
+                return placed.report();
+            } finally {
+                rollbackQuietly(c);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e, "pg.save.failed");
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql) throw failure(sql, "pg.save.failed");
+            throw e;
         }
     }
 
@@ -954,15 +997,7 @@ public final class PostgisStorage implements ProjectStorage {
         }
         order.remove(layer);
         order.add(index < 0 || index > order.size() ? order.size() : index, layer);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, LAYER_ROLE)
-                + " SET display_order = ? WHERE layer_table = ?")) {
-            for (int i = 0; i < order.size(); i++) {
-                ps.setInt(1, i);
-                ps.setString(2, order.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        PgProjectTables.setDrawingOrder(c, schema, order);
     }
 
     private void deleteWhere(Connection c, String tableName, String column, String value) throws SQLException, InputException {

@@ -3,6 +3,7 @@ package nl.ruimteschets.io.postgis;
 import static nl.ruimteschets.io.postgis.PgSql.ident;
 import static nl.ruimteschets.io.postgis.PgSql.table;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import nl.ruimteschets.io.FeatureSink;
+import nl.ruimteschets.io.ProgressListener;
+import nl.ruimteschets.io.StreamedLayer;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.InputException;
@@ -31,10 +35,12 @@ import org.locationtech.jts.io.WKBReader;
  * at most a limit when zoomed out, simplified to a pixel, none when zoomed out further). All values travel as parameters; the schema,
  * table and column names are quoted identifiers.
  *
+ * {@link #scan} streams the whole table for a copy on a connection of its own.
+ *
  * <p>Thread-safe: one connection for tiles and one for views (so the map never waits behind the engine),
  * each used by one caller at a time, opened when first needed and closed after a minute unused.
  */
-public final class PostgisTiledLayer implements RemoteFeatures {
+public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
     /** How long an unused connection stays open: a drag across a town needs it again within seconds. */
     private static final long IDLE_CLOSE_S = 60;
     private static final ScheduledExecutorService IDLE = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -93,15 +99,9 @@ public final class PostgisTiledLayer implements RemoteFeatures {
 
     @Override
     public Map<Long, List<Feature>> tiles(double size, List<long[]> tiles) throws InputException {
-        long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = Long.MIN_VALUE, maxY = Long.MIN_VALUE;
         Map<Long, List<Feature>> got = new HashMap<>();
-        for (long[] t : tiles) {
-            minX = Math.min(minX, t[0]);
-            minY = Math.min(minY, t[1]);
-            maxX = Math.max(maxX, t[0]);
-            maxY = Math.max(maxY, t[1]);
-            got.put(RemoteFeatures.tileKey(t[0], t[1]), new ArrayList<>());
-        }
+        long[] range = RemoteFeatures.tileRange(tiles, got);
+        long minX = range[0], minY = range[1], maxX = range[2], maxY = range[3];
         String g = ident(geomColumn);
         // A feature anchored in a tile has its envelope's lower-left corner there, so it meets the tiles' box.
         StringBuilder sql = new StringBuilder("SELECT ").append(ident(idColumn)).append(", ST_AsBinary(ST_Force2D(").append(g)
@@ -176,6 +176,40 @@ public final class PostgisTiledLayer implements RemoteFeatures {
         Stop() {
             super(null, null, false, false);
         }
+    }
+
+    /** Every row in key order through a server-side cursor (auto-commit off, fetch size), on its own connection. */
+    @Override
+    public long scan(FeatureSink sink, ProgressListener progress) throws IOException, InputException {
+        StringBuilder sql = new StringBuilder("SELECT ").append(ident(idColumn)).append(", ST_AsBinary(ST_Force2D(")
+                .append(ident(geomColumn)).append("))");
+        for (Field f : fields) sql.append(", ").append(ident(f.name()));
+        sql.append(" FROM ").append(table(schema, tableName)).append(" ORDER BY ").append(ident(idColumn));
+        long n = 0, total = stats.count();
+        try (Connection c = connector.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setFetchSize(10_000);
+                WKBReader wkb = new WKBReader(PgProjectTables.FACTORY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(feature(rs, wkb, 3));
+                        if (++n % 1_000 == 0) {
+                            progress.checkCancelled();
+                            progress.progress(n, Math.max(n, total));
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (ParseException e) {
+            throw new InputException(new UserMessage("pg.geometry.damaged", schema + "." + tableName), e);
+        } catch (SQLException e) {
+            throw new InputException(new UserMessage("pg.layer.read.failed", location()), e);
+        }
+        progress.progress(n, n);
+        return n;
     }
 
     /** About how many features meet the envelope, from the table's statistics (the whole table without them). */

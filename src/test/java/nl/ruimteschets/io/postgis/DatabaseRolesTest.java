@@ -254,4 +254,25 @@ class DatabaseRolesTest {
         assertEquals(12_040, java.util.Arrays.stream(all).sum(), 1e-9);
         assertEquals(12_040L, reported.get(reported.size() - 1));
     }
+
+    @Test
+    void aGeoPackageThatKeepsItsLayersOutOfMemoryIsSearchedAndAnalysedTheSame(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Project memory = project();
+        Project db = inDatabase(memory);
+        java.nio.file.Path file = dir.resolve("buiten-geheugen.gpkg");
+        nl.ruimteschets.io.ProjectStore.save(db, file); // the layers in the database are streamed in and stay marked
+        Project gpkg = nl.ruimteschets.io.ProjectStore.open(file);
+        List<Layer> kept = mixed(memory, gpkg, java.util.EnumSet.allOf(LayerRole.class));
+        List<Layer> mem = mixed(memory, db, java.util.Set.of());
+        assertSameIndicators(compute(mem, "Chemie (Brzo)"), compute(kept, "Chemie (Brzo)"), "every layer read by area from a GeoPackage");
+        SiteSearch a = new SiteSearch(new SearchWorld(new AnalysisContext(mem)));
+        SiteSearch b = new SiteSearch(new SearchWorld(new AnalysisContext(kept)));
+        try {
+            assertEquals(ranked(a.run(request(false), () -> false, m -> { })), ranked(b.run(request(false), () -> false, m -> { })));
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
 }

@@ -143,6 +143,18 @@ public final class PostgisTestServer implements AutoCloseable {
                 + java.net.URLEncoder.encode(schema, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * Writes the superuser's password into a libpq password file in {@code dir} and points the driver at it
+     * (system property {@code org.postgresql.pgpassfile}, read before ~/.pgpass), as the command line finds a
+     * password; the caller clears the property after the test.
+     */
+    public void usePgpassIn(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path pgpass = dir.resolve("pgpass");
+        java.nio.file.Files.writeString(pgpass, "127.0.0.1:" + port + ":rs_test:postgres:" + new String(password) + "\n");
+        java.nio.file.Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+    }
+
     /** A superuser connection for test set-up (roles, dropping schemas). */
     public Connection admin() throws SQLException {
         Properties p = new Properties();

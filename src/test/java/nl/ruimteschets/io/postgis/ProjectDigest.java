@@ -1,6 +1,8 @@
 package nl.ruimteschets.io.postgis;
 
 import java.util.Map;
+import nl.ruimteschets.io.ProgressListener;
+import nl.ruimteschets.io.StreamedLayer;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Cluster;
@@ -15,6 +17,13 @@ import org.locationtech.jts.io.WKBWriter;
 public final class ProjectDigest {
     private ProjectDigest() { }
 
+    private static void row(StringBuilder b, WKBWriter wkb, Feature f) {
+        b.append("  ").append(f.id()).append(' ')
+                .append(f.geometry() == null ? "null" : WKBWriter.toHex(wkb.write(f.geometry())));
+        for (Object v : f.values()) b.append(" | ").append(v == null ? "null" : v.getClass().getSimpleName() + ":" + v);
+        b.append('\n');
+    }
+
     public static String of(Project p) {
         StringBuilder b = new StringBuilder();
         WKBWriter wkb = new WKBWriter(2);
@@ -23,12 +32,16 @@ public final class ProjectDigest {
                     .append(' ').append(new java.util.TreeMap<>(l.fieldMapping())).append(" source=").append(l.source())
                     .append(" read=").append(l.report().read()).append(" imported=").append(l.report().imported())
                     .append('\n');
-            for (Feature f : l.features()) {
-                b.append("  ").append(f.id()).append(' ')
-                        .append(f.geometry() == null ? "null" : WKBWriter.toHex(wkb.write(f.geometry())));
-                for (Object v : f.values()) b.append(" | ").append(v == null ? "null" : v.getClass().getSimpleName() + ":" + v);
-                b.append('\n');
+            if (l.inDatabase()) {
+                // a layer that stays in a database or file: its mark, declared type and every row, streamed
+                b.append("  stays outside memory, ").append(l.geometryType()).append('\n');
+                try {
+                    ((StreamedLayer) l.remote()).scan(f -> row(b, wkb, f), ProgressListener.NONE);
+                } catch (java.io.IOException | nl.ruimteschets.model.InputException e) {
+                    throw new IllegalStateException(e);
+                }
             }
+            for (Feature f : l.features()) row(b, wkb, f);
         }
         for (Map.Entry<String, LayerDisplay> e : p.displays().entrySet()) b.append("display ").append(e).append('\n');
         for (Cluster c : p.clusters().values()) b.append(c).append('\n');
