@@ -118,27 +118,15 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
         int index = -1;
         for (int i = 0; i < fields.size(); i++) if (fields.get(i).name().equals(field)) index = i;
         int valueAt = index;
-        boolean[] stopped = {false};
         // Through the R-tree (float bounds rounded outwards), then each feature's true envelope decides.
-        read(select() + " WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
+        return read(select() + " WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
                 new Object[] {area.getMaxX(), area.getMinX(), area.getMaxY(), area.getMinY()}, f -> {
                     if (f.geometry() == null || f.geometry().isEmpty()) return;
                     Envelope e = f.geometry().getEnvelopeInternal();
-                    if (!e.intersects(area)) return;
-                    Object v = valueAt < 0 ? null : f.values()[valueAt];
-                    if (!sink.accept(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), v == null ? null : v.toString())) {
-                        stopped[0] = true;
-                        throw new Stop();
+                    if (e.intersects(area)) {
+                        RemoteFeatures.offer(sink, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), valueAt < 0 ? null : f.values()[valueAt]);
                     }
                 });
-        return !stopped[0];
-    }
-
-    /** Ends a streamed read early (the sink had enough); caught by {@link #read}, never seen outside. */
-    private static final class Stop extends RuntimeException {
-        Stop() {
-            super(null, null, false, false);
-        }
     }
 
     /** About how many features meet the view: the share of the layer's extent it covers. */
@@ -178,7 +166,8 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
         void accept(Feature f);
     }
 
-    private void read(String sql, Object[] params, Row row) throws InputException {
+    /** Runs a query, streaming the rows; false when a row stopped the reading ({@link RemoteFeatures.StopReading}). */
+    private boolean read(String sql, Object[] params, Row row) throws InputException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection c = config.createConnection("jdbc:sqlite:" + file);
@@ -193,12 +182,13 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
                     row.accept(new Feature(rs.getLong(1), g, values));
                 }
             }
-        } catch (Stop stop) {
-            // the caller has what it wanted
+        } catch (RemoteFeatures.StopReading stop) {
+            return false; // the caller has what it wanted
         } catch (ParseException e) {
             throw new InputException(new UserMessage("gpkg.layer.damaged", table, file.getFileName()), e);
         } catch (SQLException | RuntimeException e) {
             throw new InputException(new UserMessage("gpkg.layer.read.failed", table, file.getFileName()), e);
         }
+        return true;
     }
 }

@@ -60,6 +60,18 @@ public interface RemoteFeatures {
      */
     boolean envelopes(Envelope area, String field, EnvelopeSink sink) throws InputException;
 
+    /** Thrown by {@link #offer} when the sink wants no more rows; an implementation's reading loop ends the read on it. */
+    final class StopReading extends RuntimeException {
+        public StopReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Hands one row to an {@link #envelopes} sink (the value as text); throws {@link StopReading} when it wants no more. */
+    static void offer(EnvelopeSink sink, double minX, double minY, double maxX, double maxY, Object value) {
+        if (!sink.accept(minX, minY, maxX, maxY, value == null ? null : value.toString())) throw new StopReading();
+    }
+
     /**
      * An empty bucket per asked tile in {@code buckets} (by {@link #tileKey}), and the asked tiles' range
      * {minTx, minTy, maxTx, maxTy}: what an implementation of {@link #tiles} queries and fills.

@@ -159,23 +159,9 @@ public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
                 .append(value == null ? "NULL" : ident(value.name())).append(" FROM ").append(table(schema, tableName))
                 .append(" WHERE ").append(g).append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(PgSql.SRID).append(')');
         Field type = value;
-        boolean[] stopped = {false};
-        read(tileLane, sql.toString(), new Object[] {area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY()}, (rs, wkb) -> {
-            if (stopped[0]) return;
-            Object v = type == null ? null : PgProjectTables.value(rs, 7, type.type());
-            if (!sink.accept(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), v == null ? null : v.toString())) {
-                stopped[0] = true;
-                throw new Stop();
-            }
-        });
-        return !stopped[0];
-    }
-
-    /** Ends a streamed read early (the sink had enough); caught by {@link #read}, never seen outside. */
-    private static final class Stop extends RuntimeException {
-        Stop() {
-            super(null, null, false, false);
-        }
+        return read(tileLane, sql.toString(), new Object[] {area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY()},
+                (rs, wkb) -> RemoteFeatures.offer(sink, rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                        type == null ? null : PgProjectTables.value(rs, 7, type.type())));
     }
 
     /** Every row in key order through a server-side cursor (auto-commit off, fetch size), on its own connection. */
@@ -237,10 +223,15 @@ public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
         void accept(ResultSet rs, WKBReader wkb) throws SQLException, ParseException;
     }
 
-    /** Runs a query on a lane's connection (reconnecting once when the server dropped it), streaming the rows. */
-    private void read(Lane lane, String sql, Object[] params, Row row) throws InputException {
+    /**
+     * Runs a query on a lane's connection (reconnecting once when the server dropped it), streaming the rows.
+     *
+     * @return false when a row stopped the reading ({@link RemoteFeatures.StopReading})
+     */
+    private boolean read(Lane lane, String sql, Object[] params, Row row) throws InputException {
         synchronized (lane) {
             for (int attempt = 0; ; attempt++) {
+                boolean complete = true;
                 Connection c = lane.open(connector);
                 try {
                     c.setAutoCommit(false); // a cursor: rows stream in batches instead of arriving all at once
@@ -250,14 +241,14 @@ public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
                         WKBReader wkb = new WKBReader(PgProjectTables.FACTORY);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) row.accept(rs, wkb);
-                        } catch (Stop stop) {
-                            // the caller has what it wanted: the rollback below ends the cursor
+                        } catch (RemoteFeatures.StopReading stop) {
+                            complete = false; // the caller has what it wanted: the rollback below ends the cursor
                         }
                     } finally {
                         c.rollback();
                     }
                     lane.release();
-                    return;
+                    return complete;
                 } catch (ParseException e) {
                     lane.release();
                     throw new InputException(new UserMessage("pg.geometry.damaged", schema + "." + tableName), e);
