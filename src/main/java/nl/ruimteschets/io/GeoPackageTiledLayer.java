@@ -69,6 +69,7 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
 
     @Override public List<Field> fields() { return fields; }
     @Override public String location() { return file.getFileName() + " " + table; }
+    @Override public boolean inFile() { return true; }
     @Override public long estimatedCount() { return count; }
     @Override public Envelope extent() { return new Envelope(extent); }
     @Override public String geometryType() { return geometryType; }

@@ -14,6 +14,12 @@ public interface RemoteFeatures {
     /** Where the features live, as shown to the planner (never with a password). */
     String location();
 
+    /**
+     * Whether the features stay in a file on this computer (a GeoPackage table read by area) rather than on a
+     * database server: the planner is told which, in words.
+     */
+    default boolean inFile() { return false; }
+
     /** About how many features there are (the database's statistics; exact once counted). */
     long estimatedCount();
 
