@@ -85,6 +85,7 @@ public final class Cli {
      */
     static UserMessage failure(Throwable ex) {
         if (ex instanceof InputException ie) return ie.userMessage();
+        if (ex instanceof nl.ruimteschets.geo.TileCache.Unavailable u) return u.userMessage();
         if (ex instanceof CancelledException) return new UserMessage("cli.cancelled");
         if (ex instanceof nl.ruimteschets.io.ProjectWriteException pw) return pw.userMessage();
         if (ex instanceof java.io.IOException io) return new UserMessage("cli.io", String.valueOf(io.getMessage()));
