@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import nl.ruimteschets.io.ProjectTables.Col;
@@ -76,6 +77,11 @@ public final class ProjectStore {
      * Absent in files without such layers.
      */
     public static final String LAYER_STORAGE = "rs_layer_storage";
+    /**
+     * Tables of removed layers that were kept in the file (same columns as {@value #LAYER_STORAGE}): the app's undo
+     * brings back a layer object without features, so the save leaves the table in the file, unlisted, for it.
+     */
+    static final String REMOVED_LAYERS = "rs_removed_layer";
 
     private static final List<Col> META_COLS = List.of(text("key"), text("value"));
     private static final List<Col> STORAGE_COLS = List.of(text("layer_table"), bool("in_database"),
@@ -124,10 +130,12 @@ public final class ProjectStore {
             List<String> placed = new ArrayList<>();
             boolean hasRoles = isProject && gp.isTable(LAYER_ROLE);
             if (hasRoles) {
-                readLayerRoles(gp, file, p, placed, hasRoles && gp.isTable(LAYER_STORAGE) ? readKept(gp) : Map.of());
+                readLayerRoles(gp, file, p, placed, hasRoles && gp.isTable(LAYER_STORAGE) ? readKept(gp, LAYER_STORAGE) : Map.of());
             }
+            Set<String> removed = isProject && gp.isTable(REMOVED_LAYERS) ? readKept(gp, REMOVED_LAYERS).keySet() : Set.of();
             for (String table : GpkgTables.featureTables(GeoPackageLayers.connection(gp))) {
-                if (placed.contains(table) || (isProject && (table.equals(CANDIDATE) || table.equals(ANNOTATION)))) continue;
+                if (placed.contains(table) || removed.contains(table)
+                        || (isProject && (table.equals(CANDIDATE) || table.equals(ANNOTATION)))) continue;
                 Layer l = loadLayer(gp, file, table, LayerRole.BASEMAP, Map.of(), file.toString(), new ImportReport());
                 if (hasRoles && l.features().isEmpty()) {
                     notes.add(new UserMessage("project.orphan.skipped", table));
@@ -215,10 +223,10 @@ public final class ProjectStore {
     /** What {@value #LAYER_STORAGE} says of each table marked to stay in the file. */
     private record Kept(long count, Envelope extent, double maxFeatureSize) { }
 
-    private static Map<String, Kept> readKept(GeoPackage gp) throws SQLException {
+    private static Map<String, Kept> readKept(GeoPackage gp, String storageTable) throws SQLException {
         Map<String, Kept> kept = new HashMap<>();
         ProjectTables.query(gp, "SELECT layer_table, in_database, feature_count, min_x, min_y, max_x, max_y, max_feature_size FROM "
-                + LAYER_STORAGE, rs -> {
+                + storageTable, rs -> {
                     if (rs.getInt(2) == 0) return;
                     Envelope e = rs.getObject(4) == null ? new Envelope()
                             : new Envelope(rs.getDouble(4), rs.getDouble(6), rs.getDouble(5), rs.getDouble(7));
@@ -509,8 +517,15 @@ public final class ProjectStore {
             throws IOException, SQLException, InputException {
         List<String> names = project.layers().stream().map(Layer::name).toList();
         java.sql.Connection con = GeoPackageLayers.connection(gp);
+        Map<String, Kept> keptBefore = new HashMap<>();
+        if (gp.isTable(REMOVED_LAYERS)) keptBefore.putAll(readKept(gp, REMOVED_LAYERS));
+        if (gp.isTable(LAYER_STORAGE)) keptBefore.putAll(readKept(gp, LAYER_STORAGE));
+        List<Object[]> removedKept = new ArrayList<>();
         for (String t : GpkgTables.featureTables(con)) {
-            if (!names.contains(t)) GpkgTables.dropFeatureTable(con, t);
+            if (names.contains(t)) continue;
+            Kept k = keptBefore.get(t);
+            if (k == null) GpkgTables.dropFeatureTable(con, t);
+            else removedKept.add(storageRow(t, k.count(), k.extent(), k.maxFeatureSize())); // undo may bring it back
         }
         List<Object[]> roles = new ArrayList<>();
         List<Object[]> kept = new ArrayList<>();
@@ -537,8 +552,7 @@ public final class ProjectStore {
                         maxSize = sink.maxFeatureSize();
                     }
                 }
-                kept.add(new Object[] {l.name(), true, count, e.isNull() ? null : e.getMinX(), e.isNull() ? null : e.getMinY(),
-                        e.isNull() ? null : e.getMaxX(), e.isNull() ? null : e.getMaxY(), maxSize});
+                kept.add(storageRow(l.name(), count, e, maxSize));
             } else if (!SavedLayers.mayHold(file, l) || !holds(gp, l)) { // an edited layer is written again
                 GpkgTables.dropFeatureTable(con, l.name());
                 writeTable(gp, l.name(), l.fields(), kindOf(l.features()), l.features());
@@ -553,6 +567,11 @@ public final class ProjectStore {
             ProjectTables.create(gp, LAYER_STORAGE, STORAGE_COLS);
             ProjectTables.insert(gp, LAYER_STORAGE, STORAGE_COLS, kept);
         }
+        GpkgTables.dropFeatureTable(con, REMOVED_LAYERS);
+        if (!removedKept.isEmpty()) {
+            ProjectTables.create(gp, REMOVED_LAYERS, STORAGE_COLS);
+            ProjectTables.insert(gp, REMOVED_LAYERS, STORAGE_COLS, removedKept);
+        }
         List<Object[]> displays = new ArrayList<>();
         project.displays().forEach((name, d) -> {
             if (names.contains(name)) displays.add(new Object[] {name, d.visible(), d.opacity(),
@@ -560,6 +579,11 @@ public final class ProjectStore {
         });
         ProjectTables.create(gp, LAYER_DISPLAY, DISPLAY_COLS);
         ProjectTables.insert(gp, LAYER_DISPLAY, DISPLAY_COLS, displays);
+    }
+
+    private static Object[] storageRow(String table, long count, Envelope e, double maxSize) {
+        return new Object[] {table, true, count, e.isNull() ? null : e.getMinX(), e.isNull() ? null : e.getMinY(),
+                e.isNull() ? null : e.getMaxX(), e.isNull() ? null : e.getMaxY(), maxSize};
     }
 
     /** Whether the layer is a marked table of this very file (the app saving the project it opened). */

@@ -109,8 +109,9 @@ final class PgProjectTables {
         for (String t : ours) if (!kept.contains(t)) PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, t) + " CASCADE");
         if (PgSql.tableExists(c, schema, BigLayers.STORAGE)) { // marks of tables no longer there would mark a new namesake
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(schema, BigLayers.STORAGE)
-                    + " WHERE NOT (layer_table = ANY (?))")) {
+                    + " WHERE NOT (layer_table = ANY (?)) AND NOT starts_with(layer_table, ?)")) { // (removed layers' marks stay for undo)
                 ps.setArray(1, c.createArrayOf("text", kept.toArray()));
+                ps.setString(2, PgRemovedLayers.PREFIX);
                 ps.executeUpdate();
             }
         }
@@ -432,6 +433,18 @@ final class PgProjectTables {
         }
     }
 
+    /**
+     * The table of a layer a planner adds (or brings back by undo) in an open project: a layer kept in this
+     * database gets its own table back from where its removal hid it, one kept elsewhere is streamed in, and one
+     * in memory is written. Never an empty table in place of a kept layer.
+     */
+    static void addLayerTable(Connection c, String schema, Layer l) throws SQLException, InputException, IOException {
+        if (!l.inDatabase()) writeLayer(c, schema, l);
+        else if (l.remote() instanceof PostgisTiledLayer t && t.isIn(c, schema)) PgRemovedLayers.restore(c, schema, l.name());
+        else if (l.remote() instanceof StreamedLayer) streamLayer(c, schema, l, ProgressListener.NONE);
+        else throw new InputException(new UserMessage("pg.layer.indatabase.copy", l.name(), l.remote().location()));
+    }
+
     /** Creates the layer's table with a GiST index and streams its features in with COPY. */
     static void writeLayer(Connection c, String schema, Layer l) throws SQLException, InputException, IOException {
         try (PgLayerSink sink = PgLayerSink.create(c, schema, l.name(), l.fields(), commonType(l.features()), false)) {
@@ -514,7 +527,9 @@ final class PgProjectTables {
                 while (rs.next()) more.add(rs.getString(1));
             }
             for (String t : more) {
-                if (placed.contains(t) || (isProject && (t.equals(CANDIDATE) || t.equals(ANNOTATION)))) continue;
+                if (placed.contains(t) || (isProject && (t.equals(CANDIDATE) || t.equals(ANNOTATION) || PgRemovedLayers.isHidden(t)))) {
+                    continue;
+                }
                 p.putLayer(loadLayer(c, schema, t, LayerRole.BASEMAP, Map.of(), "postgresql:" + schema + "." + t, new ImportReport(),
                         connector));
             }

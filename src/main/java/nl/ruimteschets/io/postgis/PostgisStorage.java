@@ -819,7 +819,7 @@ public final class PostgisStorage implements ProjectStorage {
             return null;
         }
         if (change instanceof LayerChanges.Add a) {
-            PgProjectTables.writeLayer(c, schema, a.layer());
+            PgProjectTables.addLayerTable(c, schema, a.layer());
             PgProjectTables.insertRole(c, schema, a.layer(), Integer.MAX_VALUE);
             reorder(c, a.layer().name(), a.index());
             PgLayerStyles.restyle(c, schema, a.layer().name(), PgLayerStyles.display(c, schema, a.layer().name()));
@@ -873,7 +873,8 @@ public final class PostgisStorage implements ProjectStorage {
             return null;
         }
         if (change instanceof LayerChanges.Remove r) {
-            PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, r.name()));
+            // A layer kept in the database holds no features in memory: its undo needs the table itself.
+            if (!PgRemovedLayers.hide(c, schema, r.name())) PgSql.exec(c, "DROP TABLE IF EXISTS " + table(schema, r.name()));
             deleteWhere(c, LAYER_ROLE, "layer_table", r.name());
             deleteWhere(c, LAYER_DISPLAY, "layer_table", r.name());
             PgLayerStyles.remove(c, schema, r.name());
