@@ -264,26 +264,31 @@ public final class Cli {
 
         @Override
         public Integer call() throws Exception {
-            Project p = ProjectArg.load(project);
-            String scenarioName = what.scenario != null ? what.scenario : what.annotations;
-            Exports.Table table = what.layer != null
-                    ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))),
-                            p.displays().get(what.layer))
-                    : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
-            List<Path> written;
-            if (where.shp != null) {
-                Files.createDirectories(where.shp);
-                written = Exports.shapefile(table, where.shp);
-            } else if (where.gpkg != null) {
-                written = Exports.geoPackage(table, where.gpkg);
-            } else {
-                written = Exports.geoJson(table, where.geojson, !rd);
+            // The project stays open while writing: a layer kept in its database is streamed from there in batches.
+            try (nl.ruimteschets.io.ProjectStorage storage = ProjectArg.open(project)) {
+                Project p = storage.load();
+                String scenarioName = what.scenario != null ? what.scenario : what.annotations;
+                Exports.Table table = what.layer != null
+                        ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
+                                new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))),
+                                p.displays().get(what.layer))
+                        : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
+                                new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
+                List<Path> written;
+                try (ConsoleProgress progress = new ConsoleProgress()) {
+                    if (where.shp != null) {
+                        Files.createDirectories(where.shp);
+                        written = Exports.shapefile(table, where.shp, progress);
+                    } else if (where.gpkg != null) {
+                        written = Exports.geoPackage(table, where.gpkg, progress);
+                    } else {
+                        written = Exports.geoJson(table, where.geojson, !rd, progress);
+                    }
+                }
+                System.out.println(new UserMessage("cli.export.done", table.rows().estimatedCount(), table.name(),
+                        written.toString()).format(root.locale()));
+                return 0;
             }
-            System.out.println(new UserMessage("cli.export.done", table.rows().size(), table.name(),
-                    written.toString()).format(root.locale()));
-            return 0;
         }
 
         private Exports.Table exportOf(Project p, Scenario s) {
