@@ -109,11 +109,9 @@ public final class ShapefileWriter implements FeatureWriter {
 
     /** What the first pass learns: record count, shape type, the widest text per field and the .shp size. */
     private record Survey(int count, ShapeType type, int[] textBytes, long shpBytes) {
-        /** Header, field descriptors and terminator, every record with its deletion flag, and the end mark. */
+        /** Header with its field descriptors and every record, deletion flag included (H2GIS writes no end mark). */
         long dbfBytes(DbaseFileHeader h) {
-            long record = 1;
-            for (int i = 0; i < h.getNumFields(); i++) record += h.getFieldLength(i);
-            return 32 + 32L * h.getNumFields() + 1 + count * record + 1;
+            return h.getHeaderLength() + (long) count * h.getRecordLength();
         }
     }
 
