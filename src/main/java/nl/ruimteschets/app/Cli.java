@@ -274,6 +274,19 @@ public final class Cli {
                                 p.displays().get(what.layer))
                         : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
                                 new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
+                long[] rows = {0}; // the rows the last pass wrote, for the message (a stored layer's count may be dated)
+                nl.ruimteschets.io.FeatureRows source = table.rows();
+                table = new Exports.Table(table.name(), table.fields(), new nl.ruimteschets.io.FeatureRows() {
+                    @Override
+                    public long forEach(nl.ruimteschets.io.FeatureSink sink, nl.ruimteschets.io.ProgressListener cancel)
+                            throws java.io.IOException {
+                        return rows[0] = source.forEach(sink, cancel);
+                    }
+
+                    @Override public long estimatedCount() { return source.estimatedCount(); }
+
+                    @Override public nl.ruimteschets.model.GeometryKind declaredKind() { return source.declaredKind(); }
+                }, table.look());
                 List<Path> written;
                 try (ConsoleProgress progress = new ConsoleProgress()) {
                     if (where.shp != null) {
@@ -285,7 +298,7 @@ public final class Cli {
                         written = Exports.geoJson(table, where.geojson, !rd, progress);
                     }
                 }
-                System.out.println(new UserMessage("cli.export.done", table.rows().estimatedCount(), table.name(),
+                System.out.println(new UserMessage("cli.export.done", rows[0], table.name(),
                         written.toString()).format(root.locale()));
                 return 0;
             }
