@@ -42,8 +42,9 @@ import org.locationtech.jts.geom.Polygon;
  * BOOLEAN L, DATE D. Null geometries become null shape records.
  *
  * <p>The rows are read twice (count, text widths and file sizes first, then writing), so a layer kept in its
- * database is streamed twice and never held. A .shp or .dbf over 2 GB is invalid (offsets are 32-bit), so when the
- * first pass finds one would be larger the write stops before any file is written, suggesting GeoPackage. All files are first written under hidden temporary names in the target directory and
+ * database is streamed twice and never held. A .shp or .dbf over 2 GB is invalid (offsets are 32-bit), so when
+ * the first pass finds one would be larger the write stops before any file is written, suggesting GeoPackage.
+ * All files are first written under hidden temporary names in the target directory and
  * only moved to the final names when all are complete; on failure or {@link CancelledException}
  * the temporary files are deleted and existing files under the final names stay untouched.
  * Mixed geometry families throw IllegalArgumentException. Not thread-safe; use one instance per write.
@@ -120,17 +121,23 @@ public final class ShapefileWriter implements FeatureWriter {
         int[] widths = new int[fields.size()];
         // per family, the sum of the record sizes each shape type would take (8-byte record header included)
         long[] sizes = new long[4]; // polygon or arc, point, multipoint, null shapes
-        Object[] state = {null, false}; // the combined GeometryKind, whether any multipoint has several points
-        long[] seen = {0};
+        var seen = new Object() {
+            long count;
+            GeometryKind kind;
+            boolean multiPoint; // a multipoint with several points: the layer must be MULTIPOINT
+        };
         long counted = features.forEach(f -> {
-            if (++seen[0] % 1000 == 0) progress.progress(seen[0], -1); // counting: the total is known after this pass
+            if (++seen.count % 1000 == 0) {
+                progress.checkCancelled();
+                progress.progress(seen.count, -1); // counting: the total is known after this pass
+            }
             Geometry g = f.geometry();
             if (g == null || g.isEmpty()) {
                 sizes[3] += 12;
             } else {
                 GeometryKind k = GeometryKind.of(g);
-                state[0] = state[0] == null ? k : ((GeometryKind) state[0]).combine(k);
-                state[1] = (Boolean) state[1] || g instanceof MultiPoint && g.getNumGeometries() > 1;
+                seen.kind = seen.kind == null ? k : seen.kind.combine(k);
+                seen.multiPoint |= g instanceof MultiPoint && g.getNumGeometries() > 1;
                 int parts = 0;
                 if (k == GeometryKind.POLYGON) {
                     for (int i = 0; i < g.getNumGeometries(); i++) parts += 1 + ((Polygon) g.getGeometryN(i)).getNumInteriorRing();
@@ -149,8 +156,8 @@ public final class ShapefileWriter implements FeatureWriter {
             }
         }, progress);
         progress.checkCancelled();
-        GeometryKind kind = (GeometryKind) state[0];
-        boolean multiPoint = (Boolean) state[1];
+        GeometryKind kind = seen.kind;
+        boolean multiPoint = seen.multiPoint;
         if (kind == GeometryKind.MIXED) {
             throw new IllegalArgumentException("a shapefile holds one geometry family; got points, lines and/or polygons");
         }
