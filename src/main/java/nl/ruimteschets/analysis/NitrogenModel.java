@@ -56,9 +56,13 @@ public final class NitrogenModel {
         for (Layer l : natura2000Layers) overlapIndexes.add(new LayerIndex(l));
     }
 
-    /** A model over the project's NATURA2000 layers and the shipped OPS table. */
+    /**
+     * A model over the project's NATURA2000 layers (a layer in the database read whole, see
+     * {@link nl.ruimteschets.geo.WholeLayers}) and the shipped OPS table.
+     */
     public static NitrogenModel forProject(Project p) {
-        return new NitrogenModel(p.layers(LayerRole.NATURA2000), OpsTable.load());
+        return new NitrogenModel(p.layers(LayerRole.NATURA2000).stream()
+                .map(l -> nl.ruimteschets.geo.WholeLayers.read(l, nl.ruimteschets.geo.WholeLayers.MAX_FEATURES)).toList(), OpsTable.load());
     }
 
     public Natura2000Receptors receptors() { return receptors; }

@@ -9,6 +9,7 @@ import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.Feature;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -21,7 +22,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * activity, or L_den = L − 3.0 and no night level for day-only activity (12 of 24 hours in the
  * day period). Contours at L_den 50, L_night 40 (standaardwaarden) and L_den 55.
  *
- * <p>Existing NOISE_ZONE polygons are unioned once, when the model is built. Not thread-safe (the
+ * <p>Existing NOISE_ZONE polygons held in memory are unioned once, when the model is built; those of a
+ * layer in the database are asked for around each contour ({@link NearbyPolygons}). Not thread-safe (the
  * propagation caches kernels): one instance per engine thread.
  */
 public final class NoiseModel {
@@ -36,13 +38,23 @@ public final class NoiseModel {
     /** Point-in-zone tests for thousands of object centres per edit, without a Point object each. */
     private final IndexedPointInAreaLocator zoneLocator;
     private final NearbyObjects sensitive;
+    /** Zones of layers in the database, asked for around each contour; null when there are none. */
+    private final NearbyPolygons remoteZones;
 
     public NoiseModel(NoiseKernel kernel, List<LayerIndex> noiseZones, List<LayerIndex> sensitive) {
         this(kernel, noiseZones, NearbyObjects.of(sensitive));
     }
 
-    /** @param sensitive the sensitive objects, asked for what lies within each contour's envelope */
     public NoiseModel(NoiseKernel kernel, List<LayerIndex> noiseZones, NearbyObjects sensitive) {
+        this(kernel, noiseZones, null, sensitive);
+    }
+
+    /**
+     * @param noiseZones the zones held in memory, unioned now
+     * @param zonesInDatabase the tiles of zone layers in the database, or null when there are none
+     * @param sensitive the sensitive objects, asked for what lies within each contour's envelope
+     */
+    public NoiseModel(NoiseKernel kernel, List<LayerIndex> noiseZones, NearbyObjects zonesInDatabase, NearbyObjects sensitive) {
         this.propagation = new NoisePropagation(kernel);
         List<Geometry> parts = new ArrayList<>();
         for (LayerIndex li : noiseZones) for (Feature f : li.layer().features()) parts.add(f.geometry());
@@ -50,6 +62,7 @@ public final class NoiseModel {
         this.preparedZones = zones == null ? null : PreparedGeometryFactory.prepare(zones);
         this.zoneLocator = zones == null ? null : new IndexedPointInAreaLocator(zones);
         this.sensitive = sensitive;
+        this.remoteZones = zonesInDatabase == null ? null : new NearbyPolygons(zonesInDatabase, (l, f) -> true);
     }
 
     /** As {@link #evaluate(Geometry, double, boolean, double, double)} with the source at 5 m. */
@@ -66,7 +79,7 @@ public final class NoiseModel {
         Geometry coarse = Contours.above(grid, level, gf);
         NoiseGrid near = grid.near();
         if (near == null) return coarse;
-        Geometry region = gf.toGeometry(new org.locationtech.jts.geom.Envelope(near.centreX(0), near.centreX(near.nx() - 1),
+        Geometry region = gf.toGeometry(new Envelope(near.centreX(0), near.centreX(near.nx() - 1),
                 near.centreY(0), near.centreY(near.ny() - 1)));
         if (!coarse.isEmpty() && PreparedGeometryFactory.prepare(coarse).containsProperly(region)) return coarse;
         Geometry fine = Contours.above(near, level, gf);
@@ -95,6 +108,14 @@ public final class NoiseModel {
         Geometry governing = lnight40.isEmpty() ? lden50 : Overlay.union(lden50, lnight40);
 
         Geometry growth = zones == null ? governing : Overlay.difference(governing, zones);
+        NearbyPolygons.Union remote = null;
+        if (remoteZones != null) {
+            Envelope reach = new Envelope(footprint.getEnvelopeInternal());
+            reach.expandToInclude(governing.getEnvelopeInternal());
+            remote = remoteZones.near(reach);
+            if (remote != null && !growth.isEmpty()) growth = Overlay.difference(growth, remote.geometry());
+        }
+        IndexedPointInAreaLocator remoteLocator = remote == null ? null : remote.locator();
         int count = 0;
         double ha = 0;
         if (!growth.isEmpty()) {
@@ -119,7 +140,8 @@ public final class NoiseModel {
                         centre.y = (env.minY(k) + env.maxY(k)) / 2.0;
                         double l = grid.interpolated(centre.x, centre.y);
                         inside = (l >= den || (!dayOnly && l >= 40))
-                                && (zoneLocator == null || zoneLocator.locate(centre) != Location.INTERIOR);
+                                && (zoneLocator == null || zoneLocator.locate(centre) != Location.INTERIOR)
+                                && (remoteLocator == null || remoteLocator.locate(centre) != Location.INTERIOR);
                     } else {
                         if (pg[0] == null) pg[0] = PreparedGeometryFactory.prepare(growthArea);
                         inside = pg[0].intersects(features.get(env.feature(k)).geometry());
@@ -136,6 +158,10 @@ public final class NoiseModel {
         }
         double outside = zones == null ? footprint.getArea()
                 : preparedZones.covers(footprint) ? 0 : Overlay.difference(footprint, zones).getArea();
+        if (remote != null && outside > 0) {
+            outside = remote.prepared().covers(footprint) ? 0
+                    : Overlay.difference(footprint, NearbyPolygons.union(zones, remote.geometry())).getArea();
+        }
         return new NoiseIndicators(grid, lwPerM2, g, dayOnly, lden50, lnight40, lden55, governing,
                 lden50.getArea() / 10_000.0, lnight40.getArea() / 10_000.0, governing.getArea() / 10_000.0,
                 growth.getArea() / 10_000.0, count, ha, outside / 10_000.0);

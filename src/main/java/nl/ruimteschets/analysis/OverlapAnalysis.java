@@ -7,12 +7,14 @@ import java.util.Map;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.LayerRole;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import nl.ruimteschets.geo.Overlay;
 
 /**
  * Overlap of a candidate's footprint with the role layers of an {@link AnalysisContext}: hectares per
- * role (measured on the union, so overlapping zones count once) and the part inside hard constraints.
+ * role (measured on the union, so overlapping zones count once) and the part inside hard constraints,
+ * from the layers in memory and the tiles under the footprint of the layers in the database.
  * Stateless and thread-safe.
  */
 public final class OverlapAnalysis {
@@ -25,13 +27,15 @@ public final class OverlapAnalysis {
     public static CandidateOverlap overlap(Candidate c, AnalysisContext context) {
         Geometry footprint = c.footprint();
         Map<LayerRole, Double> ha = new EnumMap<>(LayerRole.class);
-        for (Map.Entry<LayerRole, List<LayerIndex>> e : context.all().entrySet()) {
+        // Layers in the database are asked for their tiles under the footprint; layers in memory answer whole.
+        Envelope reach = footprint.getEnvelopeInternal();
+        for (LayerRole role : context.roles()) {
             // Sensitive objects are counted by the noise and safety models, not measured in hectares.
-            if (e.getKey() == LayerRole.SENSITIVE) continue;
-            ha.put(e.getKey(), union(footprint, e.getValue()).getArea() / 10_000.0);
+            if (role == LayerRole.SENSITIVE) continue;
+            ha.put(role, union(footprint, context.nearby(role).near(reach)).getArea() / 10_000.0);
         }
         List<LayerIndex> hard = new ArrayList<>();
-        for (LayerRole r : HARD_CONSTRAINTS) hard.addAll(context.layers(r));
+        for (LayerRole r : HARD_CONSTRAINTS) hard.addAll(context.nearby(r).near(reach));
         Geometry constrainedGeom = union(footprint, hard);
         double constrained = constrainedGeom.getArea() / 10_000.0;
         if (c.isPoint()) {

@@ -8,6 +8,8 @@ import nl.ruimteschets.geo.FootprintDistance;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.NearbyObjects;
 import nl.ruimteschets.geo.PackedEnvelopes;
+import nl.ruimteschets.geo.TileCache;
+import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.geo.Overlay;
 import nl.ruimteschets.model.ActivityProfile;
 import nl.ruimteschets.model.Feature;
@@ -24,7 +26,8 @@ import org.locationtech.jts.geom.Geometry;
  * distance, so one index query with the largest distance and one distance per object answer all
  * four contours. SAFETY_CONTOUR features whose mapped kind contains "veiligheidscontour" are the
  * clusters' legacy envelopes for risk growth (§2.5); the rest are existing contours; both are unioned
- * once, when the model is built.
+ * once, when the model is built, for layers in memory, and around each PR contour for layers in the
+ * database ({@link NearbyPolygons}).
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -35,26 +38,64 @@ public final class SafetyModel {
     private final NearbyObjects sensitive;
     private final Geometry existingContours;
     private final Geometry veiligheidscontouren;
+    /** The same two of contour layers in the database, asked for around each PR contour; null when there are none. */
+    private final NearbyPolygons remoteExisting, remoteEnvelopes;
+    /** Whether a contour layer in the database holds any legacy envelope (then PR outside the nearby ones counts whole). */
+    private final boolean remoteHasEnvelopes;
 
     public SafetyModel(List<LayerIndex> sensitive, List<LayerIndex> safetyContours) {
-        this(NearbyObjects.of(sensitive), safetyContours);
+        this(NearbyObjects.of(sensitive), safetyContours, List.of());
     }
 
-    /** @param sensitive the sensitive objects, asked for what lies within the largest distance of each footprint */
-    public SafetyModel(NearbyObjects sensitive, List<LayerIndex> safetyContours) {
+    /**
+     * @param sensitive the sensitive objects, asked for what lies within the largest distance of each footprint
+     * @param safetyContours the contours held in memory, unioned now
+     * @param contoursInDatabase the tile caches of contour layers in the database (asked once here whether
+     *        they hold legacy envelopes at all)
+     * @throws TileCache.Unavailable when a contour layer in the database cannot be read
+     */
+    public SafetyModel(NearbyObjects sensitive, List<LayerIndex> safetyContours, List<TileCache> contoursInDatabase) {
         this.sensitive = sensitive;
         List<Geometry> existing = new ArrayList<>();
         List<Geometry> envelopes = new ArrayList<>();
         for (LayerIndex li : safetyContours) {
             Layer layer = li.layer();
-            for (Feature f : layer.features()) {
-                String kind = layer.text(f, Layer.MAP_KIND);
-                boolean envelope = kind != null && kind.toLowerCase(Locale.ROOT).contains("veiligheidscontour");
-                (envelope ? envelopes : existing).add(f.geometry());
-            }
+            for (Feature f : layer.features()) (isEnvelope(layer, f) ? envelopes : existing).add(f.geometry());
         }
         this.existingContours = existing.isEmpty() ? null : Overlay.union(existing);
         this.veiligheidscontouren = envelopes.isEmpty() ? null : Overlay.union(envelopes);
+        if (contoursInDatabase.isEmpty()) {
+            remoteExisting = remoteEnvelopes = null;
+            remoteHasEnvelopes = false;
+        } else {
+            NearbyObjects tiles = NearbyObjects.of(List.of(), contoursInDatabase);
+            remoteExisting = new NearbyPolygons(tiles, (l, f) -> !isEnvelope(l, f));
+            remoteEnvelopes = new NearbyPolygons(tiles, SafetyModel::isEnvelope);
+            remoteHasEnvelopes = anyEnvelope(contoursInDatabase);
+        }
+    }
+
+    /** Whether a contour layer in the database holds a legacy envelope: its kinds streamed until one says so. */
+    private static boolean anyEnvelope(List<TileCache> layers) {
+        for (TileCache t : layers) {
+            Layer l = t.layer();
+            int kind = l.mappedFieldIndex(Layer.MAP_KIND);
+            if (kind < 0) continue;
+            try {
+                boolean whole = l.remote().envelopes(l.remote().extent(), l.fields().get(kind).name(),
+                        (x0, y0, x1, y1, v) -> !(v != null && v.toLowerCase(Locale.ROOT).contains("veiligheidscontour")));
+                if (!whole) return true;
+            } catch (InputException e) {
+                throw new TileCache.Unavailable(e);
+            }
+        }
+        return false;
+    }
+
+    /** Whether a SAFETY_CONTOUR feature is a cluster's legacy envelope (its kind says "veiligheidscontour"). */
+    private static boolean isEnvelope(Layer layer, Feature f) {
+        String kind = layer.text(f, Layer.MAP_KIND);
+        return kind != null && kind.toLowerCase(Locale.ROOT).contains("veiligheidscontour");
     }
 
     public SafetyIndicators evaluate(Geometry footprint, ActivityProfile profile) {
@@ -126,10 +167,16 @@ public final class SafetyModel {
         // Report conflicts in a stable order, whatever order the index returns them in.
         conflicts.sort(java.util.Comparator.comparingLong(SafetyIndicators.SensitiveHit::featureId));
 
-        double existingHa = pr.isEmpty() || existingContours == null ? 0
-                : Overlay.intersection(pr, existingContours).getArea() / 10_000.0;
-        double outsideHa = pr.isEmpty() || veiligheidscontouren == null ? 0
-                : Overlay.difference(pr, veiligheidscontouren).getArea() / 10_000.0;
+        Geometry existingNear = existingContours, envelopesNear = veiligheidscontouren;
+        if (remoteExisting != null && !pr.isEmpty()) {
+            existingNear = withRemote(existingContours, remoteExisting, pr.getEnvelopeInternal());
+            envelopesNear = withRemote(veiligheidscontouren, remoteEnvelopes, pr.getEnvelopeInternal());
+        }
+        double existingHa = pr.isEmpty() || existingNear == null ? 0
+                : Overlay.intersection(pr, existingNear).getArea() / 10_000.0;
+        // Envelopes in the database but none near: all of the PR contour lies outside them.
+        double outsideHa = pr.isEmpty() ? 0 : envelopesNear != null ? Overlay.difference(pr, envelopesNear).getArea() / 10_000.0
+                : remoteHasEnvelopes ? pr.getArea() / 10_000.0 : 0;
         double prConstrainedHa = 0;
         double allConstrainedHa = otherConstraints.getArea() / 10_000.0;
         if (!conflictObjects.isEmpty()) {
@@ -144,6 +191,12 @@ public final class SafetyModel {
         return new SafetyIndicators(pr, buffer(footprint, profile.brandM()), buffer(footprint, profile.explosieM()),
                 buffer(footprint, gifD), conflicts, weigh, brand, explosie, gifwolk, existingHa, outsideHa,
                 prConstrainedHa, allConstrainedHa);
+    }
+
+    /** The contours in memory with those of the database's tiles around {@code area}. */
+    private static Geometry withRemote(Geometry inMemory, NearbyPolygons inDatabase, Envelope area) {
+        NearbyPolygons.Union u = inDatabase.near(area);
+        return NearbyPolygons.union(inMemory, u == null ? null : u.geometry());
     }
 
     /** Whether some positive threshold lies inside [lo, hi): the bounds cannot tell which side the object is on. */

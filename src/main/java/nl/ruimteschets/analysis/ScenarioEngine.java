@@ -67,7 +67,7 @@ public final class ScenarioEngine {
         this.executor = executor;
         this.listener = listener;
         this.noise = new NoiseModel(NoiseKernel.load(), context.layers(LayerRole.NOISE_ZONE),
-                context.nearby(LayerRole.SENSITIVE));
+                context.inDatabase(LayerRole.NOISE_ZONE), context.nearby(LayerRole.SENSITIVE));
     }
 
     /** Queues a recomputation of this state; returns its version. */

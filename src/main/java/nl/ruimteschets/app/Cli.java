@@ -85,6 +85,7 @@ public final class Cli {
      */
     static UserMessage failure(Throwable ex) {
         if (ex instanceof InputException ie) return ie.userMessage();
+        if (ex instanceof nl.ruimteschets.geo.TileCache.Unavailable u) return u.userMessage();
         if (ex instanceof CancelledException) return new UserMessage("cli.cancelled");
         if (ex instanceof nl.ruimteschets.io.ProjectWriteException pw) return pw.userMessage();
         if (ex instanceof java.io.IOException io) return new UserMessage("cli.io", String.valueOf(io.getMessage()));
@@ -375,6 +376,8 @@ public final class Cli {
         private final Thread onInterrupt = new Thread(this::cancelAndWait, "ruimteschets-cancel");
         private volatile boolean cancelled;
         private long lastPrint;
+        /** A progress line was printed and not yet ended: whatever is printed next must start on a line of its own. */
+        private boolean lineOpen;
 
         ConsoleProgress() {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -392,8 +395,13 @@ public final class Cli {
         @Override
         public boolean isCancelled() { return cancelled; }
 
+        /**
+         * Ends the progress line (the result or an error message, printed after the try-with-resources closes this,
+         * then starts on a line of its own) and stops listening for Ctrl+C.
+         */
         @Override
         public void close() {
+            endLine();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -409,7 +417,14 @@ public final class Cli {
             lastPrint = now;
             if (total > 0) System.err.printf("\r%,d / %,d (%d%%)", done, total, done * 100 / total);
             else System.err.printf("\r%,d", done);
-            if (done == total) System.err.println();
+            lineOpen = true;
+            if (done == total) endLine();
+        }
+
+        private void endLine() {
+            if (!lineOpen) return;
+            System.err.println();
+            lineOpen = false;
         }
     }
 }

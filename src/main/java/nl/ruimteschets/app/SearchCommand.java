@@ -119,7 +119,11 @@ final class SearchCommand implements Callable<Integer> {
         SearchRequest req = new SearchRequest(prof, gross, area, plotsOnly, parent,
                 maxKm == null ? null : maxKm * 1000, w, cell, top, occupied, footprintShape);
 
-        SiteSearch search = new SiteSearch(new SearchWorld(new AnalysisContext(p.layers())));
+        SearchWorld world = new SearchWorld(new AnalysisContext(p.layers()));
+        // A sensitive layer in the database is read for the rasters: say how far, on stderr (stdout is the result).
+        world.progress((layer, done, expected) ->
+                System.err.println(new UserMessage("cli.search.reading", layer, done, expected).format(loc)));
+        SiteSearch search = new SiteSearch(world);
         SiteSearch.Result res;
         try {
             res = search.run(req, () -> false, m -> { });

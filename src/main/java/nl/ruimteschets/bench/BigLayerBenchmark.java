@@ -38,16 +38,23 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  * 10,000,000-footprint table is marked to stay in the database ({@link BigLayers}), opened through
  * {@link PostgisStorage} (the layer arrives without features), the engine built once on it plus the
  * in-memory Natura 2000 (550,000 vertices), zones and contours. For three new areas it prints the first
- * answer (the tiles within the models' reach fetched through the GiST index, then the computation), then
- * a vertex drag beside the same drag with the footprints within 6 km held in memory (run in turn, twice each:
- * the second round compares the two on an equally warm JIT), a drag of the whole candidate across tile edges (the next tiles prefetched while
- * dragging) with p50/p95/p99 and how many steps had to wait for the database, and the heap after GC.
+ * answer (the tiles within the models' reach and their ring fetched through the GiST index, then the
+ * computation), then a vertex drag right after arriving, beside the same drag with the footprints within
+ * 6 km held in memory (run in turn, twice each: the second round compares the two on an equally warm JIT),
+ * a drag of the whole candidate across tile edges (the next tiles prefetched while dragging) with
+ * p50/p95/p99 and how many steps had to wait for the database, and the heap after GC. For each database
+ * drag it prints what ran beside its steps ({@link StepCosts}: tile loading, GC pauses, JIT compiling);
+ * {@code -Dbench.memFirst=true} runs the in-memory drag of round 1 before arriving, so the area's code paths
+ * are compiled before the database path is timed: what is left of round 1's extra cost is the arrival's.
  *
  * <p>Without arguments it starts a throwaway cluster ({@code .ci/pg-cluster}, as the tests do), generates
  * the table with generate_series (printing how long that took) and stops the cluster at the end:
  * <pre>./mvnw -B -ntp -q -DskipTests package &amp;&amp; java -Xmx1g -cp target/ruimteschets.jar nl.ruimteschets.bench.BigLayerBenchmark</pre>
  * With a URL ({@code postgresql://user@host:port/db?schema=big}, password from PGPASSWORD or ~/.pgpass) it
- * uses that schema and generates the table only when missing.
+ * uses that schema and generates the table only when missing, so one generated cluster serves many runs:
+ * <pre>PGPASSWORD=$(.ci/pg-cluster start /tmp/rs-big 55714) java -Xmx1g -cp target/ruimteschets.jar \
+ *     nl.ruimteschets.bench.BigLayerBenchmark 'postgresql://postgres@127.0.0.1:55714/rs_test?schema=big'
+ * ... (later runs: the same java command with the same PGPASSWORD) ...; .ci/pg-cluster stop /tmp/rs-big</pre>
  */
 public final class BigLayerBenchmark {
     static final String TABLE = "footprints";
@@ -79,6 +86,17 @@ public final class BigLayerBenchmark {
             run(PgLocation.parse(args[0]), null, steps);
             return;
         }
+        withThrowawayCluster("big", (loc, prompt) -> run(loc, prompt, steps));
+    }
+
+    /** A benchmark's work on a project location in a database. */
+    @FunctionalInterface
+    interface OnCluster {
+        void run(PgLocation loc, PgConnector.PasswordPrompt prompt) throws Exception;
+    }
+
+    /** Runs {@code work} on schema {@code schema} of a throwaway cluster ({@code .ci/pg-cluster}), stopped afterwards. */
+    static void withThrowawayCluster(String schema, OnCluster work) throws Exception {
         Path script = Path.of(".ci/pg-cluster").toAbsolutePath();
         Path dir = Files.createTempDirectory("rs-bigbench");
         int port;
@@ -91,47 +109,59 @@ public final class BigLayerBenchmark {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("no throwaway cluster: " + err);
         System.out.printf(Locale.ROOT, "throwaway PostgreSQL cluster on 127.0.0.1:%d in %s%n", port, dir);
         try {
-            run(PgLocation.parse("postgresql://postgres@127.0.0.1:" + port + "/rs_test?schema=big"),
-                    (l, u) -> password.toCharArray(), steps);
+            work.run(PgLocation.parse("postgresql://postgres@127.0.0.1:" + port + "/rs_test?schema=" + schema),
+                    (l, u) -> password.toCharArray());
         } finally {
             new ProcessBuilder(script.toString(), "stop", dir.toString()).inheritIO().start().waitFor(60, TimeUnit.SECONDS);
         }
     }
 
-    private static void run(PgLocation loc, PgConnector.PasswordPrompt prompt, int steps) throws Exception {
+    /**
+     * Makes the 10,000,000-footprint table in the project schema of {@code loc} unless it is there, marked to
+     * stay in the database as a sensitive-object layer; a schema without a project first gets {@code project}.
+     */
+    static void ensureFootprints(PgLocation loc, PgConnector.PasswordPrompt prompt, Project project) throws Exception {
         PgConnector connector = new PgConnector(loc, prompt);
         try (Connection c = connector.connect()) {
-            boolean exists;
-            try (var ps = c.prepareStatement("SELECT to_regclass(format('%I.%I', ?::text, ?::text)) IS NOT NULL")) {
-                ps.setString(1, loc.schema());
-                ps.setString(2, TABLE);
-                try (var rs = ps.executeQuery()) {
-                    exists = rs.next() && rs.getBoolean(1);
+            if (exists(c, loc.schema(), TABLE)) return;
+            if (!exists(c, loc.schema(), "rs_layer_role")) {
+                try (PostgisStorage st = PostgisStorage.connect(loc, prompt)) {
+                    st.save(project); // the rs_* tables
                 }
             }
-            if (!exists) {
-                try (PostgisStorage st = PostgisStorage.connect(loc, prompt)) {
-                    st.save(new Project()); // an empty project: the rs_* tables
-                }
-                String q = quote(loc.schema()) + "." + quote(TABLE);
-                long t = System.nanoTime();
-                try (var st = c.createStatement()) {
-                    st.execute(String.format(Locale.ROOT, CREATE, q, ROWS - 1));
-                }
-                long t1 = System.nanoTime();
-                BigLayers.keep(c, loc.schema(), TABLE, true); // measure (one pass), ANALYZE, list in rs_layer_storage
-                long t2 = System.nanoTime();
-                try (var ps = c.prepareStatement("INSERT INTO " + quote(loc.schema()) + ".rs_layer_role (layer_table, role, "
-                        + "field_mapping, source, import_report, display_order) VALUES (?, 'SENSITIVE', ?, ?, '{}', 0)")) {
-                    ps.setString(1, TABLE);
-                    ps.setString(2, "{\"" + Layer.MAP_VULNERABILITY + "\":\"kwetsbaarheid\"}");
-                    ps.setString(3, "generate_series (BigLayerBenchmark)");
-                    ps.executeUpdate();
-                }
-                System.out.printf(Locale.ROOT, "generated %s: %,d footprints with primary key and GiST index in %.1f s, "
-                        + "measured and analysed for the layer list in %.1f s%n", q, ROWS, (t1 - t) / 1e9, (t2 - t1) / 1e9);
+            String q = quote(loc.schema()) + "." + quote(TABLE);
+            long t = System.nanoTime();
+            try (var st = c.createStatement()) {
+                st.execute(String.format(Locale.ROOT, CREATE, q, ROWS - 1));
+            }
+            long t1 = System.nanoTime();
+            BigLayers.keep(c, loc.schema(), TABLE, true); // measure (one pass), ANALYZE, list in rs_layer_storage
+            long t2 = System.nanoTime();
+            try (var ps = c.prepareStatement("INSERT INTO " + quote(loc.schema()) + ".rs_layer_role (layer_table, role, "
+                    + "field_mapping, source, import_report, display_order) VALUES (?, 'SENSITIVE', ?, ?, '{}', "
+                    + "(SELECT coalesce(max(display_order) + 1, 0) FROM " + quote(loc.schema()) + ".rs_layer_role))")) {
+                ps.setString(1, TABLE);
+                ps.setString(2, "{\"" + Layer.MAP_VULNERABILITY + "\":\"kwetsbaarheid\"}");
+                ps.setString(3, "generate_series (BigLayerBenchmark)");
+                ps.executeUpdate();
+            }
+            System.out.printf(Locale.ROOT, "generated %s: %,d footprints with primary key and GiST index in %.1f s, "
+                    + "measured and analysed for the layer list in %.1f s%n", q, ROWS, (t1 - t) / 1e9, (t2 - t1) / 1e9);
+        }
+    }
+
+    private static boolean exists(Connection c, String schema, String table) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT to_regclass(format('%I.%I', ?::text, ?::text)) IS NOT NULL")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
+    }
+
+    private static void run(PgLocation loc, PgConnector.PasswordPrompt prompt, int steps) throws Exception {
+        ensureFootprints(loc, prompt, new Project());
         Map<String, ActivityProfile> profiles = new LinkedHashMap<>();
         for (ActivityProfile a : ActivityCatalogue.defaults()) profiles.put(a.name(), a);
         String profile = "Chemie (Brzo)";
@@ -166,6 +196,16 @@ public final class BigLayerBenchmark {
                     (System.nanoTime() - w) / 1e6);
             for (double[] at : areas) {
                 Candidate first = EngineBenchmark.candidate("a", at[0], at[1], 0, profile);
+                double[][] db = new double[2][], memory = new double[2][];
+                // -Dbench.memFirst=true: the in-memory drag runs before arriving, so this area's code paths
+                // (overlays with its zones, its kernels) are compiled before the database path is timed.
+                boolean memFirst = Boolean.getBoolean("bench.memFirst");
+                Mem mem = memFirst ? Mem.of(big, first, layers, tiles.tileSize()) : null;
+                if (memFirst) {
+                    mem.engine().compute(snapshot(first, profiles, clusters), version++);
+                    memory[0] = vertexDrag(mem.engine(), at, profile, profiles, clusters, steps, version, null);
+                    version += steps;
+                }
                 long fetched = tiles.fetchedTiles();
                 long a = System.nanoTime();
                 ScenarioResult r = engine.compute(snapshot(first, profiles, clusters), version++);
@@ -174,33 +214,29 @@ public final class BigLayerBenchmark {
                                 + "%,d footprints cached; %d in the gifwolk area, %d in the noise contour%n", at[0], at[1], firstMs,
                         tiles.fetchedTiles() - fetched, tiles.cachedFeatures(), r.candidates().get(0).safety().gifwolkCount(),
                         r.candidates().get(0).noise().sensitiveCount());
-                // The same vertex drag with the footprints around the area held in memory (as an imported
-                // layer would be) is what the database path is measured against. Both are run in turn,
-                // database, memory, database, memory, with the same steps, so neither has the colder JIT
-                // or the quieter moment; the second round of each is the figure compared.
-                Envelope around = new Envelope(first.geometry().getEnvelopeInternal());
-                around.expandBy(6_000);
-                List<Feature> near = new ArrayList<>();
-                for (var li : tiles.near(around)) near.addAll(li.layer().features());
-                List<Layer> memLayers = new ArrayList<>(layers);
-                memLayers.set(memLayers.indexOf(big), big.inMemory(near));
-                ScenarioEngine mem = new ScenarioEngine(new AnalysisContext(memLayers, ModelSettings.DEFAULTS), Runnable::run, done -> { });
-                mem.compute(snapshot(first, profiles, clusters), version++);
+                // Right after arriving, as a planner would: the first drag starts at once.
                 long waits = tiles.waits();
-                double[][] db = new double[2][], memory = new double[2][];
-                for (int round = 0; round < 2; round++) {
-                    db[round] = vertexDrag(engine, at, profile, profiles, clusters, steps, version);
-                    version += steps;
-                    memory[round] = vertexDrag(mem, at, profile, profiles, clusters, steps, version);
+                StepCosts[] costs = {new StepCosts(), new StepCosts()};
+                db[0] = vertexDrag(engine, at, profile, profiles, clusters, steps, version, costs[0]);
+                version += steps;
+                if (!memFirst) {
+                    mem = Mem.of(big, first, layers, tiles.tileSize());
+                    mem.engine().compute(snapshot(first, profiles, clusters), version++);
+                    memory[0] = vertexDrag(mem.engine(), at, profile, profiles, clusters, steps, version, null);
                     version += steps;
                 }
+                db[1] = vertexDrag(engine, at, profile, profiles, clusters, steps, version, costs[1]);
+                version += steps;
+                memory[1] = vertexDrag(mem.engine(), at, profile, profiles, clusters, steps, version, null);
+                version += steps;
                 long dbWaits = tiles.waits() - waits;
                 for (int round = 0; round < 2; round++) {
-                    System.out.printf(Locale.ROOT, "  vertex drag (%d steps of 5 m), round %d: database %s | in memory %s%s%n",
-                            steps, round + 1, figures(db[round]), figures(memory[round]), round == 1 ? "  (goal p95 <= 16 ms)" : "");
+                    System.out.printf(Locale.ROOT, "  vertex drag (%d steps of 5 m), round %d%s: database %s | in memory %s  (goal p95 <= 16 ms)%n",
+                            steps, round + 1, round == 0 ? " (right after arriving)" : "", figures(db[round]), figures(memory[round]));
+                    System.out.printf(Locale.ROOT, "    database round %d: %s%n", round + 1, costs[round].summary());
                 }
-                System.out.printf(Locale.ROOT, "  %d database steps waited for the database; in memory: %,d footprints within 6 km%n",
-                        dbWaits, near.size());
+                System.out.printf(Locale.ROOT, "  %d database steps waited for the database; in memory%s: %,d footprints within 6 km%n",
+                        dbWaits, memFirst ? " (dragged first, before arriving)" : "", mem.footprints());
                 // The whole candidate dragged 30 m a step east: 9 km over 300 steps, across nine tile edges.
                 double[] move = new double[steps];
                 waits = tiles.waits();
@@ -221,17 +257,50 @@ public final class BigLayerBenchmark {
         }
     }
 
-    /** The 300-step vertex drag at {@code at}: each step's time in ms. */
+    /** The 300-step vertex drag at {@code at}: each step's time in ms; {@code costs}, when given, samples what ran beside each step. */
     private static double[] vertexDrag(ScenarioEngine engine, double[] at, String profile, Map<String, ActivityProfile> profiles,
-                                       List<Cluster> clusters, int steps, long version) {
+                                       List<Cluster> clusters, int steps, long version, StepCosts costs) {
         double[] ms = new double[steps];
         for (int i = 0; i < steps; i++) {
             Candidate dragged = EngineBenchmark.candidate("a", at[0], at[1], (i + 1) % 60 * 5.0, profile);
+            if (costs != null) costs.before();
             long s = System.nanoTime();
             engine.compute(snapshot(dragged, profiles, clusters), version + i);
             ms[i] = (System.nanoTime() - s) / 1e6;
+            if (costs != null) costs.after(ms[i]);
         }
         return ms;
+    }
+
+    /**
+     * The comparison: an engine with the footprints within 6 km of the candidate held in memory (as an
+     * imported layer would be), read in one query straight from the table, so the engine's tile cache
+     * queues nothing more.
+     */
+    private record Mem(ScenarioEngine engine, int footprints) {
+        static Mem of(Layer big, Candidate first, List<Layer> layers, double tileSize) throws Exception {
+            List<Feature> near = within(big, first, 6_000, tileSize);
+            List<Layer> memLayers = new ArrayList<>(layers);
+            memLayers.set(memLayers.indexOf(big), big.inMemory(near));
+            return new Mem(new ScenarioEngine(new AnalysisContext(memLayers, ModelSettings.DEFAULTS), Runnable::run, done -> { }),
+                    near.size());
+        }
+    }
+
+    /** The footprints anchored in the tiles within {@code reach} of the candidate, read in one query (no cache, no prefetch). */
+    private static List<Feature> within(Layer big, Candidate c, double reach, double tileSize) throws Exception {
+        Envelope e = new Envelope(c.geometry().getEnvelopeInternal());
+        e.expandBy(reach);
+        double margin = big.remote().maxFeatureSize();
+        List<long[]> keys = new ArrayList<>();
+        for (long x = (long) Math.floor((e.getMinX() - margin) / tileSize); x <= (long) Math.floor(e.getMaxX() / tileSize); x++) {
+            for (long y = (long) Math.floor((e.getMinY() - margin) / tileSize); y <= (long) Math.floor(e.getMaxY() / tileSize); y++) {
+                keys.add(new long[] {x, y});
+            }
+        }
+        List<Feature> out = new ArrayList<>();
+        big.remote().tiles(tileSize, keys).values().forEach(out::addAll);
+        return out;
     }
 
     private static String figures(double[] ms) {

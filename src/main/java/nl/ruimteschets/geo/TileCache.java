@@ -50,7 +50,7 @@ public final class TileCache {
     public static final class Unavailable extends RuntimeException {
         private final transient UserMessage userMessage;
 
-        Unavailable(InputException cause) {
+        public Unavailable(InputException cause) {
             super(cause.getMessage(), cause);
             this.userMessage = cause.userMessage();
         }

@@ -69,6 +69,7 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
 
     @Override public List<Field> fields() { return fields; }
     @Override public String location() { return file.getFileName() + " " + table; }
+    @Override public boolean inFile() { return true; }
     @Override public long estimatedCount() { return count; }
     @Override public Envelope extent() { return new Envelope(extent); }
     @Override public String geometryType() { return geometryType; }
@@ -113,6 +114,22 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
         return out;
     }
 
+    @Override
+    public boolean envelopes(Envelope area, String field, EnvelopeSink sink) throws InputException {
+        int index = -1;
+        for (int i = 0; i < fields.size(); i++) if (fields.get(i).name().equals(field)) index = i;
+        int valueAt = index;
+        // Through the R-tree (float bounds rounded outwards), then each feature's true envelope decides.
+        return read(select() + " WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
+                new Object[] {area.getMaxX(), area.getMinX(), area.getMaxY(), area.getMinY()}, f -> {
+                    if (f.geometry() == null || f.geometry().isEmpty()) return;
+                    Envelope e = f.geometry().getEnvelopeInternal();
+                    if (e.intersects(area)) {
+                        RemoteFeatures.offer(sink, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), valueAt < 0 ? null : f.values()[valueAt]);
+                    }
+                });
+    }
+
     /** About how many features meet the view: the share of the layer's extent it covers. */
     private long estimateIn(Envelope view) {
         Envelope meet = view.intersection(extent);
@@ -150,7 +167,8 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
         void accept(Feature f);
     }
 
-    private void read(String sql, Object[] params, Row row) throws InputException {
+    /** Runs a query, streaming the rows; false when a row stopped the reading ({@link RemoteFeatures.StopReading}). */
+    private boolean read(String sql, Object[] params, Row row) throws InputException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection c = config.createConnection("jdbc:sqlite:" + file);
@@ -165,10 +183,13 @@ public final class GeoPackageTiledLayer implements RemoteFeatures, StreamedLayer
                     row.accept(new Feature(rs.getLong(1), g, values));
                 }
             }
+        } catch (RemoteFeatures.StopReading stop) {
+            return false; // the caller has what it wanted
         } catch (ParseException e) {
             throw new InputException(new UserMessage("gpkg.layer.damaged", table, file.getFileName()), e);
         } catch (SQLException | RuntimeException e) {
             throw new InputException(new UserMessage("gpkg.layer.read.failed", table, file.getFileName()), e);
         }
+        return true;
     }
 }

@@ -14,6 +14,12 @@ public interface RemoteFeatures {
     /** Where the features live, as shown to the planner (never with a password). */
     String location();
 
+    /**
+     * Whether the features stay in a file on this computer (a GeoPackage table read by area) rather than on a
+     * database server: the planner is told which, in words.
+     */
+    default boolean inFile() { return false; }
+
     /** About how many features there are (the database's statistics; exact once counted). */
     long estimatedCount();
 
@@ -43,6 +49,34 @@ public interface RemoteFeatures {
      * when more lie in the view, none when far more do) with geometries simplified to {@code tolerance} metres.
      */
     List<Feature> forView(Envelope view, double tolerance, int limit) throws InputException;
+
+    /** Receives one feature's envelope and the text of one of its values; returns false to stop reading. */
+    @FunctionalInterface
+    interface EnvelopeSink {
+        boolean accept(double minX, double minY, double maxX, double maxY, String value);
+    }
+
+    /**
+     * Streams the envelope of every feature whose envelope meets {@code area}, with the text of field
+     * {@code field} (null for no field, or when the value is null): a few numbers per row and no geometry,
+     * so millions of rows can be rastered without holding them. Blocks for the database.
+     *
+     * @return false when the sink stopped the reading
+     * @throws InputException when the database cannot be read, in the planner's words
+     */
+    boolean envelopes(Envelope area, String field, EnvelopeSink sink) throws InputException;
+
+    /** Thrown by {@link #offer} when the sink wants no more rows; an implementation's reading loop ends the read on it. */
+    final class StopReading extends RuntimeException {
+        public StopReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Hands one row to an {@link #envelopes} sink (the value as text); throws {@link StopReading} when it wants no more. */
+    static void offer(EnvelopeSink sink, double minX, double minY, double maxX, double maxY, Object value) {
+        if (!sink.accept(minX, minY, maxX, maxY, value == null ? null : value.toString())) throw new StopReading();
+    }
 
     /**
      * An empty bucket per asked tile in {@code buckets} (by {@link #tileKey}), and the asked tiles' range

@@ -102,7 +102,7 @@ public final class PdfReport {
         heading(report.t("report.sources"));
         List<List<String>> sources = new ArrayList<>();
         for (Layer l : report.project.layers()) {
-            sources.add(List.of(l.name(), report.t("role." + l.role().name()), Integer.toString(l.features().size()),
+            sources.add(List.of(l.name(), report.t("role." + l.role().name()), Long.toString(l.featureCount()),
                     l.source().isEmpty() ? report.t("report.source.unknown") : l.source()));
         }
         table(List.of(report.t("report.col.layer"), report.t("layers.props.role"), report.t("report.col.features"),

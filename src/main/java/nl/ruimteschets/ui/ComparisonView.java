@@ -290,8 +290,15 @@ final class ComparisonView {
      */
     private void withReport(List<Scenario> scenarios, Consumer<Report> then) {
         worker.execute(() -> {
-            if (context == null) context = new AnalysisContext(project.layers());
-            Report r = Report.of(context, project, projectName, scenarios, locale);
+            Report r;
+            try {
+                if (context == null) context = new AnalysisContext(project.layers());
+                r = Report.of(context, project, projectName, scenarios, locale);
+            } catch (nl.ruimteschets.geo.TileCache.Unavailable e) {
+                // A layer in the database cannot be read (or read whole): say which, in words.
+                Platform.runLater(() -> status.setText(e.userMessage().format(locale)));
+                return;
+            }
             // Figures and contours first; the hexagons (the slow part) follow on the same worker.
             for (Report.Computed c : r.scenarios()) {
                 computed.putIfAbsent(c.scenario().name(), new Shown(c.result().candidates(), List.of()));
@@ -369,6 +376,8 @@ final class ComparisonView {
                     status.setText(java.text.MessageFormat.format(text.getString("export.done"), 1, target));
                     if (done != null) done.run();
                 });
+            } catch (nl.ruimteschets.geo.TileCache.Unavailable e) {
+                Platform.runLater(() -> status.setText(e.userMessage().format(locale)));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> status.setText(text.getString("error.export") + ": " + target.getFileName()));
             }

@@ -77,7 +77,18 @@ final class EngineBinding {
         window.statusBar().engine("engine.indexing");
         started.thenRun(() -> engineThread.execute(() -> {
             // The tile caches of layers in the database carry over, so a rebuild fetches nothing again.
-            AnalysisContext ctx = new AnalysisContext(layers, nl.ruimteschets.analysis.ModelSettings.DEFAULTS, context);
+            AnalysisContext ctx;
+            try {
+                ctx = new AnalysisContext(layers, nl.ruimteschets.analysis.ModelSettings.DEFAULTS, context);
+            } catch (nl.ruimteschets.geo.TileCache.Unavailable e) {
+                // A layer the models need whole could not be read from the database: say which and why.
+                Platform.runLater(() -> {
+                    if (engineLayers != layers) return;
+                    window.status(e.userMessage().format(window.locale()));
+                    window.statusBar().engine("engine.ready");
+                });
+                return;
+            }
             Platform.runLater(() -> {
                 if (engineLayers != layers) return; // a newer rebuild is on its way
                 context = ctx;
@@ -118,7 +129,9 @@ final class EngineBinding {
     void prefetch(nl.ruimteschets.render.Viewport v) {
         AnalysisContext ctx = context;
         if (ctx == null || v.metresPerPixel() > PREFETCH_MAX_M_PER_PX) return;
-        for (nl.ruimteschets.geo.TileCache t : ctx.tiled(nl.ruimteschets.model.LayerRole.SENSITIVE)) t.prefetch(v.worldBounds());
+        for (nl.ruimteschets.model.LayerRole role : ctx.roles()) {
+            for (nl.ruimteschets.geo.TileCache t : ctx.tiled(role)) t.prefetch(v.worldBounds());
+        }
     }
 
     /** Hands the scenario as now on screen (with the live preview, if dragging) to the engine. */

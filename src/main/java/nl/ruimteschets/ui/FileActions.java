@@ -285,6 +285,13 @@ final class FileActions {
     void importFile(Path file) {
         java.util.Set<String> names = new java.util.HashSet<>();
         window.session().project().layers().forEach(l -> names.add(l.name()));
+        Session session = window.session();
+        if (session.shared() instanceof nl.ruimteschets.io.postgis.PostgisStorage store) {
+            // Streamed into the database, never whole in this heap; colleagues get it through their feed.
+            ImportFlow.runShared(window.stage(), file, window.locale(), names, store::importForWindow,
+                    imported -> session.addImported(imported.layer(), imported.index()));
+            return;
+        }
         ImportFlow.run(window.stage(), file, window.locale(), names, layer -> window.perform(new LayerChanges.Add(layer, -1), null));
     }
 }

@@ -37,10 +37,12 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import nl.ruimteschets.io.CancelledException;
 import nl.ruimteschets.io.Formats;
 import nl.ruimteschets.io.LayerLoader;
 import nl.ruimteschets.io.ProgressListener;
 import nl.ruimteschets.io.ProjectImport;
+import nl.ruimteschets.io.postgis.PostgisStorage;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.ImportReport;
 import nl.ruimteschets.model.InputException;
@@ -60,7 +62,8 @@ import nl.ruimteschets.model.UserMessage;
  * {@code #importMap-<semantic key>}, {@code #importCrs}, {@code #importEncoding}, {@code #importOk},
  * {@code #importCancel}; {@code #importProgress} with {@code #importProgressBar} and
  * {@code #importProgressCancel}; {@code #importReport} with {@code #importReportText} and
- * {@code #importReportClose}; errors are an {@link Alert} whose dialog pane is {@code #importError}.
+ * {@code #importReportClose}; errors are an {@link Alert} whose dialog pane is {@code #importError}; a cancelled
+ * import into a shared project says so in {@code #importCancelled}.
  */
 public final class ImportFlow {
     /** CRS choices offered as overrides; null means "as the file states". */
@@ -78,12 +81,24 @@ public final class ImportFlow {
 
     static volatile Loader loader = LayerLoader::load;
 
+    /**
+     * The import into an open shared project, {@link PostgisStorage#importForWindow}: streamed into the database in
+     * one transaction (nothing of the file in this heap) and read back as the project now holds it.
+     */
+    public interface SharedLoader {
+        PostgisStorage.Imported load(Path file, String table, String layerName, LayerRole role, Map<String, String> fieldMapping,
+                                     Integer epsg, String encoding, ProgressListener progress) throws Exception;
+    }
+
     private final Window owner;
     private final Path file;
     private final Locale locale;
     private final ResourceBundle text;
     private final Set<String> existingNames;
     private final Consumer<Layer> onImported;
+    /** Set for an import into a shared project (then {@link #onImported} is unused). */
+    private final SharedLoader sharedLoader;
+    private final Consumer<PostgisStorage.Imported> onShared;
     private final boolean hasTables;
     private final boolean shapefile;
     private final String none;
@@ -102,13 +117,16 @@ public final class ImportFlow {
     private List<Field> fields = List.of();
     private Stage dialog;
 
-    private ImportFlow(Window owner, Path file, Locale locale, Set<String> existingNames, Consumer<Layer> onImported) {
+    private ImportFlow(Window owner, Path file, Locale locale, Set<String> existingNames, Consumer<Layer> onImported,
+                       SharedLoader sharedLoader, Consumer<PostgisStorage.Imported> onShared) {
         this.owner = owner;
         this.file = Objects.requireNonNull(file);
         this.locale = Objects.requireNonNull(locale);
         this.text = ResourceBundle.getBundle("nl.ruimteschets.ui", locale);
         this.existingNames = existingNames.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        this.onImported = Objects.requireNonNull(onImported);
+        this.onImported = onImported;
+        this.sharedLoader = sharedLoader;
+        this.onShared = onShared;
         String ext = Formats.extension(file);
         this.hasTables = ext.equals("gpkg") || ext.equals("zip"); // GeoPackage tables, or the shapefiles of a zip
         this.shapefile = ext.equals("shp") || ext.equals("zip");
@@ -128,7 +146,23 @@ public final class ImportFlow {
             Platform.runLater(() -> run(owner, file, locale, existingLayerNames, onImported));
             return;
         }
-        new ImportFlow(owner, file, locale, Set.copyOf(existingLayerNames), onImported).preview();
+        new ImportFlow(owner, file, locale, Set.copyOf(existingLayerNames), Objects.requireNonNull(onImported), null, null).preview();
+    }
+
+    /**
+     * As {@link #run}, into an open shared project: the same dialog, progress and cancel, but the file streams
+     * into the database through {@code loader} and {@code onImported} gets the layer as stored, once committed
+     * (on the FX thread; also when Cancel came too late to stop the commit). A cancelled or failed import has
+     * rolled back and says so in words. Not undoable: the report tells the planner.
+     */
+    public static void runShared(Window owner, Path file, Locale locale, Set<String> existingLayerNames, SharedLoader loader,
+                                 Consumer<PostgisStorage.Imported> onImported) {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> runShared(owner, file, locale, existingLayerNames, loader, onImported));
+            return;
+        }
+        new ImportFlow(owner, file, locale, Set.copyOf(existingLayerNames), null, Objects.requireNonNull(loader),
+                Objects.requireNonNull(onImported)).preview();
     }
 
     private record Preview(List<String> tables, List<Field> fields) { }
@@ -138,7 +172,7 @@ public final class ImportFlow {
         inBackground(t("import.reading", file.getFileName()), progress -> {
             List<String> tables = LayerLoader.tables(file);
             return new Preview(tables, LayerLoader.fields(file, hasTables ? tables.get(0) : null, null));
-        }, this::showDialog);
+        }, false, this::showDialog);
     }
 
     private void showDialog(Preview preview) {
@@ -276,9 +310,25 @@ public final class ImportFlow {
         Integer epsg = CRS_CHOICES.get(Math.max(0, crs.getSelectionModel().getSelectedIndex()));
         String enc = shapefile ? ENCODINGS.get(Math.max(0, encoding.getSelectionModel().getSelectedIndex())) : null;
         dialog.close();
+        if (sharedLoader != null) {
+            // Once committed the layer is in the project for everyone: it is shown here even if Cancel came too late.
+            inBackground(t("import.progress", file.getFileName()), progress -> {
+                try {
+                    return sharedLoader.load(file, sourceTable, layerName, layerRole, mapping, epsg, enc, progress);
+                } catch (CancelledException e) {
+                    Platform.runLater(() -> showMessage(Alert.AlertType.INFORMATION, t("import.cancelled.title"),
+                            t("import.cancelled.shared", file.getFileName()), "importCancelled"));
+                    throw e;
+                }
+            }, true, imported -> {
+                onShared.accept(imported);
+                showReport(imported.layer());
+            });
+            return;
+        }
         inBackground(t("import.progress", file.getFileName()),
                 progress -> loader.load(file, sourceTable, layerName, layerRole, mapping, epsg, enc, progress),
-                layer -> {
+                false, layer -> {
                     onImported.accept(layer);
                     showReport(layer);
                 });
@@ -291,17 +341,26 @@ public final class ImportFlow {
     /**
      * Runs work on a daemon thread behind a progress window. Cancel (button or closing the window)
      * cancels the task without interrupting it: an interrupt would close the reader's file channels
-     * mid-read; the work sees {@link ProgressListener#isCancelled} instead and its result is dropped.
+     * mid-read; the work sees {@link ProgressListener#isCancelled} instead and its result is dropped, unless
+     * {@code committed}: then what the work returned has happened (stored for everyone) and is always delivered.
      */
-    private <T> void inBackground(String message, Work<T> work, Consumer<T> onSuccess) {
+    private <T> void inBackground(String message, Work<T> work, boolean committed, Consumer<T> onSuccess) {
+        Stage[] progressWindowRef = new Stage[1];
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 Task<T> self = this;
-                return work.call(new ProgressListener() {
+                T value = work.call(new ProgressListener() {
                     @Override public void progress(long done, long total) { updateProgress(done, total); }
                     @Override public boolean isCancelled() { return self.isCancelled(); }
                 });
+                if (committed) {
+                    Platform.runLater(() -> {
+                        progressWindowRef[0].close();
+                        onSuccess.accept(value);
+                    });
+                }
+                return value;
             }
         };
         ProgressBar bar = new ProgressBar();
@@ -318,11 +377,12 @@ public final class ImportFlow {
         root.setId("importProgress");
         root.setPadding(new Insets(14));
         Stage progressWindow = window(t("import.title"), root, true);
+        progressWindowRef[0] = progressWindow;
         progressWindow.setOnCloseRequest(e -> task.cancel(false));
 
         task.setOnSucceeded(e -> {
             progressWindow.close();
-            onSuccess.accept(task.getValue());
+            if (!committed) onSuccess.accept(task.getValue());
         });
         task.setOnFailed(e -> {
             progressWindow.close();
@@ -350,6 +410,7 @@ public final class ImportFlow {
         }
         lines.add(t("import.report.skipped", r.skippedNull(), r.skippedEmpty()));
         lines.add(t("import.report.zm", r.droppedZm()));
+        if (sharedLoader != null) lines.add(t(layer.inDatabase() ? "import.report.shared.database" : "import.report.shared.memory"));
         if (!r.warnings().isEmpty()) {
             lines.add("");
             lines.add(t("import.report.warnings"));
@@ -383,12 +444,21 @@ public final class ImportFlow {
             LOG.log(System.Logger.Level.WARNING, "import of " + file + " failed", e);
             message = t("import.error.io", file.getFileName(), e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR, message,
-                new ButtonType(t("import.close"), ButtonBar.ButtonData.OK_DONE));
+        showMessage(Alert.AlertType.ERROR, t("import.error.title"),
+                sharedLoader != null && !storedAnyway(e) ? message + "\n\n" + t("import.error.shared") : message, "importError");
+    }
+
+    /** The shared import committed but the layer could not be read back: not "nothing imported". */
+    private static boolean storedAnyway(Throwable e) {
+        return e instanceof InputException ie && "pg.import.readback".equals(ie.userMessage().key());
+    }
+
+    private void showMessage(Alert.AlertType type, String title, String message, String id) {
+        Alert alert = new Alert(type, message, new ButtonType(t("import.close"), ButtonBar.ButtonData.OK_DONE));
         if (owner != null) alert.initOwner(owner);
-        alert.setTitle(t("import.error.title"));
-        alert.setHeaderText(t("import.error.title"));
-        alert.getDialogPane().setId("importError");
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId(id);
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // long messages wrap instead of being cut
         alert.show();
     }

@@ -101,6 +101,11 @@ final class IndicatorPanel extends ScrollPane {
         name.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
         candidateBox.getChildren().add(name);
         GridPane g = grid();
+        // the names keep room for their words; the values take the rest
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(120);
+        names.setPrefWidth(170); // as wide as a name may grow (its label's maximum)
+        g.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), names);
         int row = 0;
         row = section(g, row, text.getString("ind.area"));
         row = line(g, row, "ind.grossHa", ha(r.candidate().grossAreaHa()), State.OK, "method.area");
@@ -261,6 +266,10 @@ final class IndicatorPanel extends ScrollPane {
         Label v = new Label(value);
         v.setId(key.replace('.', '-'));
         v.setAlignment(Pos.CENTER_RIGHT);
+        // A long value (the Natura 2000 areas near Moerdijk) wraps in its own column; unwrapped it took
+        // the width and broke the names beside it into one letter per line.
+        v.setWrapText(true);
+        v.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
         GridPane.setHgrow(v, Priority.ALWAYS);
         Tooltip t = tip(text.getString(methodKey) + (thresholdKey == null ? "" : "\n\n" + threshold(thresholdKey)));
         v.setTooltip(t);

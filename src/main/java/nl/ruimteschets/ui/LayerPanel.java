@@ -117,9 +117,10 @@ final class LayerPanel extends VBox {
             swatch.setStrokeWidth(1.5);
             Label name = new Label(l.name());
             name.setMaxWidth(150);
-            // A layer that stays in the database says so where it cannot be cut off: beside its role.
+            // A layer kept outside memory says where (database server or GeoPackage file) where it cannot be cut off: beside its role.
+            String kept = !l.inDatabase() ? null : l.remote().inFile() ? "layers.infile" : "layers.indatabase";
             Label badge = new Label(text.getString("role." + l.role().name())
-                    + (l.inDatabase() ? " · " + text.getString("layers.indatabase.mark") : ""));
+                    + (kept != null ? " · " + text.getString(kept + ".mark") : ""));
             badge.setStyle("-fx-font-size: 10px; -fx-background-color: #e3e8ef; -fx-background-radius: 6; -fx-padding: 0 5 0 5;");
             Slider opacity = new Slider(0, 1, item.opacity());
             opacity.setPrefWidth(90);
@@ -144,7 +145,8 @@ final class LayerPanel extends VBox {
             setText(null);
             setTooltip(new Tooltip(l.name() + "\n" + text.getString("role." + l.role().name()) + " — "
                     + String.format(java.util.Locale.getDefault(), "%,d", l.featureCount()) + " " + text.getString("layers.features")
-                    + (l.inDatabase() ? "\n" + text.getString("layers.indatabase") : "") + (l.source().isEmpty() ? "" : "\n" + l.source())));
+                    + (kept != null ? "\n" + text.getString(kept) + "\n" + l.remote().location() : "")
+                    + (l.source().isEmpty() ? "" : "\n" + l.source())));
             MenuItem props = new MenuItem(text.getString("layers.menu.properties"));
             props.setOnAction(e -> actions.properties(l));
             MenuItem zoom = new MenuItem(text.getString("layers.menu.zoom"));

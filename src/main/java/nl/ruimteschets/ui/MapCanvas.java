@@ -69,7 +69,7 @@ public final class MapCanvas extends Pane {
         }
 
         /** What the map draws and identifies: the layer, or for a layer in the database its part around the view. */
-        Layer drawn() {
+        public Layer drawn() {
             if (!layer.inDatabase()) return layer;
             return window != null ? window : layer.inMemory(List.of());
         }

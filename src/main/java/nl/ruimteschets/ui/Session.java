@@ -131,6 +131,18 @@ public final class Session {
         }
     }
 
+    /**
+     * Shows a layer this client imported straight into the shared store (already committed there, so it is not
+     * written again and does not enter the undo history: undoing would mean dropping a table colleagues may
+     * already use, and redo re-reading the file). This client's own notification does not come back, so this
+     * is the one place the layer is added here; a layer of that name already shown is left as it is.
+     */
+    public void addImported(nl.ruimteschets.model.Layer layer, int index) {
+        if (project.layer(layer.name()).isPresent()) return;
+        applyRemote(List.of(new nl.ruimteschets.model.change.LayerChanges.Add(layer,
+                index < 0 || index > project.layers().size() ? -1 : index)));
+    }
+
     private void writeFirst(Change change, boolean undoOrRedo) {
         try {
             // What this client knows is the whole truth about its own writes only when none is still queued.

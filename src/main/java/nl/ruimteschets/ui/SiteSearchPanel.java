@@ -181,7 +181,15 @@ public final class SiteSearchPanel {
                 }
                 search = s;
                 submit();
-            }));
+            })).exceptionally(e -> {
+                // A layer in the database that cannot be read (or read whole): say which, in words.
+                Platform.runLater(() -> {
+                    if (wanted != searchLayers) return;
+                    busy.setVisible(false);
+                    status.setText(MessageFormat.format(t("search.status.failed"), failure(e)));
+                });
+                return null;
+            });
             return;
         }
         status.setText(t("search.status.stale"));
@@ -492,13 +500,28 @@ public final class SiteSearchPanel {
             }
 
             @Override
+            public void reading(String layer, long done, long expected) {
+                Platform.runLater(() -> {
+                    if (running != search) return;
+                    status.setText(MessageFormat.format(t("search.status.reading"), layer, done, expected));
+                });
+            }
+
+            @Override
             public void failed(RuntimeException e) {
                 Platform.runLater(() -> {
                     busy.setVisible(false);
-                    status.setText(MessageFormat.format(t("search.status.failed"), String.valueOf(e.getMessage())));
+                    status.setText(MessageFormat.format(t("search.status.failed"), failure(e)));
                 });
             }
         });
+    }
+
+    /** Why a search could not run, in the planner's words when a layer in the database is the cause. */
+    private String failure(Throwable e) {
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (c instanceof nl.ruimteschets.geo.TileCache.Unavailable u) return u.userMessage().format(window.locale());
+        return String.valueOf(c.getMessage());
     }
 
     private void addSelected() {

@@ -119,6 +119,8 @@ class ImportIntoPostgisTest {
         assertNotEquals(0, bad.code());
         assertFalse((bad.out() + bad.err()).contains("Exception"), bad.err());
         assertTrue(bad.err().contains("2.700") && bad.err().contains("kapot.gpkg"), "the message names the damaged object: " + bad.err());
+        String messageLine = bad.err().lines().filter(l -> l.contains("kapot.gpkg")).findFirst().orElseThrow();
+        assertFalse(messageLine.contains("%)"), "the message starts on a line of its own, not after the progress: " + bad.err());
         try (Connection c = pg.admin(); ResultSet rs = c.createStatement().executeQuery("SELECT "
                 + "(SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema + "' AND tablename = 'kapot'), "
                 + "(SELECT count(*) FROM " + schema + ".rs_layer_role WHERE layer_table = 'kapot')")) {

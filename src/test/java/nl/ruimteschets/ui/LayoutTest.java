@@ -89,6 +89,39 @@ class LayoutTest {
             collectCut(root, cut);
         }
         assertEquals(List.of(), cut, "labels cut off at " + width + " px");
+        // Moerdijk's nitrogen figures list six Natura 2000 areas in one value: the names beside it stay whole
+        Candidate moerdijk = window.session().scenario().orElseThrow().candidates().stream()
+                .filter(c -> c.name().startsWith("Moerdijk")).findFirst().orElseThrow();
+        String selected = window.map().selectedId();
+        org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+        robot.interact(() -> window.select(moerdijk.id()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.computing()
+                && robot.lookup("#indCandidateName").tryQuery().map(l -> ((Labeled) l).getText().equals(moerdijk.name())).orElse(false)
+                && robot.lookup("#ind-nitrogen-insensitive").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(width + "-" + name + "-moerdijk");
+        List<String> broken = new ArrayList<>();
+        collectBrokenWords(stage.getScene().lookup("#indicatorPanel"), broken);
+        assertEquals(List.of(), broken, "words broken over lines at " + width + " px");
+        if (selected != null) robot.interact(() -> window.select(selected));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Wrapped labels narrower than their longest word, which JavaFX then breaks letter by letter. */
+    private static void collectBrokenWords(Node n, List<String> out) {
+        if (!n.isVisible()) return;
+        if (n instanceof Labeled l && l.isWrapText() && l.getText() != null && !l.getText().isBlank()) {
+            double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
+            for (String word : l.getText().split("\\s+")) {
+                Text t = new Text(word);
+                t.setFont(l.getFont());
+                if (t.getLayoutBounds().getWidth() > room + 1) {
+                    out.add("'" + word + "' in '" + l.getText() + "' (" + Math.round(room) + " px)");
+                    break;
+                }
+            }
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collectBrokenWords(c, out);
     }
 
     private static void collectCut(Node n, List<String> out) {

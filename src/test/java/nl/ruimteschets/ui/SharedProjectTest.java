@@ -72,7 +72,8 @@ class SharedProjectTest {
         b = open(stageB, sessions[1], 640);
     }
 
-    private static MainWindow open(Stage stage, Session session, double x) {
+    /** A Dutch planner window of 640 × 760 at {@code x} on its own stage (also used by SharedImportTest). */
+    static MainWindow open(Stage stage, Session session, double x) {
         MainWindow w = new MainWindow(Locale.forLanguageTag("nl"));
         w.show(stage, session);
         stage.setX(x);

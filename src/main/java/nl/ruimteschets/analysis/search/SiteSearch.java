@@ -11,11 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import nl.ruimteschets.analysis.AnalysisContext;
 import nl.ruimteschets.analysis.CandidateResult;
 import nl.ruimteschets.analysis.ScenarioEngine;
 import nl.ruimteschets.analysis.ScenarioResult;
 import nl.ruimteschets.geo.LayerIndex;
 import nl.ruimteschets.geo.Overlay;
+import nl.ruimteschets.geo.TileCache;
 import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.CandidateKind;
 import nl.ruimteschets.model.Feature;
@@ -61,6 +63,9 @@ public final class SiteSearch {
         void done(Result result);
 
         default void failed(RuntimeException e) { }
+
+        /** How far the read of a sensitive layer in the database has come (see {@link SearchWorld.Progress}). */
+        default void reading(String layer, long done, long expected) { }
     }
 
     /** A finished search. */
@@ -115,6 +120,9 @@ public final class SiteSearch {
         worker.execute(() -> {
             BooleanSupplier cancelled = () -> latest.get() != v;
             if (cancelled.getAsBoolean()) return;
+            world.progress((layer, done, expected) -> {
+                if (!cancelled.getAsBoolean()) listener.reading(layer, done, expected);
+            });
             try {
                 Result res = run(r, cancelled, m -> {
                     if (!cancelled.getAsBoolean()) listener.map(m);
@@ -205,6 +213,7 @@ public final class SiteSearch {
 
     /** Evaluates the jobs with the two engines, half on a pool thread, half here; results in job order. */
     private List<RankedLocation> evaluateAll(SuitabilityMap map, List<Job> jobs, BooleanSupplier cancelled) {
+        prefetch(jobs);
         RankedLocation[] out = new RankedLocation[jobs.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.Consumer<ScenarioEngine> work = e -> {
@@ -227,6 +236,26 @@ public final class SiteSearch {
             }
         }
         return List.of(out);
+    }
+
+    /** How far around a location its tiles are fetched ahead: the safety distances and most of a noise contour. */
+    private static final double PREFETCH_M = 2_000;
+
+    /**
+     * Queues the tiles of layers in the database around every job, so that each layer's loader fetches them
+     * (layers side by side) while the engines evaluate the first locations, instead of one area at a time.
+     */
+    private void prefetch(List<Job> jobs) {
+        AnalysisContext context = world.context();
+        for (LayerRole role : context.roles()) {
+            for (TileCache t : context.tiled(role)) {
+                for (Job j : jobs) {
+                    Envelope e = new Envelope(j.footprint().getEnvelopeInternal());
+                    e.expandBy(PREFETCH_M);
+                    t.prefetch(e);
+                }
+            }
+        }
     }
 
     /** Valid positions, best map score first; ties by position index, so the same inputs give the same ranking. */
@@ -273,7 +302,8 @@ public final class SiteSearch {
         SearchRequest r = map.request();
         PreparedGeometry area = PreparedGeometryFactory.prepare(r.area());
         List<Plot> out = new ArrayList<>();
-        for (LayerIndex li : world.context().layers(LayerRole.AVAILABLE_PLOT)) {
+        // Plot layers in memory whole, plot layers in the database by their tiles under the search area.
+        for (LayerIndex li : world.context().nearby(LayerRole.AVAILABLE_PLOT).near(r.area().getEnvelopeInternal())) {
             Layer l = li.layer();
             for (Feature f : li.candidates(r.area().getEnvelopeInternal())) {
                 Geometry g = f.geometry();

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import nl.ruimteschets.io.FeatureReader;
 import nl.ruimteschets.io.FeatureSink;
 import nl.ruimteschets.io.Formats;
@@ -49,9 +50,10 @@ final class PgImport {
     /**
      * @param c a connection with auto-commit off; the caller commits or rolls back
      * @param layerName name of the new layer (default: the file's base name)
+     * @param mapping semantic key → field, as the planner chose it; null to guess it from the field names
      */
     static Placed run(Connection c, String schema, String author, Path file, String layerName, String sourceTable,
-                      LayerRole role, Integer epsg, String encoding, ProgressListener progress)
+                      LayerRole role, Map<String, String> mapping, Integer epsg, String encoding, ProgressListener progress)
             throws IOException, InputException, SQLException {
         String name = layerName != null ? layerName : Formats.baseName(file);
         if (reserved(name)) throw new InputException(new UserMessage("pg.import.reserved", name));
@@ -78,7 +80,7 @@ final class PgImport {
             reader.warnings().forEach(report::warn); // after reading: some are only known at the end
             boolean inDatabase = rows > BigLayers.threshold();
             if (inDatabase) BigLayers.keep(c, schema, name, true, stats);
-            Layer layer = new Layer(name, role, fields, List.of(), ProjectImport.guessMapping(reader.fields()),
+            Layer layer = new Layer(name, role, fields, List.of(), mapping != null ? mapping : ProjectImport.guessMapping(reader.fields()),
                     file.toAbsolutePath().toString(), report);
             int index = place(c, schema, layer, kind == GeometryKind.POINT);
             PgLayerStyles.restyle(c, schema, name, PgLayerStyles.display(c, schema, name));

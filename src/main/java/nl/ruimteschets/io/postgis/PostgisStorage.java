@@ -421,18 +421,50 @@ public final class PostgisStorage implements ProjectStorage {
      *
      * @param layer name of the new layer, or null for the file's base name
      */
-    public synchronized ImportReport importLayer(Path file, String layer, String sourceTable, LayerRole role, Integer epsg,
-                                                 String encoding, ProgressListener progress) throws IOException, InputException {
+    public ImportReport importLayer(Path file, String layer, String sourceTable, LayerRole role, Integer epsg,
+                                    String encoding, ProgressListener progress) throws IOException, InputException {
+        return importPlaced(file, layer, sourceTable, role, null, epsg, encoding, progress).report();
+    }
+
+    /** A layer an open window imported, as the project now holds it (in the database or in memory), and its drawing place. */
+    public record Imported(Layer layer, int index) { }
+
+    /**
+     * Imports as {@link #importLayer} does, with the planner's field mapping, and reads the new layer back for the
+     * importing window: left in the database above {@link BigLayers#threshold()} rows, else read into memory. Colleagues
+     * get it through their feed; this client's own notification does not come back to it, so the caller adds it.
+     */
+    public Imported importForWindow(Path file, String layer, String sourceTable, LayerRole role, Map<String, String> mapping,
+                                    Integer epsg, String encoding, ProgressListener progress) throws IOException, InputException {
+        PgImport.Placed placed = importPlaced(file, layer, sourceTable, role, mapping, epsg, encoding, progress);
+        // Committed: a failure from here on must not say "nothing imported".
+        Layer stored = null;
+        Exception why = null;
+        try {
+            synchronized (this) {
+                stored = fetchLayer(writer(), placed.name());
+            }
+        } catch (SQLException | IOException | InputException e) {
+            why = e;
+            LOG.log(System.Logger.Level.WARNING, "imported layer " + placed.name() + " not read back: " + e.getMessage());
+        }
+        if (stored == null) throw new InputException(new UserMessage("pg.import.readback", location(), placed.name()), why);
+        return new Imported(stored, placed.index());
+    }
+
+    private synchronized PgImport.Placed importPlaced(Path file, String layer, String sourceTable, LayerRole role,
+                                                      Map<String, String> mapping, Integer epsg, String encoding,
+                                                      ProgressListener progress) throws IOException, InputException {
         if (readOnly) throw new InputException(new UserMessage("pg.readonly", location()));
         try {
             Connection c = writer();
             c.setAutoCommit(false);
             try {
-                PgImport.Placed placed = PgImport.run(c, schema, author, file, layer, sourceTable, role, epsg, encoding, progress);
+                PgImport.Placed placed = PgImport.run(c, schema, author, file, layer, sourceTable, role, mapping, epsg, encoding, progress);
                 notify(c, message("layer-add").put("l", placed.name()).put("i", placed.index()));
                 c.commit();
                 knownLayers.put(placed.name(), 1L);
-                return placed.report();
+                return placed;
             } finally {
                 rollbackQuietly(c);
                 c.setAutoCommit(true);

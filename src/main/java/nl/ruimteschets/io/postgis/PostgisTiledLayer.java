@@ -148,6 +148,22 @@ public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
         return out;
     }
 
+    @Override
+    public boolean envelopes(Envelope area, String field, EnvelopeSink sink) throws InputException {
+        Field value = null;
+        for (Field f : fields) if (f.name().equals(field)) value = f;
+        String g = ident(geomColumn);
+        // Only what a raster needs: four numbers and one value per row, streamed (never the geometry).
+        StringBuilder sql = new StringBuilder("SELECT 0, NULL, ST_XMin(").append(g).append("), ST_YMin(").append(g)
+                .append("), ST_XMax(").append(g).append("), ST_YMax(").append(g).append("), ")
+                .append(value == null ? "NULL" : ident(value.name())).append(" FROM ").append(table(schema, tableName))
+                .append(" WHERE ").append(g).append(" && ST_MakeEnvelope(?, ?, ?, ?, ").append(PgSql.SRID).append(')');
+        Field type = value;
+        return read(tileLane, sql.toString(), new Object[] {area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY()},
+                (rs, wkb) -> RemoteFeatures.offer(sink, rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                        type == null ? null : PgProjectTables.value(rs, 7, type.type())));
+    }
+
     /** Every row in key order through a server-side cursor (auto-commit off, fetch size), on its own connection. */
     @Override
     public long scan(FeatureSink sink, ProgressListener progress) throws IOException, InputException {
@@ -207,10 +223,15 @@ public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
         void accept(ResultSet rs, WKBReader wkb) throws SQLException, ParseException;
     }
 
-    /** Runs a query on a lane's connection (reconnecting once when the server dropped it), streaming the rows. */
-    private void read(Lane lane, String sql, Object[] params, Row row) throws InputException {
+    /**
+     * Runs a query on a lane's connection (reconnecting once when the server dropped it), streaming the rows.
+     *
+     * @return false when a row stopped the reading ({@link RemoteFeatures.StopReading})
+     */
+    private boolean read(Lane lane, String sql, Object[] params, Row row) throws InputException {
         synchronized (lane) {
             for (int attempt = 0; ; attempt++) {
+                boolean complete = true;
                 Connection c = lane.open(connector);
                 try {
                     c.setAutoCommit(false); // a cursor: rows stream in batches instead of arriving all at once
@@ -220,12 +241,14 @@ public final class PostgisTiledLayer implements RemoteFeatures, StreamedLayer {
                         WKBReader wkb = new WKBReader(PgProjectTables.FACTORY);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) row.accept(rs, wkb);
+                        } catch (RemoteFeatures.StopReading stop) {
+                            complete = false; // the caller has what it wanted: the rollback below ends the cursor
                         }
                     } finally {
                         c.rollback();
                     }
                     lane.release();
-                    return;
+                    return complete;
                 } catch (ParseException e) {
                     lane.release();
                     throw new InputException(new UserMessage("pg.geometry.damaged", schema + "." + tableName), e);
