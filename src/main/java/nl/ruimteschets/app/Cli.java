@@ -265,26 +265,44 @@ public final class Cli {
 
         @Override
         public Integer call() throws Exception {
-            Project p = ProjectArg.load(project);
-            String scenarioName = what.scenario != null ? what.scenario : what.annotations;
-            Exports.Table table = what.layer != null
-                    ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))),
-                            p.displays().get(what.layer))
-                    : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
-                            new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
-            List<Path> written;
-            if (where.shp != null) {
-                Files.createDirectories(where.shp);
-                written = Exports.shapefile(table, where.shp);
-            } else if (where.gpkg != null) {
-                written = Exports.geoPackage(table, where.gpkg);
-            } else {
-                written = Exports.geoJson(table, where.geojson, !rd);
+            // The project stays open while writing: a layer kept in its database is streamed from there in batches.
+            try (nl.ruimteschets.io.ProjectStorage storage = ProjectArg.open(project)) {
+                Project p = storage.load();
+                String scenarioName = what.scenario != null ? what.scenario : what.annotations;
+                Exports.Table table = what.layer != null
+                        ? Exports.layer(p.layer(what.layer).orElseThrow(() -> new InputException(
+                                new UserMessage("cli.layer.missing", what.layer, ProjectArg.name(project)))),
+                                p.displays().get(what.layer))
+                        : exportOf(p, p.scenario(scenarioName).orElseThrow(() -> new InputException(
+                                new UserMessage("cli.scenario.missing", scenarioName, ProjectArg.name(project)))));
+                long[] rows = {0}; // the rows the last pass wrote, for the message (a stored layer's count may be dated)
+                nl.ruimteschets.io.FeatureRows source = table.rows();
+                table = new Exports.Table(table.name(), table.fields(), new nl.ruimteschets.io.FeatureRows() {
+                    @Override
+                    public long forEach(nl.ruimteschets.io.FeatureSink sink, nl.ruimteschets.io.ProgressListener cancel)
+                            throws java.io.IOException {
+                        return rows[0] = source.forEach(sink, cancel);
+                    }
+
+                    @Override public long estimatedCount() { return source.estimatedCount(); }
+
+                    @Override public nl.ruimteschets.model.GeometryKind declaredKind() { return source.declaredKind(); }
+                }, table.look());
+                List<Path> written;
+                try (ConsoleProgress progress = new ConsoleProgress()) {
+                    if (where.shp != null) {
+                        Files.createDirectories(where.shp);
+                        written = Exports.shapefile(table, where.shp, progress);
+                    } else if (where.gpkg != null) {
+                        written = Exports.geoPackage(table, where.gpkg, progress);
+                    } else {
+                        written = Exports.geoJson(table, where.geojson, !rd, progress);
+                    }
+                }
+                System.out.println(new UserMessage("cli.export.done", rows[0], table.name(),
+                        written.toString()).format(root.locale()));
+                return 0;
             }
-            System.out.println(new UserMessage("cli.export.done", table.rows().size(), table.name(),
-                    written.toString()).format(root.locale()));
-            return 0;
         }
 
         private Exports.Table exportOf(Project p, Scenario s) {

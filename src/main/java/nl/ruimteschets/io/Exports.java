@@ -16,9 +16,11 @@ import nl.ruimteschets.model.Candidate;
 import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.FieldType;
+import nl.ruimteschets.model.InputException;
 import nl.ruimteschets.model.Layer;
 import nl.ruimteschets.model.Project;
 import nl.ruimteschets.model.Scenario;
+import nl.ruimteschets.model.UserMessage;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
@@ -32,21 +34,36 @@ public final class Exports {
 
     /**
      * A named table of features with their attribute columns, and how QGIS should show it (null: no
-     * style is written).
+     * style is written). The rows are in memory, or streamed from the database a layer is kept in.
      */
-    public record Table(String name, List<Field> fields, List<Feature> rows, QgisStyles.Look look) {
+    public record Table(String name, List<Field> fields, FeatureRows rows, QgisStyles.Look look) {
+        public Table(String name, List<Field> fields, List<Feature> rows, QgisStyles.Look look) {
+            this(name, fields, FeatureRows.of(rows), look);
+        }
+
         public Table(String name, List<Field> fields, List<Feature> rows) {
             this(name, fields, rows, null);
         }
+
+        public boolean isEmpty() { return rows.estimatedCount() == 0; }
     }
 
-    public static Table layer(Layer l) {
+    public static Table layer(Layer l) throws InputException {
         return layer(l, null);
     }
 
-    /** A layer with the look the planner gave it ({@code display} null: its role's). */
-    public static Table layer(Layer l, nl.ruimteschets.model.LayerDisplay display) {
-        return new Table(l.name(), l.fields(), l.features(), QgisStyles.Look.of(l.role(), display));
+    /**
+     * A layer with the look the planner gave it ({@code display} null: its role's). A layer kept in its database
+     * is streamed from there while it is written, so its store must stay open until then.
+     *
+     * @throws InputException when the layer stays in a database that cannot stream it (never an empty file)
+     */
+    public static Table layer(Layer l, nl.ruimteschets.model.LayerDisplay display) throws InputException {
+        FeatureRows rows;
+        if (!l.inDatabase()) rows = FeatureRows.of(l.features());
+        else if (l.remote() instanceof StreamedLayer streamed) rows = FeatureRows.of(streamed);
+        else throw new InputException(new UserMessage("cli.layer.notstreamable", l.name()));
+        return new Table(l.name(), l.fields(), rows, QgisStyles.Look.of(l.role(), display));
     }
 
     public static Table candidates(Scenario s, Project p) {
@@ -140,18 +157,30 @@ public final class Exports {
         return new Table("contouren_" + scenario, fields, rows, QgisStyles.CONTOURS);
     }
 
-    /** Writes {@code dir/<name>.shp} with its .shx, .dbf, .prj and .cpg. */
     public static List<Path> shapefile(Table t, Path dir) throws IOException {
+        return shapefile(t, dir, ProgressListener.NONE);
+    }
+
+    /** Writes {@code dir/<name>.shp} with its .shx, .dbf, .prj and .cpg. */
+    public static List<Path> shapefile(Table t, Path dir, ProgressListener progress) throws IOException {
         return new ShapefileWriter().write(dir.resolve(safeName(t.name()) + ".shp"), t.name(), t.fields(), t.rows(),
-                ProgressListener.NONE);
+                progress);
     }
 
     public static List<Path> geoPackage(Table t, Path file) throws IOException {
-        return new GeoPackageWriter(t.look()).write(file, safeName(t.name()), t.fields(), t.rows(), ProgressListener.NONE);
+        return geoPackage(t, file, ProgressListener.NONE);
+    }
+
+    public static List<Path> geoPackage(Table t, Path file, ProgressListener progress) throws IOException {
+        return new GeoPackageWriter(t.look()).write(file, safeName(t.name()), t.fields(), t.rows(), progress);
     }
 
     public static List<Path> geoJson(Table t, Path file, boolean wgs84) throws IOException {
-        return new GeoJsonWriter(wgs84 ? GeoJsonWriter.Mode.WGS84 : GeoJsonWriter.Mode.RD).write(file, t.name(), t.fields(), t.rows(), ProgressListener.NONE);
+        return geoJson(t, file, wgs84, ProgressListener.NONE);
+    }
+
+    public static List<Path> geoJson(Table t, Path file, boolean wgs84, ProgressListener progress) throws IOException {
+        return new GeoJsonWriter(wgs84 ? GeoJsonWriter.Mode.WGS84 : GeoJsonWriter.Mode.RD).write(file, t.name(), t.fields(), t.rows(), progress);
     }
 
     /** A file and table name that every file system and GIS accepts. */

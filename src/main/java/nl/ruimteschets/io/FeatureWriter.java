@@ -17,9 +17,15 @@ public interface FeatureWriter {
      * @param target the file to write (for shapefiles: the .shp; the sidecar files go beside it)
      * @param layerName table or layer name inside the file, where the format has one
      * @param fields attribute columns, in the order of the features' values
-     * @param features the features; all polygonal, all lineal or all puntal
+     * @param rows the features, in memory or streamed from a database; all polygonal, all lineal or all puntal
      * @return the files written
      */
-    List<Path> write(Path target, String layerName, List<Field> fields, Iterable<Feature> features,
+    List<Path> write(Path target, String layerName, List<Field> fields, FeatureRows rows,
                      ProgressListener progress) throws IOException;
+
+    /** {@link #write(Path, String, List, FeatureRows, ProgressListener)} for features in memory. */
+    default List<Path> write(Path target, String layerName, List<Field> fields, Iterable<Feature> features,
+                             ProgressListener progress) throws IOException {
+        return write(target, layerName, fields, FeatureRows.of(features), progress);
+    }
 }

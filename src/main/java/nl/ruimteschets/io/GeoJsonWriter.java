@@ -52,7 +52,7 @@ public final class GeoJsonWriter implements FeatureWriter {
     }
 
     @Override
-    public List<Path> write(Path target, String layerName, List<Field> fields, Iterable<Feature> features,
+    public List<Path> write(Path target, String layerName, List<Field> fields, FeatureRows features,
                             ProgressListener progress) throws IOException {
         if (mode == Mode.WGS84 && toWgs84 == null) {
             CRSFactory crs = new CRSFactory();
@@ -74,12 +74,13 @@ public final class GeoJsonWriter implements FeatureWriter {
                     g.writeEndObject();
                 }
                 g.writeArrayFieldStart("features");
-                long done = 0;
-                for (Feature f : features) {
+                long[] done = {0};
+                long total = features.estimatedCount();
+                features.forEach(f -> {
                     progress.checkCancelled();
                     writeFeature(g, f, fields);
-                    if (++done % 1000 == 0) progress.progress(done, -1);
-                }
+                    if (++done[0] % 1000 == 0) progress.progress(done[0], total < 0 ? -1 : Math.max(done[0], total));
+                }, progress);
                 g.writeEndArray();
                 g.writeEndObject();
             }

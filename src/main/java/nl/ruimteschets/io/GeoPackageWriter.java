@@ -7,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
-import nl.ruimteschets.model.Feature;
 import nl.ruimteschets.model.Field;
 import nl.ruimteschets.model.GeometryKind;
 import nl.ruimteschets.model.InputException;
@@ -31,13 +30,16 @@ public final class GeoPackageWriter implements FeatureWriter {
     }
 
     @Override
-    public List<Path> write(Path target, String layerName, List<Field> fields, Iterable<Feature> features,
+    public List<Path> write(Path target, String layerName, List<Field> fields, FeatureRows rows,
                             ProgressListener progress) throws IOException {
-        GeometryKind kind = null;
-        long total = 0;
-        for (Feature f : features) { // first pass: the declared geometry type needs all features
-            if (f.geometry() != null) kind = kind == null ? GeometryKind.of(f.geometry()) : kind.combine(GeometryKind.of(f.geometry()));
-            total++;
+        GeometryKind kind = rows.declaredKind();
+        long total = rows.estimatedCount();
+        if (kind == null) { // the declared geometry type then needs a first pass over all features
+            GeometryKind[] seen = {null};
+            total = rows.forEach(f -> {
+                if (f.geometry() != null) seen[0] = seen[0] == null ? GeometryKind.of(f.geometry()) : seen[0].combine(GeometryKind.of(f.geometry()));
+            }, progress);
+            kind = seen[0];
         }
         Path temp = AtomicFiles.tempBeside(target, ".gpkg");
         GeoPackage gp = null;
@@ -54,13 +56,14 @@ public final class GeoPackageWriter implements FeatureWriter {
             GpkgTables.dropFeatureTable(GeoPackageLayers.connection(gp), layerName);
             GeoPackageLayerSink sink = GeoPackageLayerSink.create(gp, layerName, fields,
                     kind == null ? GeometryKind.MIXED : kind);
-            long done = 0;
+            long[] done = {0};
+            long expected = total;
             try {
-                for (Feature f : features) {
+                rows.forEach(f -> {
                     progress.checkCancelled();
                     sink.accept(f);
-                    if (++done % 1000 == 0) progress.progress(done, total);
-                }
+                    if (++done[0] % 1000 == 0) progress.progress(done[0], Math.max(done[0], expected));
+                }, progress);
                 sink.commit();
             } finally {
                 sink.close(); // no-op after commit; rolls back otherwise
@@ -72,7 +75,7 @@ public final class GeoPackageWriter implements FeatureWriter {
             gp.close();
             gp = null;
             AtomicFiles.moveIntoPlace(temp, target);
-            progress.progress(total, total);
+            progress.progress(done[0], done[0]);
             return List.of(target);
         } catch (InputException e) {
             throw new IOException(e.getMessage(), e);

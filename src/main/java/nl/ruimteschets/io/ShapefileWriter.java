@@ -41,8 +41,10 @@ import org.locationtech.jts.geom.Polygon;
  * UTF-8 bytes, 1…254; longer text is cut on a character boundary), INTEGER N(18,0), REAL N(24,6),
  * BOOLEAN L, DATE D. Null geometries become null shape records.
  *
- * <p>{@code features} is iterated twice (count and text widths first, then writing), so it must be
- * re-iterable. All files are first written under hidden temporary names in the target directory and
+ * <p>The rows are read twice (count, text widths and file sizes first, then writing), so a layer kept in its
+ * database is streamed twice and never held. A .shp or .dbf over 2 GB is invalid (offsets are 32-bit), so when
+ * the first pass finds one would be larger the write stops before any file is written, suggesting GeoPackage.
+ * All files are first written under hidden temporary names in the target directory and
  * only moved to the final names when all are complete; on failure or {@link CancelledException}
  * the temporary files are deleted and existing files under the final names stay untouched.
  * Mixed geometry families throw IllegalArgumentException. Not thread-safe; use one instance per write.
@@ -58,10 +60,23 @@ public final class ShapefileWriter implements FeatureWriter {
             + "UNIT[\"Meter\",1.0]]";
     private static final int MAX_TEXT = 254;
     private static final String[] EXTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"};
+    /** The largest .shp or .dbf GDAL and ESRI read: the format's offsets are signed 32-bit. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
+
+    private final long maxFileBytes;
+
+    public ShapefileWriter() {
+        this(MAX_FILE_BYTES);
+    }
+
+    /** With a lower size limit, so a test can reach it without writing gigabytes. */
+    ShapefileWriter(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
 
     @Override
     public List<Path> write(Path target, String layerName, List<nl.ruimteschets.model.Field> fields,
-                            Iterable<Feature> features, ProgressListener progress) throws IOException {
+                            FeatureRows features, ProgressListener progress) throws IOException {
         String fileName = target.getFileName().toString();
         if (!fileName.toLowerCase(Locale.ROOT).endsWith(".shp")) {
             throw new IllegalArgumentException("target must be a .shp file: " + target);
@@ -77,6 +92,11 @@ public final class ShapefileWriter implements FeatureWriter {
         }
         try {
             Survey survey = survey(fields, features, progress);
+            long largest = Math.max(survey.shpBytes(), survey.dbfBytes(dbfHeader(fields, survey)));
+            if (largest > maxFileBytes) {
+                throw new ProjectWriteException(new nl.ruimteschets.model.UserMessage("export.shapefile.toolarge",
+                        layerName, largest / (1024 * 1024)), null);
+            }
             writeShpAndDbf(temps, fields, survey, features, progress);
             Files.writeString(temps.get(3), RD_NEW_ESRI_WKT, StandardCharsets.US_ASCII);
             Files.writeString(temps.get(4), "UTF-8", StandardCharsets.US_ASCII);
@@ -88,22 +108,45 @@ public final class ShapefileWriter implements FeatureWriter {
         }
     }
 
-    /** What the first pass learns: record count, shape type and the widest text per field. */
-    private record Survey(int count, ShapeType type, int[] textBytes) { }
+    /** What the first pass learns: record count, shape type, the widest text per field and the .shp size. */
+    private record Survey(int count, ShapeType type, int[] textBytes, long shpBytes) {
+        /** Header with its field descriptors and every record, deletion flag included (H2GIS writes no end mark). */
+        long dbfBytes(DbaseFileHeader h) {
+            return h.getHeaderLength() + (long) count * h.getRecordLength();
+        }
+    }
 
-    private static Survey survey(List<nl.ruimteschets.model.Field> fields, Iterable<Feature> features,
-                                 ProgressListener progress) {
-        int count = 0;
-        GeometryKind kind = null;
-        boolean multiPoint = false;
+    private static Survey survey(List<nl.ruimteschets.model.Field> fields, FeatureRows features,
+                                 ProgressListener progress) throws IOException {
         int[] widths = new int[fields.size()];
-        for (Feature f : features) {
-            if (++count % 1000 == 0) progress.checkCancelled();
+        // per family, the sum of the record sizes each shape type would take (8-byte record header included)
+        long[] sizes = new long[4]; // polygon or arc, point, multipoint, null shapes
+        var seen = new Object() {
+            long count;
+            GeometryKind kind;
+            boolean multiPoint; // a multipoint with several points: the layer must be MULTIPOINT
+        };
+        long counted = features.forEach(f -> {
+            if (++seen.count % 1000 == 0) {
+                progress.checkCancelled();
+                progress.progress(seen.count, -1); // counting: the total is known after this pass
+            }
             Geometry g = f.geometry();
-            if (g != null && !g.isEmpty()) {
+            if (g == null || g.isEmpty()) {
+                sizes[3] += 12;
+            } else {
                 GeometryKind k = GeometryKind.of(g);
-                kind = kind == null ? k : kind.combine(k);
-                multiPoint |= g instanceof MultiPoint && g.getNumGeometries() > 1;
+                seen.kind = seen.kind == null ? k : seen.kind.combine(k);
+                seen.multiPoint |= g instanceof MultiPoint && g.getNumGeometries() > 1;
+                int parts = 0;
+                if (k == GeometryKind.POLYGON) {
+                    for (int i = 0; i < g.getNumGeometries(); i++) parts += 1 + ((Polygon) g.getGeometryN(i)).getNumInteriorRing();
+                } else {
+                    parts = g.getNumGeometries();
+                }
+                sizes[0] += 8 + 44 + 4L * parts + 16L * g.getNumPoints();
+                sizes[1] += 8 + 20;
+                sizes[2] += 8 + 40 + 16L * g.getNumPoints();
             }
             for (int i = 0; i < widths.length; i++) {
                 Object v = f.value(i);
@@ -111,19 +154,24 @@ public final class ShapefileWriter implements FeatureWriter {
                     widths[i] = Math.max(widths[i], v.toString().getBytes(StandardCharsets.UTF_8).length);
                 }
             }
-        }
+        }, progress);
+        progress.checkCancelled();
+        GeometryKind kind = seen.kind;
+        boolean multiPoint = seen.multiPoint;
         if (kind == GeometryKind.MIXED) {
             throw new IllegalArgumentException("a shapefile holds one geometry family; got points, lines and/or polygons");
         }
+        if (counted > Integer.MAX_VALUE) throw new IllegalStateException("more records than a shapefile holds: " + counted);
         ShapeType type = kind == null || kind == GeometryKind.POLYGON ? ShapeType.POLYGON
                 : kind == GeometryKind.LINE ? ShapeType.ARC : multiPoint ? ShapeType.MULTIPOINT : ShapeType.POINT;
-        return new Survey(count, type, widths);
+        long shp = 100 + sizes[3] + (type == ShapeType.POINT ? sizes[1] : type == ShapeType.MULTIPOINT ? sizes[2] : sizes[0]);
+        return new Survey((int) counted, type, widths, shp);
     }
 
     private static void writeShpAndDbf(List<Path> temps, List<nl.ruimteschets.model.Field> fields, Survey survey,
-                                       Iterable<Feature> features, ProgressListener progress) throws IOException {
+                                       FeatureRows features, ProgressListener progress) throws IOException {
         DbaseFileHeader header = dbfHeader(fields, survey);
-        int written = 0;
+        int[] written = {0};
         try (FileChannel shp = FileChannel.open(temps.get(0), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              FileChannel shx = FileChannel.open(temps.get(1), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              FileChannel dbfChannel = FileChannel.open(temps.get(2), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -131,19 +179,21 @@ public final class ShapefileWriter implements FeatureWriter {
             shapes.writeHeaders(survey.type());
             patchH2gisWriter(shapes, survey.type());
             DbaseFileWriter dbf = new DbaseFileWriter(header, dbfChannel, StandardCharsets.UTF_8);
-            for (Feature f : features) {
+            features.forEach(f -> {
                 progress.checkCancelled();
-                if (written == survey.count()) throw new IllegalStateException("features changed between passes");
+                if (written[0] == survey.count()) throw new IllegalStateException("features changed between passes");
                 shapes.writeGeometry(forShapefile(f.geometry(), survey.type()));
-                dbf.write(dbfValues(f, fields, header));
-                progress.progress(++written, survey.count());
-            }
-            if (written != survey.count()) throw new IllegalStateException("features changed between passes");
+                try {
+                    dbf.write(dbfValues(f, fields, header));
+                } catch (DbaseFileException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                progress.progress(++written[0], survey.count());
+            }, progress);
+            if (written[0] != survey.count()) throw new IllegalStateException("features changed between passes");
             shapes.writeHeaders(survey.type()); // rewrites the headers with the final length and bounds
             shapes.close();
             dbf.close();
-        } catch (DbaseFileException e) {
-            throw new IOException(e.getMessage(), e);
         }
         fixDbfDate(temps.get(2));
     }

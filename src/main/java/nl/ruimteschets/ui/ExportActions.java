@@ -67,21 +67,21 @@ final class ExportActions {
                 case "shp" -> {
                     Files.createDirectories(target);
                     written.addAll(Exports.shapefile(cands, target));
-                    if (contours != null && !contours.rows().isEmpty()) written.addAll(Exports.shapefile(contours, target));
-                    if (!notes.rows().isEmpty()) written.addAll(Exports.shapefile(notes, target));
+                    if (contours != null && !contours.isEmpty()) written.addAll(Exports.shapefile(contours, target));
+                    if (!notes.isEmpty()) written.addAll(Exports.shapefile(notes, target));
                 }
                 case "gpkg" -> {
                     written.addAll(Exports.geoPackage(cands, target));
-                    if (contours != null && !contours.rows().isEmpty()) written.addAll(Exports.geoPackage(contours, target));
-                    if (!notes.rows().isEmpty()) written.addAll(Exports.geoPackage(notes, target));
+                    if (contours != null && !contours.isEmpty()) written.addAll(Exports.geoPackage(contours, target));
+                    if (!notes.isEmpty()) written.addAll(Exports.geoPackage(notes, target));
                 }
                 default -> {
                     written.addAll(Exports.geoJson(cands, target, true));
-                    if (contours != null && !contours.rows().isEmpty()) {
+                    if (contours != null && !contours.isEmpty()) {
                         String name = target.getFileName().toString().replaceFirst("(\\.[^.]*)?$", "_contouren.geojson");
                         written.addAll(Exports.geoJson(contours, target.resolveSibling(name), true));
                     }
-                    if (!notes.rows().isEmpty()) {
+                    if (!notes.isEmpty()) {
                         String name = target.getFileName().toString().replaceFirst("(\\.[^.]*)?$", "_notities.geojson");
                         written.addAll(Exports.geoJson(notes, target.resolveSibling(name), true));
                     }
