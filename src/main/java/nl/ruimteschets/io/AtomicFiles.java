@@ -62,11 +62,43 @@ public final class AtomicFiles {
     }
 
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        givePermissions(temp, target);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** What a new file in a folder gets (0666 less the umask), found once by creating one; null until known. */
+    private static volatile java.util.Set<java.nio.file.attribute.PosixFilePermission> newFilePermissions;
+
+    /**
+     * A temp file is created readable by its owner only; the file it becomes gets the permissions the file it
+     * replaces had, or those of any new file (so a colleague on a shared folder can open an export), never 0600.
+     */
+    private static void givePermissions(Path temp, Path target) {
+        var view = Files.getFileAttributeView(temp, java.nio.file.attribute.PosixFileAttributeView.class);
+        if (view == null) return; // not POSIX (Windows): the file takes the folder's ACLs
+        try {
+            view.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target) : newFilePermissions(temp.toAbsolutePath().getParent()));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // the owner can still read and write it; nothing is lost
+        }
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> newFilePermissions(Path dir) throws IOException {
+        var known = newFilePermissions;
+        if (known != null) return known;
+        Path probe = dir.resolve(".ruimteschets-umask-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            Files.createFile(probe); // no attributes given: the umask decides, as for any program's new file
+            known = Files.getPosixFilePermissions(probe);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        newFilePermissions = known;
+        return known;
     }
 
     static void deleteQuietly(Path p) {
