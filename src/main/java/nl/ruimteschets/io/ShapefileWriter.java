@@ -47,7 +47,7 @@ import org.locationtech.jts.geom.Polygon;
  * All files are first written under hidden temporary names in the target directory and
  * only moved to the final names when all are complete; on failure or {@link CancelledException}
  * the temporary files are deleted and existing files under the final names stay untouched.
- * Mixed geometry families throw IllegalArgumentException. Not thread-safe; use one instance per write.
+ * Mixed geometry families are refused in words (ProjectWriteException) before anything is written. Not thread-safe; use one instance per write.
  */
 public final class ShapefileWriter implements FeatureWriter {
     /** ESRI's RD New definition; GDAL maps it to EPSG:28992 "Amersfoort / RD New". */
@@ -91,7 +91,7 @@ public final class ShapefileWriter implements FeatureWriter {
             finals.add(dir.resolve(base + ext));
         }
         try {
-            Survey survey = survey(fields, features, progress);
+            Survey survey = survey(layerName, fields, features, progress);
             long largest = Math.max(survey.shpBytes(), survey.dbfBytes(dbfHeader(fields, survey)));
             if (largest > maxFileBytes) {
                 throw new ProjectWriteException(new nl.ruimteschets.model.UserMessage("export.shapefile.toolarge",
@@ -116,7 +116,7 @@ public final class ShapefileWriter implements FeatureWriter {
         }
     }
 
-    private static Survey survey(List<nl.ruimteschets.model.Field> fields, FeatureRows features,
+    private static Survey survey(String layerName, List<nl.ruimteschets.model.Field> fields, FeatureRows features,
                                  ProgressListener progress) throws IOException {
         int[] widths = new int[fields.size()];
         // per family, the sum of the record sizes each shape type would take (8-byte record header included)
@@ -159,7 +159,7 @@ public final class ShapefileWriter implements FeatureWriter {
         GeometryKind kind = seen.kind;
         boolean multiPoint = seen.multiPoint;
         if (kind == GeometryKind.MIXED) {
-            throw new IllegalArgumentException("a shapefile holds one geometry family; got points, lines and/or polygons");
+            throw new ProjectWriteException(new nl.ruimteschets.model.UserMessage("export.shapefile.mixed", layerName), null);
         }
         if (counted > Integer.MAX_VALUE) throw new IllegalStateException("more records than a shapefile holds: " + counted);
         ShapeType type = kind == null || kind == GeometryKind.POLYGON ? ShapeType.POLYGON

@@ -165,8 +165,10 @@ class ShapefileRoundTripTest {
     void mixedGeometryFamiliesAreRefused() {
         List<Feature> in = List.of(new Feature(1, wkt("POINT(1 1)"), new Object[0]),
                 new Feature(2, wkt("LINESTRING(0 0, 1 1)"), new Object[0]));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ShapefileWriter().write(dir.resolve("mix.shp"), "x", List.of(), in, ProgressListener.NONE));
+        ProjectWriteException x = assertThrows(ProjectWriteException.class,
+                () -> new ShapefileWriter().write(dir.resolve("mix.shp"), "wegen en punten", List.of(), in, ProgressListener.NONE));
+        String nl = x.userMessage().format(java.util.Locale.forLanguageTag("nl"));
+        assertTrue(nl.contains("wegen en punten") && nl.contains("GeoPackage") && !nl.contains("Exception"), nl);
         assertEquals(0, dir.toFile().list().length);
     }
 
