@@ -72,6 +72,9 @@ final class LayerPanel extends VBox {
 
     private final class Cell extends ListCell<MapCanvas.MapLayer> {
         Cell() {
+            // As wide as the list, not as its content: with a vertical scroll bar (ten layers at 1366 px) the
+            // rows would otherwise overflow and a horizontal bar hide the opacity sliders.
+            setPrefWidth(0);
             setOnDragDetected(e -> {
                 if (getItem() == null) return;
                 Dragboard db = startDragAndDrop(TransferMode.MOVE);
@@ -122,8 +125,10 @@ final class LayerPanel extends VBox {
             Label badge = new Label(text.getString("role." + l.role().name())
                     + (kept != null ? " · " + text.getString(kept + ".mark") : ""));
             badge.setStyle("-fx-font-size: 10px; -fx-background-color: #e3e8ef; -fx-background-radius: 6; -fx-padding: 0 5 0 5;");
+            badge.setMinWidth(Region.USE_PREF_SIZE); // the role is never cut; the slider gives way
             Slider opacity = new Slider(0, 1, item.opacity());
             opacity.setPrefWidth(90);
+            opacity.setMinWidth(40);
             opacity.setTooltip(new Tooltip(text.getString("layers.opacity")));
             // A drag shows every step but becomes one undo step when let go; a click on the track is one at once.
             opacity.valueProperty().addListener((o, a, b) -> {

@@ -1,6 +1,7 @@
 package nl.ruimteschets.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -37,7 +38,14 @@ class LayoutTest {
     void start(Stage stage) {
         this.stage = stage;
         window = new MainWindow(Locale.forLanguageTag("nl"));
-        window.show(stage, new Session(SampleProject.build(), null));
+        nl.ruimteschets.model.Project p = SampleProject.build();
+        // more layers than the list shows: it then scrolls, and its rows must still fit its width
+        nl.ruimteschets.model.Layer towns = p.layers().stream().filter(l -> l.name().equals("Gemeenten")).findFirst().orElseThrow();
+        for (int i = 1; i <= 4; i++) {
+            p.layers().add(0, new nl.ruimteschets.model.Layer("Gemeenten " + i, towns.role(), towns.fields(), towns.features(),
+                    towns.fieldMapping(), towns.source(), towns.report()));
+        }
+        window.show(stage, new Session(p, null));
     }
 
     @ParameterizedTest
@@ -89,6 +97,18 @@ class LayoutTest {
             collectCut(root, cut);
         }
         assertEquals(List.of(), cut, "labels cut off at " + width + " px");
+        javafx.scene.control.ListView<?> layers = (javafx.scene.control.ListView<?>) stage.getScene().lookup("#layerPanel .list-view");
+        for (Node bar : layers.lookupAll(".scroll-bar")) {
+            if (bar instanceof javafx.scene.control.ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                assertFalse(sb.isVisible(), "the layer list scrolls sideways at " + width + " px: its sliders are hidden");
+            }
+        }
+        double listRight = layers.localToScene(layers.getBoundsInLocal()).getMaxX();
+        for (Node slider : layers.lookupAll(".slider")) {
+            if (!slider.isVisible() || slider.getScene() == null) continue;
+            double right = slider.localToScene(slider.getBoundsInLocal()).getMaxX();
+            assertTrue(right <= listRight + 0.5, "an opacity slider reaches past the layer list: " + right + " > " + listRight);
+        }
         // Moerdijk's nitrogen figures list six Natura 2000 areas in one value: the names beside it stay whole
         Candidate moerdijk = window.session().scenario().orElseThrow().candidates().stream()
                 .filter(c -> c.name().startsWith("Moerdijk")).findFirst().orElseThrow();
