@@ -142,7 +142,7 @@ public final class Cli {
             }
             long start = System.nanoTime();
             ImportReport rep;
-            try (ConsoleProgress progress = new ConsoleProgress()) {
+            try (ConsoleProgress progress = new ConsoleProgress(root.locale())) {
                 rep = ProjectArg.importLayer(project, file, layer, table, r, epsg, encoding, progress);
             }
             double s = (System.nanoTime() - start) / 1e9;
@@ -289,7 +289,7 @@ public final class Cli {
                     @Override public nl.ruimteschets.model.GeometryKind declaredKind() { return source.declaredKind(); }
                 }, table.look());
                 List<Path> written;
-                try (ConsoleProgress progress = new ConsoleProgress()) {
+                try (ConsoleProgress progress = new ConsoleProgress(root.locale())) {
                     if (where.shp != null) {
                         Files.createDirectories(where.shp);
                         written = Exports.shapefile(table, where.shp, progress);
@@ -379,7 +379,11 @@ public final class Cli {
         /** A progress line was printed and not yet ended: whatever is printed next must start on a line of its own. */
         private boolean lineOpen;
 
-        ConsoleProgress() {
+        /** The planner's language (--lang), for the digit grouping: "1.000" in Dutch, "1,000" in English. */
+        private final Locale locale;
+
+        ConsoleProgress(Locale locale) {
+            this.locale = locale;
             Runtime.getRuntime().addShutdownHook(onInterrupt);
         }
 
@@ -415,8 +419,8 @@ public final class Cli {
             long now = System.currentTimeMillis();
             if (now - lastPrint < 500) return;
             lastPrint = now;
-            if (total > 0) System.err.printf("\r%,d / %,d (%d%%)", done, total, done * 100 / total);
-            else System.err.printf("\r%,d", done);
+            if (total > 0) System.err.printf(locale, "\r%,d / %,d (%d%%)", done, total, done * 100 / total);
+            else System.err.printf(locale, "\r%,d", done);
             lineOpen = true;
             if (done == total) endLine();
         }

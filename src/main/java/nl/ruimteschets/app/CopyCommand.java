@@ -27,7 +27,7 @@ final class CopyCommand implements Callable<Integer> {
         // The source stays open while its database layers stream across, batch by batch, with progress on stderr.
         try (ProjectStorage src = ProjectArg.open(source)) {
             p = src.load();
-            try (ProjectStorage dst = ProjectArg.open(target); Cli.ConsoleProgress progress = new Cli.ConsoleProgress()) {
+            try (ProjectStorage dst = ProjectArg.open(target); Cli.ConsoleProgress progress = new Cli.ConsoleProgress(root.locale())) {
                 dst.save(p, progress);
             }
         }

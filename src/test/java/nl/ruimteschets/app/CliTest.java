@@ -163,4 +163,24 @@ class CliTest {
         assertTrue(bad.err().contains("Bestaat niet"), bad.err());
         assertEquals(2, cli("report", project.toString(), "--scenario", "Voorbeeld").code(), "no output asked for");
     }
+
+    @Test
+    void progressCountsAreGroupedTheWayThePlannersLanguageWritesThem() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream nl = new ByteArrayOutputStream(), en = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(nl, true, StandardCharsets.UTF_8));
+            try (Cli.ConsoleProgress p = new Cli.ConsoleProgress(java.util.Locale.forLanguageTag("nl"))) {
+                p.progress(12_500, 40_000);
+            }
+            System.setErr(new PrintStream(en, true, StandardCharsets.UTF_8));
+            try (Cli.ConsoleProgress p = new Cli.ConsoleProgress(java.util.Locale.ENGLISH)) {
+                p.progress(12_500, 40_000);
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("\r12.500 / 40.000 (31%)" + System.lineSeparator(), nl.toString(StandardCharsets.UTF_8));
+        assertEquals("\r12,500 / 40,000 (31%)" + System.lineSeparator(), en.toString(StandardCharsets.UTF_8));
+    }
 }
