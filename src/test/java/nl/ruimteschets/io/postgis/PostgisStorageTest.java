@@ -324,15 +324,20 @@ class PostgisStorageTest {
         }
     }
 
+    /** A login role with {@code rights} on every table of the project; the project's URL for it. */
+    private static String loginRole(PostgisTestServer pg, String schema, String role, String password, String rights) throws Exception {
+        pg.sql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'; END IF; END $$");
+        pg.sql("GRANT USAGE ON SCHEMA \"" + schema + "\" TO " + role);
+        pg.sql("GRANT " + rights + " ON ALL TABLES IN SCHEMA \"" + schema + "\" TO " + role);
+        return "postgresql://" + role + "@127.0.0.1:" + pg.port() + "/rs_test?schema=" + schema;
+    }
+
     @Test
     void aReadOnlyRoleOpensButIsToldOnEdit() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         String schema = seededSchema(pg);
-        pg.sql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kijker') THEN "
-                + "CREATE ROLE kijker LOGIN PASSWORD 'alleen-lezen'; END IF; END $$");
-        pg.sql("GRANT USAGE ON SCHEMA \"" + schema + "\" TO kijker");
-        pg.sql("GRANT SELECT ON ALL TABLES IN SCHEMA \"" + schema + "\" TO kijker");
-        String url = "postgresql://kijker@127.0.0.1:" + pg.port() + "/rs_test?schema=" + schema;
+        String url = loginRole(pg, schema, "kijker", "alleen-lezen", "SELECT");
         try (ProjectStorage ro = ProjectStorage.open(url, (l, u) -> "alleen-lezen".toCharArray())) {
             Project p = ro.load();
             assertFalse(p.scenarios().isEmpty());
@@ -348,11 +353,7 @@ class PostgisStorageTest {
     void aRoleThatMayInsertButNotUpdateCandidatesOpensReadOnly() throws Exception {
         PostgisTestServer pg = PostgisTestServer.require();
         String schema = seededSchema(pg);
-        pg.sql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'aanvuller') THEN "
-                + "CREATE ROLE aanvuller LOGIN PASSWORD 'geen-update'; END IF; END $$");
-        pg.sql("GRANT USAGE ON SCHEMA \"" + schema + "\" TO aanvuller");
-        pg.sql("GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA \"" + schema + "\" TO aanvuller");
-        String url = "postgresql://aanvuller@127.0.0.1:" + pg.port() + "/rs_test?schema=" + schema;
+        String url = loginRole(pg, schema, "aanvuller", "geen-update", "SELECT, INSERT, DELETE");
         try (ProjectStorage s = ProjectStorage.open(url, (l, u) -> "geen-update".toCharArray())) {
             Project p = s.load();
             // moving or renaming a candidate is an UPDATE: the planner is told on opening, not on the first drag
