@@ -46,7 +46,6 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
     private final PreparedStatement insert;
     /** Filled row by row from the envelopes we already have; see {@link #commit()}. */
     private final PreparedStatement rtreeInsert;
-    private long maxFid;
     private final Envelope extent = new Envelope();
     private double maxFeatureSize;
     private boolean anyMultiPoint;
@@ -133,8 +132,9 @@ public final class GeoPackageLayerSink implements FeatureSink, Closeable {
         if (done) throw new IllegalStateException("sink already committed or aborted");
         try {
             Geometry g = promote(feature.geometry());
-            long fid = feature.id() > 0 ? feature.id() : maxFid + 1;
-            maxFid = Math.max(maxFid, fid);
+            // The id as given: unique in every source (a key, a record number, a position), 0 and negative ones
+            // included; making one up for id 0 collided with the source's own next id.
+            long fid = feature.id();
             insert.setLong(1, fid);
             if (g == null) {
                 insert.setNull(2, Types.BLOB);

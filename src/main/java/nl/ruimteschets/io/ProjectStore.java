@@ -641,7 +641,7 @@ public final class ProjectStore {
             rows.add(new Object[] {s.name(), s.description(), order++});
             for (Candidate c : s.candidates()) {
                 CandidateOverrides o = c.overrides();
-                candidates.add(new Feature(0, c.geometry(), new Object[] {c.id(), s.name(), c.name(), c.kind().name(),
+                candidates.add(new Feature(candidates.size() + 1, c.geometry(), new Object[] {c.id(), s.name(), c.name(), c.kind().name(),
                         c.parentCluster(), c.pointAreaHa(), c.profileName(), o.nettoBrutoRatio(), o.noxKgYr(),
                         o.nh3KgYr(), o.noiseLw(), c.notes()}));
             }
@@ -653,7 +653,7 @@ public final class ProjectStore {
         List<Feature> notes = new ArrayList<>();
         for (Scenario s : p.scenarios()) {
             for (Annotation a : s.annotations()) {
-                notes.add(new Feature(0, Rd.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(a.x(), a.y())),
+                notes.add(new Feature(notes.size() + 1, Rd.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(a.x(), a.y())),
                         new Object[] {a.id(), s.name(), (long) a.number(), a.text(), a.arrowX(), a.arrowY()}));
             }
         }

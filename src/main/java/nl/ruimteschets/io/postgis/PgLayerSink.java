@@ -41,7 +41,6 @@ public final class PgLayerSink implements FeatureSink, AutoCloseable {
     private final Envelope extent = new Envelope();
     private final Set<String> typesSeen = new LinkedHashSet<>();
     private double maxFeatureSize;
-    private long maxFid;
     private long count;
     private boolean done;
 
@@ -88,8 +87,7 @@ public final class PgLayerSink implements FeatureSink, AutoCloseable {
     @Override
     public void accept(Feature f) throws IOException {
         if (done) throw new IllegalStateException("sink already committed or aborted");
-        long fid = f.id() > 0 ? f.id() : maxFid + 1;
-        maxFid = Math.max(maxFid, fid);
+        long fid = f.id(); // as given, 0 and negative keys included (see GeoPackageLayerSink.accept)
         buffer.append(fid).append('\t');
         Geometry g = f.geometry();
         if (g == null) {
