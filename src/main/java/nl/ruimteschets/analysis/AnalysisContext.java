@@ -35,6 +35,8 @@ public final class AnalysisContext {
     private final Map<LayerRole, List<LayerIndex>> indexes = new EnumMap<>(LayerRole.class);
     private final Map<LayerRole, List<TileCache>> tiled = new EnumMap<>(LayerRole.class);
     private final Map<LayerRole, NearbyObjects> nearby = new EnumMap<>(LayerRole.class);
+    /** The roles with an analysed layer, in memory or in the database (asked on every overlap: made once). */
+    private final Set<LayerRole> roles;
     /** Layers in the database read whole (the database layer → its features in memory), kept for a rebuild. */
     private final Map<Layer, Layer> readWhole = new java.util.IdentityHashMap<>();
     private final NitrogenModel nitrogen;
@@ -77,6 +79,10 @@ public final class AnalysisContext {
         indexes.replaceAll((r, list) -> List.copyOf(list));
         tiled.replaceAll((r, list) -> List.copyOf(list));
         for (LayerRole r : LayerRole.values()) nearby.put(r, NearbyObjects.of(layers(r), tiled(r)));
+        Set<LayerRole> withLayers = java.util.EnumSet.noneOf(LayerRole.class);
+        withLayers.addAll(indexes.keySet());
+        withLayers.addAll(tiled.keySet());
+        roles = java.util.Collections.unmodifiableSet(withLayers);
         safety = new SafetyModel(nearby(LayerRole.SENSITIVE), layers(LayerRole.SAFETY_CONTOUR), tiled(LayerRole.SAFETY_CONTOUR));
         nitrogen = new NitrogenModel(natura, OpsTable.load());
     }
@@ -108,10 +114,7 @@ public final class AnalysisContext {
 
     /** The roles that have an analysed layer, in memory or in the database. */
     public Set<LayerRole> roles() {
-        Set<LayerRole> out = java.util.EnumSet.noneOf(LayerRole.class);
-        out.addAll(indexes.keySet());
-        out.addAll(tiled.keySet());
-        return out;
+        return roles;
     }
 
     /** The tile caches of the role's layers in the database. */
@@ -148,10 +151,5 @@ public final class AnalysisContext {
                     && k.fieldMapping().equals(l.fieldMapping())) return e.getValue();
         }
         return null;
-    }
-
-    /** The indexes held in memory by role (layers in the database read by area are not among them: see {@link #roles}). */
-    public Map<LayerRole, List<LayerIndex>> all() {
-        return java.util.Collections.unmodifiableMap(indexes);
     }
 }
