@@ -188,26 +188,13 @@ public final class BigLayers {
     }
 
     private static String geometryColumn(Connection c, String schema, String tableName) throws SQLException, InputException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT f_geometry_column FROM public.geometry_columns "
-                + "WHERE f_table_schema = ? AND f_table_name = ? LIMIT 1")) {
-            ps.setString(1, schema);
-            ps.setString(2, tableName);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) return rs.getString(1);
-            }
-        }
-        throw new InputException(new UserMessage("pg.layer.nogeometry", schema + "." + tableName));
+        PgSql.GeometryColumn g = PgSql.geometryColumn(c, schema, tableName);
+        if (g == null) throw new InputException(new UserMessage("pg.layer.nogeometry", schema + "." + tableName));
+        return g.name();
     }
 
     private static String geometryType(Connection c, String schema, String tableName) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT type FROM public.geometry_columns "
-                + "WHERE f_table_schema = ? AND f_table_name = ? LIMIT 1")) {
-            ps.setString(1, schema);
-            ps.setString(2, tableName);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return "Geometry";
-                return StreamedLayer.jtsType(rs.getString(1)); // POLYGON -> Polygon, as JTS names them
-            }
-        }
+        PgSql.GeometryColumn g = PgSql.geometryColumn(c, schema, tableName);
+        return g == null ? "Geometry" : StreamedLayer.jtsType(g.type()); // POLYGON -> Polygon, as JTS names them
     }
 }

@@ -124,14 +124,8 @@ final class PgLayerStyles {
 
     /** The geometry family of a stored table, from PostGIS's geometry_columns (MIXED for plain Geometry). */
     private static GeometryKind storedKind(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT type FROM public.geometry_columns "
-                + "WHERE f_table_schema = ? AND f_table_name = ? AND f_geometry_column = 'geom'")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? GeoPackageLayers.kindOf(rs.getString(1)) : GeometryKind.MIXED;
-            }
-        }
+        PgSql.GeometryColumn g = PgSql.geometryColumn(c, schema, table);
+        return g == null ? GeometryKind.MIXED : GeoPackageLayers.kindOf(g.type());
     }
 
     /** The saved look of a stored layer (null when it has none). */

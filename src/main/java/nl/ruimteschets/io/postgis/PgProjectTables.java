@@ -562,15 +562,8 @@ final class PgProjectTables {
     /** The layer read into memory, or, when it is too big ({@link BigLayers}) and a connector is given, left in the database. */
     static Layer loadLayer(Connection c, String schema, String table, LayerRole role, Map<String, String> mapping,
                            String source, ImportReport report, PgConnector connector) throws SQLException, InputException {
-        String geomCol = "geom";
-        try (PreparedStatement ps = c.prepareStatement("SELECT f_geometry_column FROM public.geometry_columns "
-                + "WHERE f_table_schema = ? AND f_table_name = ? LIMIT 1")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) geomCol = rs.getString(1);
-            }
-        }
+        PgSql.GeometryColumn declared = PgSql.geometryColumn(c, schema, table);
+        String geomCol = declared == null ? "geom" : declared.name();
         List<Field> fields = new ArrayList<>();
         boolean hasFid = false;
         try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type FROM information_schema.columns "

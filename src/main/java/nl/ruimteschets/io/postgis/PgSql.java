@@ -57,6 +57,21 @@ final class PgSql {
         }
     }
 
+    /** A table's geometry column as PostGIS lists it: its name and declared type ("POLYGON", "GEOMETRY", …). */
+    record GeometryColumn(String name, String type) { }
+
+    /** The table's geometry column ("geom" first when it has several), or null when it has none. */
+    static GeometryColumn geometryColumn(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f_geometry_column, type FROM public.geometry_columns "
+                + "WHERE f_table_schema = ? AND f_table_name = ? ORDER BY f_geometry_column <> 'geom', f_geometry_column LIMIT 1")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new GeometryColumn(rs.getString(1), rs.getString(2)) : null;
+            }
+        }
+    }
+
     /**
      * The geometry as EWKB (2D, big-endian, with SRID 28992 in the header) without touching the
      * geometry's own SRID, which the model shares.
