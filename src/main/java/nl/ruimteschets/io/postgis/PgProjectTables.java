@@ -238,14 +238,23 @@ final class PgProjectTables {
             throws SQLException {
         ps.setString(1, scenario);
         ps.setString(2, a.id());
-        ps.setInt(3, a.number());
-        ps.setString(4, a.text());
-        ps.setObject(5, a.arrowX(), java.sql.Types.DOUBLE);
-        ps.setObject(6, a.arrowY(), java.sql.Types.DOUBLE);
-        ps.setDouble(7, a.x());
-        ps.setDouble(8, a.y());
-        ps.setDouble(9, order);
-        ps.setString(10, author);
+        int next = bindNoteContent(ps, 3, a);
+        ps.setDouble(next, order);
+        ps.setString(next + 1, author);
+    }
+
+    /**
+     * Binds what a note says and where, from parameter {@code first} on: number, text, arrow x and y, point x and
+     * y (the order of {@link #insertAnnotationSql} and of an update); returns the next parameter's index.
+     */
+    static int bindNoteContent(PreparedStatement ps, int first, Annotation a) throws SQLException {
+        ps.setInt(first, a.number());
+        ps.setString(first + 1, a.text());
+        ps.setObject(first + 2, a.arrowX(), java.sql.Types.DOUBLE);
+        ps.setObject(first + 3, a.arrowY(), java.sql.Types.DOUBLE);
+        ps.setDouble(first + 4, a.x());
+        ps.setDouble(first + 5, a.y());
+        return first + 6;
     }
 
     static Annotation annotation(ResultSet rs) throws SQLException {

@@ -934,16 +934,11 @@ public final class PostgisStorage implements ProjectStorage {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(schema, ANNOTATION) + " SET number = ?, text = ?, "
                 + "arrow_x = ?, arrow_y = ?, geom = ST_SetSRID(ST_MakePoint(?, ?), " + PgSql.SRID + "), author = ?, "
                 + "version = version + 1 WHERE scenario = ? AND annotation_id = ? AND version = ? RETURNING version")) {
-            ps.setInt(1, a.number());
-            ps.setString(2, a.text());
-            ps.setObject(3, a.arrowX(), java.sql.Types.DOUBLE);
-            ps.setObject(4, a.arrowY(), java.sql.Types.DOUBLE);
-            ps.setDouble(5, a.x());
-            ps.setDouble(6, a.y());
-            ps.setString(7, author);
-            ps.setString(8, scenario);
-            ps.setString(9, a.id());
-            ps.setLong(10, expected);
+            int next = PgProjectTables.bindNoteContent(ps, 1, a);
+            ps.setString(next, author);
+            ps.setString(next + 1, scenario);
+            ps.setString(next + 2, a.id());
+            ps.setLong(next + 3, expected);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return new Conflict("pg.conflict.note", scenario, null, number, a.id());
                 p.noteVersions.put(k, rs.getLong(1));
