@@ -156,6 +156,28 @@ class MapActionsTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !v[0].stage().isShowing());
     }
 
+    /** Opens the layer's attribute table, types {@code text} in the feature's cell of {@code column} and presses Enter. */
+    private javafx.scene.control.TableView<nl.ruimteschets.model.Feature> typeInCell(FxRobot robot, nl.ruimteschets.model.Layer layer,
+            nl.ruimteschets.model.Feature feature, int column, String text) {
+        robot.interact(() -> window.layerActions().table(layer));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<nl.ruimteschets.model.Feature> table = robot.lookup("#attributeTable")
+                .queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> {
+            table.getScene().getWindow().requestFocus();
+            table.requestFocus();
+            table.edit(table.getItems().indexOf(feature), table.getColumns().get(column));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField editorField = robot.lookup("#attributeTable .text-field").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            editorField.setText(text);
+            editorField.fireEvent(new javafx.event.ActionEvent()); // Enter in the cell
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
+    }
+
     @Test
     void aPlannerCorrectsANameInTheAttributeTableAndCanUndoIt(FxRobot robot) throws Exception {
         settle();
@@ -168,22 +190,7 @@ class MapActionsTest {
         int column = field + 1; // after the id column
         nl.ruimteschets.model.Feature first = clusters.features().get(0);
         Object old = first.value(field);
-        robot.interact(() -> window.layerActions().table(clusters));
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<nl.ruimteschets.model.Feature> table = robot.lookup("#attributeTable")
-                .queryAs(javafx.scene.control.TableView.class);
-        robot.interact(() -> {
-            table.getScene().getWindow().requestFocus();
-            table.requestFocus();
-            table.edit(0, table.getColumns().get(column));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TextField editorField = robot.lookup("#attributeTable .text-field").queryAs(javafx.scene.control.TextField.class);
-        robot.interact(() -> {
-            editorField.setText("Gecorrigeerde naam");
-            editorField.fireEvent(new javafx.event.ActionEvent()); // Enter in the cell
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<nl.ruimteschets.model.Feature> table = typeInCell(robot, clusters, first, column, "Gecorrigeerde naam");
         int f = field;
         java.util.function.Supplier<Object> value = () -> window.session().project().layer(clusters.name()).orElseThrow()
                 .features().stream().filter(x -> x.id() == first.id()).findFirst().orElseThrow().value(f);
@@ -205,23 +212,8 @@ class MapActionsTest {
         assertEquals(nl.ruimteschets.model.FieldType.BOOLEAN, natura.fields().get(field).type());
         nl.ruimteschets.model.Feature first = natura.features().get(0);
         Object old = first.value(field);
-        robot.interact(() -> window.layerActions().table(natura));
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<nl.ruimteschets.model.Feature> table = robot.lookup("#attributeTable")
-                .queryAs(javafx.scene.control.TableView.class);
-        robot.interact(() -> {
-            table.getScene().getWindow().requestFocus();
-            table.requestFocus();
-            table.edit(table.getItems().indexOf(first), table.getColumns().get(field + 1));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TextField editorField = robot.lookup("#attributeTable .text-field").queryAs(javafx.scene.control.TextField.class);
         String typed = Boolean.TRUE.equals(old) ? "nee" : "ja";
-        robot.interact(() -> {
-            editorField.setText(typed);
-            editorField.fireEvent(new javafx.event.ActionEvent());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        typeInCell(robot, natura, first, field + 1, typed);
         java.util.function.Supplier<Object> value = () -> window.session().project().layer(natura.name()).orElseThrow()
                 .features().stream().filter(x -> x.id() == first.id()).findFirst().orElseThrow().value(field);
         assertEquals(!Boolean.TRUE.equals(old), value.get(), "\"" + typed + "\" is a yes/no value of the project");
